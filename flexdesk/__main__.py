@@ -1,0 +1,5 @@
+import sys
+
+from flexdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,191 @@
+"""Command line: ``flexdesk`` opens the GUI; subcommands do headless work.
+
+flexdesk [--data-dir DIR] [--demo]      open the app (the demo office with --demo)
+flexdesk demo --data-dir DIR            create the demo office without opening the GUI
+flexdesk info                           where the data lives, schema version, counts
+flexdesk migrate                        back up and bring the schema up to date
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from flexdesk import __version__
+from flexdesk.errors import FlexDeskError
+from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
+
+log = logging.getLogger(__name__)
+
+#: Subcommands contributed by capabilities: name -> (help, add_arguments, run)
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {}
+
+
+def demo_paths(args: argparse.Namespace) -> DataPaths:
+    """The demo never mixes with real data: without --data-dir it uses its own folder."""
+    if args.data_dir:
+        return resolve_data_paths(args.data_dir)
+    return DataPaths(default_data_root() / "demo")
+
+
+def _data_paths(args: argparse.Namespace) -> DataPaths:
+    if getattr(args, "demo", False):
+        return demo_paths(args)
+    return resolve_data_paths(args.data_dir)
+
+
+def ensure_demo(paths: DataPaths, database_url: str | None = None) -> bool:
+    """Create the demo office in ``paths`` unless it is already set up; True if created."""
+    from flexdesk.services import demo, office
+    from flexdesk.services.app import open_database
+
+    db = open_database(paths, database_url=database_url)
+    try:
+        with db.session() as session:
+            if office.is_set_up(session):
+                return False
+            info = demo.create_demo_office(session)
+    finally:
+        db.dispose()
+    print(
+        f"Kantor demo dibuat di {paths.root}\n"
+        f"  admin: {info.admin_username}   atasan: {', '.join(info.supervisor_usernames)}\n"
+        f"  pegawai (contoh): {', '.join(info.employee_usernames[:3])}\n"
+        f"  kata sandi semua akun demo: {info.password}"
+    )
+    return True
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    paths = _data_paths(args)
+    if args.demo:
+        ensure_demo(paths, args.database_url)
+    from flexdesk.ui.app import run_gui
+
+    return int(run_gui(paths, database_url=args.database_url, demo=args.demo, lang=args.lang))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    paths = demo_paths(args)
+    if not ensure_demo(paths, args.database_url):
+        print(f"Kantor demo sudah ada di {paths.root}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from flexdesk.db.migrate import current_revision, head_revision
+    from flexdesk.db.models import Employee, Office, User
+    from flexdesk.services.app import open_database
+
+    paths = _data_paths(args)
+    db = open_database(paths, database_url=args.database_url)
+    try:
+        with db.read_session() as session:
+            office = session.scalar(select(Office).limit(1))
+            office_text = f"{office.unit_kerja} ({office.code})" if office else "-"
+            employees = session.scalar(select(func.count(Employee.id)))
+            users = session.scalar(select(func.count(User.id)))
+        print(f"FlexDesk {__version__}")
+        print(f"Folder data : {paths.root}")
+        print(f"Basis data  : {db.url}")
+        print(f"Skema       : {current_revision(db)} (terbaru {head_revision()})")
+        print(f"Kantor      : {office_text}")
+        print(f"Pegawai     : {employees}   Akun: {users}")
+        print(f"Log         : {paths.logs}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    from flexdesk.db.migrate import current_revision
+    from flexdesk.services.app import open_database
+
+    db = open_database(_data_paths(args), database_url=args.database_url)
+    print(f"Skema basis data: {current_revision(db)}")
+    db.dispose()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flexdesk",
+        description=(
+            "FlexDesk: jadwal kerja fleksibel, log output, evaluasi kinerja dan paket "
+            "sinkronisasi bertanda tangan untuk kantor ASN. Tanpa subperintah: buka aplikasi."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"FlexDesk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    # The same options work before and after the subcommand; SUPPRESS keeps a subcommand's
+    # unset option from overwriting a value given before it.
+    for target, default in ((parser, None), (common, argparse.SUPPRESS)):
+        target.add_argument(
+            "--data-dir",
+            metavar="DIR",
+            default=default,
+            help="folder data (bawaan: folder data pengguna; juga FLEXDESK_DATA_DIR)",
+        )
+        target.add_argument(
+            "--database-url",
+            metavar="URL",
+            default=default,
+            help="URL basis data SQLAlchemy (mis. PostgreSQL) sebagai ganti berkas SQLite",
+        )
+    parser.add_argument(
+        "--demo", action="store_true", help="buka kantor demo (dibuat bila belum ada)"
+    )
+    parser.add_argument("--lang", choices=("id", "en"), help="bahasa antarmuka untuk sesi ini")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    p = sub.add_parser("gui", parents=[common], help="buka aplikasi (bawaan)")
+    p.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="buka kantor demo"
+    )
+    p.add_argument(
+        "--lang", choices=("id", "en"), default=argparse.SUPPRESS, help="bahasa antarmuka"
+    )
+    p.set_defaults(func=_cmd_gui)
+    p = sub.add_parser("demo", parents=[common], help="buat kantor demo tanpa membuka aplikasi")
+    p.set_defaults(func=_cmd_demo)
+    p = sub.add_parser("info", parents=[common], help="lokasi data, versi skema, jumlah data")
+    p.set_defaults(func=_cmd_info)
+    p = sub.add_parser("migrate", parents=[common], help="cadangkan lalu perbarui skema basis data")
+    p.set_defaults(func=_cmd_migrate)
+    for name, (help_text, add_args, run) in COMMANDS.items():
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        add_args(p)
+        p.set_defaults(func=run)
+    parser.set_defaults(func=_cmd_gui, demo=False, lang=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "demo"):
+        args.demo = False
+    paths = _data_paths(args)
+    from flexdesk.logsetup import setup_logging
+
+    try:
+        setup_logging(paths.logs)
+    except OSError as exc:  # a read-only or missing log folder must not stop the app
+        print(f"Peringatan: log tidak dapat ditulis ({exc})", file=sys.stderr)
+    try:
+        result: int = args.func(args)
+        return result
+    except FlexDeskError as exc:
+        log.warning("command failed: %s", exc)
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

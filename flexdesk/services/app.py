@@ -1,0 +1,89 @@
+"""Opening a data directory and running services on behalf of the signed-in user.
+
+The UI and the CLI both go through here: ``open_database`` prepares the folder, backs up and
+migrates the schema; ``login`` checks a password; ``Services`` runs a service function in its
+own unit of work with the acting user filled in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
+
+from flexdesk.db.engine import Database
+from flexdesk.db.migrate import MigrationResult, migrate_to_head
+from flexdesk.errors import AuthError, StorageError
+from flexdesk.paths import DataPaths
+from flexdesk.services import auth
+from flexdesk.services.permissions import Actor
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def open_database(paths: DataPaths, *, database_url: str | None = None) -> Database:
+    """Create the data folders, open the database and bring its schema up to date."""
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise StorageError(
+            f"Folder data tidak dapat dibuat: {paths.root} ({exc.strerror}).",
+            message_en=f"The data folder cannot be created: {paths.root} ({exc.strerror}).",
+        ) from exc
+    db = Database(database_url) if database_url else Database.for_file(paths.database)
+    try:
+        result: MigrationResult = migrate_to_head(db, backup_dir=paths.backups)
+    except BaseException:
+        db.dispose()
+        raise
+    if result.upgraded:
+        log.info("schema %s -> %s (backup: %s)", result.before, result.after, result.backup)
+    return db
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    """Sign in; a failed attempt is still counted (and may lock the account)."""
+    session = db.new_session()  # commit even on failure, unlike Database.session
+    try:
+        actor = auth.authenticate(session, username, password)
+        session.commit()
+        return actor
+    except AuthError:
+        session.commit()
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+class Services:
+    """Runs service functions as one signed-in user, each call in its own transaction."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def call(
+        self,
+        fn: Callable[Concatenate[Session, Actor, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        with self.db.session() as session:
+            return fn(session, self.actor, *args, **kwargs)
+
+    def read(
+        self,
+        fn: Callable[Concatenate[Session, Actor, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        with self.db.read_session() as session:
+            return fn(session, self.actor, *args, **kwargs)

@@ -1,0 +1,267 @@
+"""Sign-in, passwords and account lockout.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106). After
+``MAX_FAILED_ATTEMPTS`` wrong passwords in a row an account is locked for ``LOCKOUT_MINUTES``;
+an admin can unlock it and set a new password.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.base import utcnow
+from flexdesk.db.models import Employee, User
+from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
+from flexdesk.services.permissions import Action, Actor, Role, require
+
+log = logging.getLogger(__name__)
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.",
+            message_en=f"The password needs at least {MIN_PASSWORD_LENGTH} characters.",
+            field="password",
+        )
+    if password.strip() != password or not password.strip():
+        raise ValidationError(
+            "Kata sandi tidak boleh diawali atau diakhiri spasi.",
+            message_en="The password may not start or end with a space.",
+            field="password",
+        )
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        role=Role(user.role),
+        employee_id=user.employee_id,
+        display_name=user.display_name or user.username,
+    )
+
+
+def _locked_message(until: datetime) -> AuthError:
+    minutes = max(1, int((until - utcnow()).total_seconds() // 60) + 1)
+    return AuthError(
+        f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit "
+        "atau minta admin membuka kunci.",
+        message_en=(
+            f"The account is locked after too many failed attempts. Try again in {minutes} "
+            "minutes or ask the admin to unlock it."
+        ),
+    )
+
+
+def authenticate(session: Session, username: str, password: str) -> Actor:
+    """Check a username and password; count failures and lock the account when needed.
+
+    The failure counter is committed even though sign-in fails, so the caller's session must be
+    committed after an AuthError (``Database.session`` rolls back on error: use ``login``).
+    """
+    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+    wrong = AuthError(
+        "Nama pengguna atau kata sandi salah.", message_en="Wrong username or password."
+    )
+    if user is None or not user.active:
+        # Same message as a wrong password: do not reveal which accounts exist.
+        raise wrong
+    now = utcnow()
+    if user.locked_until is not None and user.locked_until > now:
+        raise _locked_message(user.locked_until)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        user.failed_attempts = (user.failed_attempts or 0) + 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
+            user.failed_attempts = 0
+            log.warning("account %s locked after repeated failures", user.username)
+            raise _locked_message(user.locked_until) from None
+        raise wrong from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_login_at = now
+    return actor_for(user)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    employee_id: str | None
+    active: bool
+    locked: bool
+    last_login_at: datetime | None
+
+
+def _row(user: User) -> UserRow:
+    return UserRow(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        employee_id=user.employee_id,
+        active=user.active,
+        locked=user.locked_until is not None and user.locked_until > utcnow(),
+        last_login_at=user.last_login_at,
+    )
+
+
+def _check_username(session: Session, username: str, *, exclude_id: str | None = None) -> str:
+    name = username.strip().lower()
+    if not name or len(name) < 3 or not all(c.isalnum() or c in "._-" for c in name):
+        raise ValidationError(
+            "Nama pengguna minimal 3 karakter: huruf, angka, titik, garis bawah atau strip.",
+            message_en="Usernames need 3+ characters: letters, digits, dot, underscore or dash.",
+            field="username",
+        )
+    clash = session.scalar(select(User.id).where(func.lower(User.username) == name))
+    if clash is not None and clash != exclude_id:
+        raise ConflictError(
+            f"Nama pengguna '{name}' sudah dipakai.",
+            message_en=f"The username '{name}' is taken.",
+            field="username",
+        )
+    return name
+
+
+def create_user_unchecked(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str = "",
+    employee_id: str | None = None,
+    password_hash: str | None = None,
+) -> User:
+    """Create an account without a permission check: first-run set-up and demo data only.
+
+    ``password_hash`` lets the demo hash its shared password once instead of once per account.
+    """
+    name = _check_username(session, username)
+    check_password_rules(password)
+    if employee_id is not None:
+        if session.get(Employee, employee_id) is None:
+            raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")
+        if session.scalar(select(User.id).where(User.employee_id == employee_id)) is not None:
+            raise ConflictError(
+                "Pegawai ini sudah punya akun.",
+                message_en="This employee already has an account.",
+                field="employee",
+            )
+    user = User(
+        username=name,
+        display_name=display_name.strip() or name,
+        role=role.value,
+        employee_id=employee_id,
+        password_hash=password_hash or hash_password(password),
+        failed_attempts=0,
+        active=True,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str = "",
+    employee_id: str | None = None,
+) -> UserRow:
+    require(actor, Action.USER_MANAGE)
+    return _row(
+        create_user_unchecked(
+            session,
+            username=username,
+            password=password,
+            role=role,
+            display_name=display_name,
+            employee_id=employee_id,
+        )
+    )
+
+
+def list_users(session: Session, actor: Actor) -> list[UserRow]:
+    require(actor, Action.USER_MANAGE)
+    return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def _get_user(session: Session, user_id: str) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("Akun tidak ditemukan.", message_en="Account not found.")
+    return user
+
+
+def reset_password(session: Session, actor: Actor, user_id: str, new_password: str) -> None:
+    """Admin sets a new password; this also unlocks the account."""
+    require(actor, Action.USER_MANAGE)
+    check_password_rules(new_password)
+    user = _get_user(session, user_id)
+    user.password_hash = hash_password(new_password)
+    user.failed_attempts = 0
+    user.locked_until = None
+
+
+def unlock_user(session: Session, actor: Actor, user_id: str) -> None:
+    require(actor, Action.USER_MANAGE)
+    user = _get_user(session, user_id)
+    user.failed_attempts = 0
+    user.locked_until = None
+
+
+def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, active: bool) -> None:
+    require(actor, Action.USER_MANAGE)
+    user = _get_user(session, user_id)
+    if user.id == actor.user_id and (role is not Role.ADMIN or not active):
+        raise ConflictError(
+            "Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri.",
+            message_en="You cannot remove your own admin role or deactivate your own account.",
+        )
+    user.role = role.value
+    user.active = active
+
+
+def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    user = _get_user(session, actor.user_id)
+    try:
+        _hasher.verify(user.password_hash, old)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise AuthError(
+            "Kata sandi lama salah.", message_en="The old password is wrong.", field="old"
+        ) from None
+    check_password_rules(new)
+    user.password_hash = hash_password(new)
+
+
+def has_users(session: Session) -> bool:
+    return session.scalar(select(func.count(User.id))) != 0

@@ -1,0 +1,337 @@
+"""Employees: the office's staff list (PNS, PPPK and non-ASN).
+
+Permission rules (on top of the role matrix): the admin edits anyone; supervisors and employees
+edit only their own record and only its personal fields (name and titles): the structural
+fields (NIP, unit, supervisor, golongan, jabatan, eligibility, active) are the admin's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.domain.people import (
+    EmployeeType,
+    Gender,
+    find_golongan,
+    format_nip,
+    full_name,
+    normalize_nip,
+    pangkat_label,
+    parse_nip,
+)
+from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from flexdesk.services.office import get_int_setting
+from flexdesk.services.permissions import Action, Actor, require
+
+#: fields an employee may change on their own record
+SELF_EDITABLE = frozenset({"gelar_depan", "nama", "gelar_belakang"})
+
+
+@dataclass(frozen=True)
+class EmployeeInput:
+    """What the add/edit dialog (or an import) supplies."""
+
+    nama: str
+    employee_type: EmployeeType = EmployeeType.PNS
+    nip: str = ""
+    gelar_depan: str = ""
+    gelar_belakang: str = ""
+    golongan: str = ""
+    jabatan: str = ""
+    unit_id: str | None = None
+    supervisor_id: str | None = None
+    flex_eligible: bool = True
+    active: bool = True
+    gender: Gender | None = None  # taken from the NIP for PNS/PPPK
+    birth_date: date | None = None  # taken from the NIP for PNS/PPPK
+
+
+@dataclass(frozen=True)
+class EmployeeRow:
+    """One employee as lists and dialogs show it."""
+
+    id: str
+    nip: str | None
+    nip_display: str
+    employee_type: EmployeeType
+    gelar_depan: str
+    nama: str
+    gelar_belakang: str
+    display_name: str
+    golongan: str
+    pangkat: str
+    jabatan: str
+    unit_id: str | None
+    unit_name: str
+    supervisor_id: str | None
+    supervisor_name: str
+    flex_eligible: bool
+    active: bool
+    gender: Gender | None
+    birth_date: date | None
+
+    def to_input(self) -> EmployeeInput:
+        return EmployeeInput(
+            nama=self.nama,
+            employee_type=self.employee_type,
+            nip=self.nip or "",
+            gelar_depan=self.gelar_depan,
+            gelar_belakang=self.gelar_belakang,
+            golongan=self.golongan,
+            jabatan=self.jabatan,
+            unit_id=self.unit_id,
+            supervisor_id=self.supervisor_id,
+            flex_eligible=self.flex_eligible,
+            active=self.active,
+            gender=self.gender,
+            birth_date=self.birth_date,
+        )
+
+
+@dataclass(frozen=True)
+class EmployeeFilter:
+    text: str = ""
+    unit_id: str | None = None
+    include_inactive: bool = False
+
+
+_Supervisor = aliased(Employee)
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
+
+
+def _select_rows() -> Select[Employee, str, Employee]:
+    return (
+        select(Employee, WorkUnit.name, _Supervisor)
+        .outerjoin(WorkUnit, Employee.unit_id == WorkUnit.id)
+        .outerjoin(_Supervisor, Employee.supervisor_id == _Supervisor.id)
+    )
+
+
+def _apply_filter(query: _Q, flt: EmployeeFilter) -> _Q:
+    if not flt.include_inactive:
+        query = query.where(Employee.active.is_(True))
+    if flt.unit_id:
+        query = query.where(Employee.unit_id == flt.unit_id)
+    for word in flt.text.split():
+        like = f"%{word.lower()}%"
+        digits = normalize_nip(word)
+        conds = [
+            func.lower(Employee.nama).like(like),
+            func.lower(Employee.jabatan).like(like),
+            func.lower(Employee.gelar_depan).like(like),
+            func.lower(Employee.gelar_belakang).like(like),
+        ]
+        if digits.isdigit():
+            conds.append(Employee.nip.like(f"%{digits}%"))
+        query = query.where(or_(*conds))
+    return query
+
+
+def _to_row(emp: Employee, unit_name: str | None, sup: Employee | None) -> EmployeeRow:
+    etype = EmployeeType(emp.employee_type)
+    return EmployeeRow(
+        id=emp.id,
+        nip=emp.nip,
+        nip_display=format_nip(emp.nip, etype) if emp.nip else "",
+        employee_type=etype,
+        gelar_depan=emp.gelar_depan,
+        nama=emp.nama,
+        gelar_belakang=emp.gelar_belakang,
+        display_name=full_name(emp.gelar_depan, emp.nama, emp.gelar_belakang),
+        golongan=emp.golongan,
+        pangkat=pangkat_label(emp.golongan),
+        jabatan=emp.jabatan,
+        unit_id=emp.unit_id,
+        unit_name=unit_name or "",
+        supervisor_id=emp.supervisor_id,
+        supervisor_name=full_name(sup.gelar_depan, sup.nama, sup.gelar_belakang) if sup else "",
+        flex_eligible=emp.flex_eligible,
+        active=emp.active,
+        gender=Gender(emp.gender) if emp.gender else None,
+        birth_date=emp.birth_date,
+    )
+
+
+def count_employees(session: Session, actor: Actor, flt: EmployeeFilter = EmployeeFilter()) -> int:
+    require(actor, Action.EMPLOYEE_VIEW)
+    query = _apply_filter(select(func.count(Employee.id)).select_from(Employee), flt)
+    return int(session.scalar(query) or 0)
+
+
+def list_employees(
+    session: Session,
+    actor: Actor,
+    flt: EmployeeFilter = EmployeeFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[EmployeeRow]:
+    """A page of employees ordered by unit then name (lazy table models fetch page by page)."""
+    require(actor, Action.EMPLOYEE_VIEW)
+    query = _apply_filter(_select_rows(), flt).order_by(
+        WorkUnit.name.is_(None), WorkUnit.name, Employee.nama, Employee.id
+    )
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_to_row(e, u, s) for e, u, s in session.execute(query).tuples()]
+
+
+def get_employee(session: Session, actor: Actor, employee_id: str) -> EmployeeRow:
+    require(actor, Action.EMPLOYEE_VIEW)
+    found = session.execute(_select_rows().where(Employee.id == employee_id)).first()
+    if found is None:
+        raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")
+    emp, unit_name, sup = found
+    return _to_row(emp, unit_name, sup)
+
+
+def _validated(session: Session, data: EmployeeInput, *, self_id: str | None) -> EmployeeInput:
+    nama = " ".join(data.nama.split())
+    if not nama:
+        raise ValidationError("Nama wajib diisi.", message_en="The name is required.", field="nama")
+    nip = normalize_nip(data.nip)
+    gender, birth = data.gender, data.birth_date
+    if data.employee_type is EmployeeType.NON_ASN:
+        if nip:
+            raise ValidationError(
+                "Pegawai non-ASN tidak memiliki NIP; kosongkan kolom NIP.",
+                message_en="Non-ASN staff have no NIP; leave the NIP field empty.",
+                field="nip",
+            )
+        nip_value: str | None = None
+    else:
+        min_age = get_int_setting(session, "nip_min_age_at_appointment")
+        info = parse_nip(nip, data.employee_type, min_age_at_appointment=min_age)
+        nip_value = info.nip
+        gender, birth = info.gender, info.birth_date
+        clash = session.scalar(select(Employee.id).where(Employee.nip == nip_value))
+        if clash is not None and clash != self_id:
+            raise ConflictError(
+                f"NIP {format_nip(nip_value)} sudah terdaftar untuk pegawai lain.",
+                message_en=f"NIP {format_nip(nip_value)} already belongs to another employee.",
+                field="nip",
+            )
+    golongan = data.golongan.strip()
+    if golongan:
+        gol = find_golongan(golongan)
+        if gol is None or gol.employee_type is not data.employee_type:
+            raise ValidationError(
+                f"Golongan '{golongan}' tidak sesuai dengan jenis pegawai.",
+                message_en=f"Golongan '{golongan}' does not match the employee type.",
+                field="golongan",
+            )
+        golongan = gol.code
+    if data.unit_id is not None and session.get(WorkUnit, data.unit_id) is None:
+        raise ValidationError(
+            "Unit kerja tidak ditemukan.", message_en="Work unit not found.", field="unit"
+        )
+    if data.supervisor_id is not None:
+        _check_supervisor(session, data.supervisor_id, self_id)
+    return replace(
+        data,
+        nama=nama,
+        nip=nip_value or "",
+        gelar_depan=" ".join(data.gelar_depan.split()),
+        gelar_belakang=" ".join(data.gelar_belakang.split()),
+        golongan=golongan,
+        jabatan=" ".join(data.jabatan.split()),
+        gender=gender,
+        birth_date=birth,
+    )
+
+
+def _check_supervisor(session: Session, supervisor_id: str, self_id: str | None) -> None:
+    sup = session.get(Employee, supervisor_id)
+    if sup is None:
+        raise ValidationError(
+            "Atasan tidak ditemukan.", message_en="Supervisor not found.", field="supervisor"
+        )
+    # Walk up the chain: an employee cannot (indirectly) supervise themself.
+    seen: set[str] = set()
+    current: Employee | None = sup
+    while current is not None and current.id not in seen:
+        if self_id is not None and current.id == self_id:
+            raise ValidationError(
+                "Atasan tidak boleh pegawai itu sendiri atau bawahannya.",
+                message_en="The supervisor cannot be the employee or one of their staff.",
+                field="supervisor",
+            )
+        seen.add(current.id)
+        current = session.get(Employee, current.supervisor_id) if current.supervisor_id else None
+
+
+def _apply(emp: Employee, data: EmployeeInput) -> None:
+    emp.nama = data.nama
+    emp.employee_type = data.employee_type.value
+    emp.nip = data.nip or None
+    emp.gelar_depan = data.gelar_depan
+    emp.gelar_belakang = data.gelar_belakang
+    emp.golongan = data.golongan
+    emp.jabatan = data.jabatan
+    emp.unit_id = data.unit_id
+    emp.supervisor_id = data.supervisor_id
+    emp.flex_eligible = data.flex_eligible
+    emp.active = data.active
+    emp.gender = data.gender.value if data.gender else None
+    emp.birth_date = data.birth_date
+
+
+def create_employee(session: Session, actor: Actor, data: EmployeeInput) -> EmployeeRow:
+    require(actor, Action.EMPLOYEE_CREATE)
+    clean = _validated(session, data, self_id=None)
+    emp = Employee()
+    _apply(emp, clean)
+    session.add(emp)
+    session.flush()
+    return get_employee(session, actor, emp.id)
+
+
+def update_employee(
+    session: Session, actor: Actor, employee_id: str, data: EmployeeInput
+) -> EmployeeRow:
+    emp = session.get(Employee, employee_id)
+    if emp is None:
+        raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")
+    if not actor.can(Action.EMPLOYEE_EDIT_ANY):
+        if actor.employee_id != employee_id:
+            require(actor, Action.EMPLOYEE_EDIT_ANY)  # raises with the role's message
+        require(actor, Action.EMPLOYEE_EDIT_SELF)
+        current = get_employee(session, actor, employee_id).to_input()
+        changed = {
+            f.name
+            for f in fields(EmployeeInput)
+            if f.name not in {"gender", "birth_date"}
+            and getattr(current, f.name) != getattr(data, f.name)
+            and not (f.name == "nip" and normalize_nip(data.nip) == current.nip)
+        }
+        if changed - SELF_EDITABLE:
+            raise PermissionDenied(
+                "Anda hanya dapat mengubah nama dan gelar Anda sendiri; data kepegawaian "
+                "(NIP, unit, atasan, golongan, jabatan) diubah oleh admin.",
+                message_en=(
+                    "You may change only your own name and titles; personnel data is the "
+                    "admin's to change."
+                ),
+            )
+    clean = _validated(session, data, self_id=employee_id)
+    _apply(emp, clean)
+    session.flush()
+    return get_employee(session, actor, employee_id)
+
+
+def supervisor_choices(session: Session, actor: Actor) -> list[tuple[str, str]]:
+    """(id, display name) of active employees, for the supervisor picker."""
+    require(actor, Action.EMPLOYEE_VIEW)
+    rows = session.execute(
+        select(Employee.id, Employee.gelar_depan, Employee.nama, Employee.gelar_belakang)
+        .where(Employee.active.is_(True))
+        .order_by(Employee.nama)
+    ).tuples()
+    return [(i, full_name(d, n, b)) for i, d, n, b in rows]

@@ -1,0 +1,212 @@
+"""The office profile (kop surat, signature city) and first-run set-up."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.models import Office, Setting
+from flexdesk.errors import NotFound, ValidationError
+from flexdesk.services import auth
+from flexdesk.services.permissions import Action, Actor, Role, require
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_LOGO_PIXELS = 4000
+LOGO_STORED_SIZE = 600  # px, long side: plenty for a 3 cm letterhead logo at 300 dpi
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    code: str
+    instansi: str
+    unit_kerja: str
+    address: str
+    city: str
+    logo_png: bytes | None = None
+
+
+def _clean(profile: OfficeProfile) -> OfficeProfile:
+    code = profile.code.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,19}", code):
+        raise ValidationError(
+            "Kode kantor 2–20 huruf/angka tanpa spasi (contoh: O042), sesuai pendaftaran di "
+            "kantor pusat.",
+            message_en="Office code: 2-20 letters/digits without spaces (e.g. O042).",
+            field="code",
+        )
+    for field, value, label_id, label_en in (
+        ("instansi", profile.instansi, "Nama instansi", "Agency name"),
+        ("unit_kerja", profile.unit_kerja, "Nama unit kerja/kantor", "Office name"),
+        ("city", profile.city, "Kota tempat tanda tangan", "Signature city"),
+    ):
+        if not value.strip():
+            raise ValidationError(
+                f"{label_id} wajib diisi.", message_en=f"{label_en} is required.", field=field
+            )
+    return OfficeProfile(
+        code=code,
+        instansi=profile.instansi.strip(),
+        unit_kerja=profile.unit_kerja.strip(),
+        address=profile.address.strip(),
+        city=profile.city.strip(),
+        logo_png=profile.logo_png,
+    )
+
+
+def load_logo(path: Path) -> bytes:
+    """Read an image file for the letterhead: refuse non-images and huge files, store as PNG."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ValidationError(
+            f"Berkas logo tidak dapat dibaca: {exc.strerror}.",
+            message_en=f"The logo file cannot be read: {exc.strerror}.",
+            field="logo",
+        ) from None
+    if size > MAX_LOGO_BYTES:
+        raise ValidationError(
+            f"Berkas logo terlalu besar ({size / 1048576:.1f} MB); maksimal 2 MB.",
+            message_en=f"The logo file is too large ({size / 1048576:.1f} MB); at most 2 MB.",
+            field="logo",
+        )
+    try:
+        with Image.open(path) as img:
+            if max(img.size) > MAX_LOGO_PIXELS:
+                raise ValidationError(
+                    f"Gambar logo terlalu besar ({img.size[0]}×{img.size[1]} piksel); "
+                    f"maksimal {MAX_LOGO_PIXELS} piksel per sisi.",
+                    message_en=f"The logo image is too large ({img.size[0]}x{img.size[1]} px).",
+                    field="logo",
+                )
+            img.load()
+            img.thumbnail((LOGO_STORED_SIZE, LOGO_STORED_SIZE))
+            out = io.BytesIO()
+            img.convert("RGBA").save(out, format="PNG")
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            "Berkas logo bukan gambar yang dapat dibaca (gunakan PNG atau JPEG).",
+            message_en="The logo file is not a readable image (use PNG or JPEG).",
+            field="logo",
+        ) from None
+
+
+def get_office(session: Session) -> Office | None:
+    return session.scalar(select(Office).limit(1))
+
+
+def require_office(session: Session) -> Office:
+    office = get_office(session)
+    if office is None:
+        raise NotFound(
+            "Profil kantor belum diisi. Jalankan wizard awal.",
+            message_en="The office profile is not set up yet. Run the first-run wizard.",
+        )
+    return office
+
+
+def is_set_up(session: Session) -> bool:
+    return get_office(session) is not None and auth.has_users(session)
+
+
+def first_run_setup(
+    session: Session,
+    profile: OfficeProfile,
+    *,
+    admin_username: str,
+    admin_password: str,
+    admin_name: str,
+) -> Actor:
+    """Create the office and the first admin in one transaction (only on an empty database)."""
+    if is_set_up(session):
+        raise ValidationError(
+            "Kantor sudah diatur; wizard awal hanya untuk basis data kosong.",
+            message_en="The office is already set up; the wizard is for an empty database only.",
+        )
+    clean = _clean(profile)
+    session.add(
+        Office(
+            code=clean.code,
+            instansi=clean.instansi,
+            unit_kerja=clean.unit_kerja,
+            address=clean.address,
+            city=clean.city,
+            logo_png=clean.logo_png,
+        )
+    )
+    user = auth.create_user_unchecked(
+        session,
+        username=admin_username,
+        password=admin_password,
+        role=Role.ADMIN,
+        display_name=admin_name,
+    )
+    return auth.actor_for(user)
+
+
+def update_office(session: Session, actor: Actor, profile: OfficeProfile) -> None:
+    require(actor, Action.OFFICE_EDIT)
+    clean = _clean(profile)
+    office = require_office(session)
+    office.code = clean.code
+    office.instansi = clean.instansi
+    office.unit_kerja = clean.unit_kerja
+    office.address = clean.address
+    office.city = clean.city
+    office.logo_png = clean.logo_png
+
+
+def office_profile(session: Session, actor: Actor) -> OfficeProfile:
+    require(actor, Action.OFFICE_VIEW)
+    office = require_office(session)
+    return OfficeProfile(
+        code=office.code,
+        instansi=office.instansi,
+        unit_kerja=office.unit_kerja,
+        address=office.address,
+        city=office.city,
+        logo_png=office.logo_png,
+    )
+
+
+# -- office-wide settings ---------------------------------------------------------------------
+
+#: Every office setting with its default, in one place. Capabilities add theirs here.
+SETTING_DEFAULTS: dict[str, object] = {
+    "paper_size": "A4",  # A4 | F4
+    "evaluation_period": "monthly",  # monthly | quarterly | semester
+    "nip_min_age_at_appointment": 18,
+    "session_timeout_minutes": 30,
+}
+
+
+def get_setting(session: Session, key: str) -> object:
+    if key not in SETTING_DEFAULTS:
+        raise KeyError(key)
+    row = session.get(Setting, key)
+    return SETTING_DEFAULTS[key] if row is None else row.value
+
+
+def get_int_setting(session: Session, key: str) -> int:
+    value = get_setting(session, key)
+    return int(value) if isinstance(value, int | float | str) else int(str(value))
+
+
+def set_setting(session: Session, actor: Actor, key: str, value: object) -> None:
+    require(actor, Action.SETTINGS_EDIT)
+    if key not in SETTING_DEFAULTS:
+        raise ValidationError(
+            f"Pengaturan tidak dikenal: {key}", message_en=f"Unknown setting {key}"
+        )
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,87 @@
+"""Who may do what: the permission matrix, checked in services (never only in the UI).
+
+The matrix is data (role -> actions) so it can be printed in docs/permissions.md and tested
+exhaustively. Rules that depend on the target record ("an employee may edit only their own
+record", "a supervisor reviews only their own staff") are checked by the service on top of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from flexdesk.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    SUPERVISOR = "supervisor"  # atasan langsung / Pejabat Penilai Kinerja
+    EMPLOYEE = "employee"
+
+    @property
+    def label_id(self) -> str:
+        return {"admin": "Admin", "supervisor": "Atasan", "employee": "Pegawai"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {"admin": "Admin", "supervisor": "Supervisor", "employee": "Employee"}[self.value]
+
+
+class Action(StrEnum):
+    OFFICE_VIEW = "office.view"
+    OFFICE_EDIT = "office.edit"
+    UNIT_MANAGE = "unit.manage"
+    EMPLOYEE_VIEW = "employee.view"
+    EMPLOYEE_CREATE = "employee.create"
+    EMPLOYEE_EDIT_ANY = "employee.edit_any"
+    EMPLOYEE_EDIT_SELF = "employee.edit_self"
+    USER_MANAGE = "user.manage"
+    SETTINGS_EDIT = "settings.edit"
+
+
+_ALL = frozenset(Action)
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: _ALL,
+    Role.SUPERVISOR: frozenset(
+        {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}
+    ),
+    Role.EMPLOYEE: frozenset({Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}),
+}
+
+_ACTION_TEXT: dict[Action, tuple[str, str]] = {
+    Action.OFFICE_VIEW: ("melihat profil kantor", "view the office profile"),
+    Action.OFFICE_EDIT: ("mengubah profil kantor", "edit the office profile"),
+    Action.UNIT_MANAGE: ("mengelola unit kerja", "manage work units"),
+    Action.EMPLOYEE_VIEW: ("melihat data pegawai", "view employees"),
+    Action.EMPLOYEE_CREATE: ("menambah pegawai", "add employees"),
+    Action.EMPLOYEE_EDIT_ANY: ("mengubah data pegawai lain", "edit other employees"),
+    Action.EMPLOYEE_EDIT_SELF: ("mengubah data diri", "edit your own record"),
+    Action.USER_MANAGE: ("mengelola akun pengguna", "manage user accounts"),
+    Action.SETTINGS_EDIT: ("mengubah pengaturan kantor", "change office settings"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person on whose behalf a service runs."""
+
+    user_id: str
+    username: str
+    role: Role
+    employee_id: str | None = None
+    display_name: str = ""
+
+    def can(self, action: Action) -> bool:
+        return action in PERMISSIONS[self.role]
+
+
+def require(actor: Actor, action: Action) -> None:
+    """Raise PermissionDenied unless the actor's role allows ``action``."""
+    if not actor.can(action):
+        text_id, text_en = _ACTION_TEXT[action]
+        raise PermissionDenied(
+            f"Peran {actor.role.label_id} tidak berwenang {text_id}. "
+            "Minta admin kantor bila perlu.",
+            message_en=f"The {actor.role.label_en} role may not {text_en}. Ask the office admin.",
+        )

@@ -1,0 +1,75 @@
+"""Work units (sub-units of the office: Seksi Pelayanan, Tata Usaha, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.errors import ConflictError, NotFound, ValidationError
+from flexdesk.services.permissions import Action, Actor, require
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: str
+    name: str
+    code: str
+    active: bool
+    headcount: int
+
+
+def list_units(session: Session, actor: Actor, *, include_inactive: bool = False) -> list[UnitRow]:
+    require(actor, Action.EMPLOYEE_VIEW)
+    counts = dict(
+        session.execute(
+            select(Employee.unit_id, func.count(Employee.id))
+            .where(Employee.active.is_(True))
+            .group_by(Employee.unit_id)
+        ).tuples()
+    )
+    query = select(WorkUnit).order_by(WorkUnit.name)
+    if not include_inactive:
+        query = query.where(WorkUnit.active.is_(True))
+    return [
+        UnitRow(u.id, u.name, u.code, u.active, int(counts.get(u.id, 0)))
+        for u in session.scalars(query)
+    ]
+
+
+def _check_name(session: Session, name: str, exclude_id: str | None = None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError(
+            "Nama unit kerja wajib diisi.", message_en="The unit name is required.", field="name"
+        )
+    clash = session.scalar(select(WorkUnit.id).where(func.lower(WorkUnit.name) == clean.lower()))
+    if clash is not None and clash != exclude_id:
+        raise ConflictError(
+            f"Unit kerja '{clean}' sudah ada.",
+            message_en=f"The unit '{clean}' already exists.",
+            field="name",
+        )
+    return clean
+
+
+def create_unit(session: Session, actor: Actor, name: str, code: str = "") -> UnitRow:
+    require(actor, Action.UNIT_MANAGE)
+    unit = WorkUnit(name=_check_name(session, name), code=code.strip(), active=True)
+    session.add(unit)
+    session.flush()
+    return UnitRow(unit.id, unit.name, unit.code, True, 0)
+
+
+def update_unit(
+    session: Session, actor: Actor, unit_id: str, *, name: str, code: str, active: bool
+) -> None:
+    require(actor, Action.UNIT_MANAGE)
+    unit = session.get(WorkUnit, unit_id)
+    if unit is None:
+        raise NotFound("Unit kerja tidak ditemukan.", message_en="Work unit not found.")
+    unit.name = _check_name(session, name, exclude_id=unit_id)
+    unit.code = code.strip()
+    unit.active = active
