@@ -335,3 +335,22 @@ def supervisor_choices(session: Session, actor: Actor) -> list[tuple[str, str]]:
         .order_by(Employee.nama)
     ).tuples()
     return [(i, full_name(d, n, b)) for i, d, n, b in rows]
+
+
+def nip_problem(raw: str, employee_type: EmployeeType) -> tuple[str, str] | None:
+    """(Indonesian, English) message for a NIP as typed, or None when it is valid (live check
+    in the dialog; the same rules run again on save)."""
+    if employee_type is EmployeeType.NON_ASN:
+        return None
+    try:
+        parse_nip(raw, employee_type)
+    except ValidationError as exc:
+        return exc.message, exc.message_en
+    return None
+
+
+def golongan_choices(employee_type: EmployeeType) -> list[tuple[str, str]]:
+    """(code, label) for the golongan picker of an employee type."""
+    from flexdesk.domain.people import golongan_for
+
+    return [(g.code, pangkat_label(g.code)) for g in golongan_for(employee_type)]

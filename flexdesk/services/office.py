@@ -30,7 +30,7 @@ class OfficeProfile:
     logo_png: bytes | None = None
 
 
-def _clean(profile: OfficeProfile) -> OfficeProfile:
+def validate_profile(profile: OfficeProfile) -> OfficeProfile:
     code = profile.code.strip().upper()
     if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,19}", code):
         raise ValidationError(
@@ -130,7 +130,7 @@ def first_run_setup(
             "Kantor sudah diatur; wizard awal hanya untuk basis data kosong.",
             message_en="The office is already set up; the wizard is for an empty database only.",
         )
-    clean = _clean(profile)
+    clean = validate_profile(profile)
     session.add(
         Office(
             code=clean.code,
@@ -153,7 +153,7 @@ def first_run_setup(
 
 def update_office(session: Session, actor: Actor, profile: OfficeProfile) -> None:
     require(actor, Action.OFFICE_EDIT)
-    clean = _clean(profile)
+    clean = validate_profile(profile)
     office = require_office(session)
     office.code = clean.code
     office.instansi = clean.instansi

@@ -23,13 +23,15 @@ class UnitRow:
 
 def list_units(session: Session, actor: Actor, *, include_inactive: bool = False) -> list[UnitRow]:
     require(actor, Action.EMPLOYEE_VIEW)
-    counts = dict(
-        session.execute(
+    # (a Result has .keys(), so dict(result) would treat it as a mapping)
+    counts = {
+        unit_id: n
+        for unit_id, n in session.execute(
             select(Employee.unit_id, func.count(Employee.id))
             .where(Employee.active.is_(True))
             .group_by(Employee.unit_id)
         ).tuples()
-    )
+    }
     query = select(WorkUnit).order_by(WorkUnit.name)
     if not include_inactive:
         query = query.where(WorkUnit.active.is_(True))

@@ -1,0 +1,129 @@
+"""GUI start-up: open the data folder, first-run wizard or sign-in, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from flexdesk import APP_NAME, __version__
+from flexdesk.db.engine import Database
+from flexdesk.errors import FlexDeskError
+from flexdesk.logsetup import LOG_FILE_NAME
+from flexdesk.paths import DataPaths
+from flexdesk.services import office
+from flexdesk.services.app import Services, login, open_database
+from flexdesk.services.demo import DEMO_PASSWORD
+from flexdesk.services.permissions import Actor
+from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.crash import install_excepthook
+from flexdesk.ui.i18n import install_translators
+from flexdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: Start-up probe for benchmarks and smoke tests: "username:password". FlexDesk signs in with
+#: it (the password is still checked), and quits as soon as the main window is shown, printing
+#: the elapsed time. Never set on a real installation.
+PROBE_ENV = "FLEXDESK_STARTUP_PROBE"
+
+
+def _app() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    try:
+        from importlib import resources
+
+        icon = resources.files("flexdesk_resources") / "icons" / "flexdesk.png"
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+    except (ModuleNotFoundError, OSError):
+        pass
+    return app
+
+
+def _sign_in(db: Database, paths: DataPaths, lang: str, demo: bool) -> Actor | None:
+    from flexdesk.ui.login import LoginDialog
+    from flexdesk.ui.wizard import FirstRunWizard
+
+    probe = os.environ.get(PROBE_ENV)
+    with db.read_session() as session:
+        set_up = office.is_set_up(session)
+        office_row = office.get_office(session)
+        office_name = f"{office_row.unit_kerja} — {office_row.instansi}" if office_row else ""
+    if not set_up:
+        wizard = FirstRunWizard(db, lang=lang)
+        if not wizard.exec():
+            return None
+        return wizard.actor
+    if probe:
+        username, _, password = probe.partition(":")
+        return login(db, username, password)
+    hint = ""
+    if demo:
+        hint = QApplication.translate(
+            "Login",
+            "Kantor demo — masuk sebagai admin, atasan (mis. wayan) atau pegawai; "
+            "kata sandi semua akun: {pw}",
+        ).format(pw=DEMO_PASSWORD)
+    dialog = LoginDialog(db, office_name, lang=lang, hint=hint)
+    if demo:
+        dialog.username.setText("admin")
+        dialog.password.setFocus()
+    if not dialog.exec():
+        return None
+    return dialog.actor
+
+
+def run_gui(
+    paths: DataPaths,
+    *,
+    database_url: str | None = None,
+    demo: bool = False,
+    lang: str | None = None,
+) -> int:
+    started = time.perf_counter()
+    app = _app()
+    paths.ensure()
+    install_excepthook(paths.logs / LOG_FILE_NAME)
+    settings = ui_settings(paths)
+    language = lang or str(settings.value("ui/language", "id"))
+    install_translators(app, language)
+    try:
+        db = open_database(paths, database_url=database_url)
+    except FlexDeskError as exc:
+        log.error("cannot open database: %s", exc)
+        QMessageBox.critical(
+            None,
+            QApplication.translate("App", "FlexDesk tidak dapat dibuka"),
+            exc.message_en if language == "en" else exc.message,
+        )
+        return 2
+    try:
+        actor = _sign_in(db, paths, language, demo)
+        if actor is None:
+            return 0
+        ctx = UiContext(paths, db, Services(db, actor), settings, language)
+        window = MainWindow(ctx)
+        window.show()
+        if os.environ.get(PROBE_ENV):
+
+            def report() -> None:
+                print(f"main-window-shown {time.perf_counter() - started:.3f}s", flush=True)
+                window.close()
+                app.quit()
+
+            QTimer.singleShot(0, report)
+        return int(app.exec())
+    finally:
+        db.dispose()

@@ -1,0 +1,37 @@
+"""What every window and page gets through its constructor (no global singletons)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from flexdesk.db.engine import Database
+from flexdesk.paths import DataPaths
+from flexdesk.services.app import Services
+from flexdesk.services.permissions import Actor
+
+
+def ui_settings(paths: DataPaths) -> QSettings:
+    """Per-data-dir UI preferences (language, window geometry) in an INI file: tests and the
+    demo keep their own, and nothing lands in the registry of a shared office PC."""
+    return QSettings(str(paths.root / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@dataclass
+class UiContext:
+    paths: DataPaths
+    db: Database
+    services: Services
+    settings: QSettings
+    lang: str = "id"
+
+    @property
+    def actor(self) -> Actor:
+        return self.services.actor
+
+    def message(self, error: Exception) -> str:
+        """An error's text in the UI language."""
+        if self.lang == "en":
+            return str(getattr(error, "message_en", None) or error)
+        return str(error)

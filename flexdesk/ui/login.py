@@ -1,0 +1,78 @@
+"""Sign-in dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.db.engine import Database
+from flexdesk.errors import FlexDeskError
+from flexdesk.services.app import login
+from flexdesk.services.permissions import Actor
+from flexdesk.ui.widgets.forms import ErrorLabel
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        office_name: str,
+        *,
+        lang: str = "id",
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._lang = lang
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Masuk — FlexDesk"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{office_name}</b>")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            hint_label.setStyleSheet("color: #555;")
+            layout.addWidget(hint_label)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Masuk"))
+        ok.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        buttons.accepted.connect(self._try_login)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    def _try_login(self) -> None:
+        try:
+            self.actor = login(self._db, self.username.text(), self.password.text())
+        except FlexDeskError as exc:
+            self.error.show_error(exc.message_en if self._lang == "en" else exc.message)
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()

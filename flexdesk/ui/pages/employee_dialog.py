@@ -1,0 +1,211 @@
+"""Add / edit an employee, with inline errors and a live NIP check."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.domain.people import EmployeeType
+from flexdesk.errors import FlexDeskError
+from flexdesk.services import employees, units
+from flexdesk.services.employees import EmployeeInput, EmployeeRow
+from flexdesk.services.permissions import Action
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.widgets.forms import ErrorLabel
+
+
+class EmployeeDialog(QDialog):
+    def __init__(
+        self, ctx: UiContext, existing: EmployeeRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.existing = existing
+        self.saved: EmployeeRow | None = None
+        self.setWindowTitle(self.tr("Ubah pegawai") if existing else self.tr("Tambah pegawai"))
+        self.setMinimumWidth(520)
+        admin = ctx.actor.can(Action.EMPLOYEE_EDIT_ANY)
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors: dict[str, ErrorLabel] = {}
+
+        def add(label: str, widget: QWidget, field: str) -> None:
+            widget.setObjectName(field)
+            form.addRow(label, widget)
+            err = ErrorLabel()
+            err.setObjectName(f"{field}_error")
+            form.addRow("", err)
+            self.errors[field] = err
+
+        self.type_combo = QComboBox()
+        for etype, label in (
+            (EmployeeType.PNS, self.tr("PNS")),
+            (EmployeeType.PPPK, self.tr("PPPK")),
+            (EmployeeType.NON_ASN, self.tr("Non-ASN")),
+        ):
+            self.type_combo.addItem(label, etype.value)
+        self.nip = QLineEdit()
+        self.nip.setPlaceholderText(self.tr("18 digit, mis. 19850312 201001 1 003"))
+        self.nip.setMaxLength(24)
+        self.gelar_depan = QLineEdit()
+        self.gelar_depan.setPlaceholderText(self.tr("mis. Dr. / drg."))
+        self.nama = QLineEdit()
+        self.gelar_belakang = QLineEdit()
+        self.gelar_belakang.setPlaceholderText(self.tr("mis. S.Kom., M.Si."))
+        self.golongan = QComboBox()
+        self.jabatan = QLineEdit()
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("(belum ditentukan)"), None)
+        for unit in ctx.services.read(units.list_units):
+            self.unit.addItem(unit.name, unit.id)
+        self.supervisor = QComboBox()
+        self.supervisor.setEditable(True)
+        self.supervisor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.supervisor.addItem(self.tr("(tidak ada)"), None)
+        for emp_id, name in ctx.services.read(employees.supervisor_choices):
+            if existing is None or emp_id != existing.id:
+                self.supervisor.addItem(name, emp_id)
+        completer = self.supervisor.completer()
+        if completer is not None:
+            from PySide6.QtCore import Qt
+
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.flex = QCheckBox(self.tr("Boleh bekerja fleksibel (WFH/WFA)"))
+        self.flex.setChecked(True)
+        self.active = QCheckBox(self.tr("Aktif"))
+        self.active.setChecked(True)
+
+        add(self.tr("Jenis pegawai"), self.type_combo, "employee_type")
+        add(self.tr("NIP"), self.nip, "nip")
+        add(self.tr("Gelar depan"), self.gelar_depan, "gelar_depan")
+        add(self.tr("Nama *"), self.nama, "nama")
+        add(self.tr("Gelar belakang"), self.gelar_belakang, "gelar_belakang")
+        add(self.tr("Pangkat/golongan"), self.golongan, "golongan")
+        add(self.tr("Jabatan"), self.jabatan, "jabatan")
+        add(self.tr("Unit kerja"), self.unit, "unit")
+        add(self.tr("Atasan langsung"), self.supervisor, "supervisor")
+        form.addRow("", self.flex)
+        form.addRow("", self.active)
+        layout.addLayout(form)
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("general_error")
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.nip.textEdited.connect(self._check_nip)
+        self._type_changed()
+        if existing is not None:
+            self._load(existing)
+        if not admin:
+            # Personnel data is the admin's; the service enforces this too.
+            for widget in (
+                self.type_combo, self.nip, self.golongan, self.jabatan, self.unit,
+                self.supervisor, self.flex, self.active,
+            ):  # fmt: skip
+                widget.setEnabled(False)
+        (self.nip if admin and existing is None else self.nama).setFocus()
+
+    def _etype(self) -> EmployeeType:
+        return EmployeeType(self.type_combo.currentData())
+
+    def _type_changed(self) -> None:
+        etype = self._etype()
+        current = self.golongan.currentData()
+        self.golongan.clear()
+        self.golongan.addItem(self.tr("(kosong)"), "")
+        for code, label in employees.golongan_choices(etype):
+            self.golongan.addItem(label, code)
+        idx = self.golongan.findData(current)
+        self.golongan.setCurrentIndex(max(idx, 0))
+        non_asn = etype is EmployeeType.NON_ASN
+        self.nip.setEnabled(not non_asn)
+        if non_asn:
+            self.nip.clear()
+        self._check_nip()
+
+    def _check_nip(self) -> None:
+        text = self.nip.text()
+        if not text.strip():
+            self.errors["nip"].clear_error()
+            return
+        problem = employees.nip_problem(text, self._etype())
+        if problem is None:
+            self.errors["nip"].clear_error()
+        else:
+            self.errors["nip"].show_error(problem[1] if self.ctx.lang == "en" else problem[0])
+
+    def _load(self, row: EmployeeRow) -> None:
+        self.type_combo.setCurrentIndex(self.type_combo.findData(row.employee_type.value))
+        self.nip.setText(row.nip_display)
+        self.gelar_depan.setText(row.gelar_depan)
+        self.nama.setText(row.nama)
+        self.gelar_belakang.setText(row.gelar_belakang)
+        self.golongan.setCurrentIndex(max(self.golongan.findData(row.golongan), 0))
+        self.jabatan.setText(row.jabatan)
+        self.unit.setCurrentIndex(max(self.unit.findData(row.unit_id), 0))
+        self.supervisor.setCurrentIndex(max(self.supervisor.findData(row.supervisor_id), 0))
+        self.flex.setChecked(row.flex_eligible)
+        self.active.setChecked(row.active)
+
+    def _supervisor_id(self) -> str | None:
+        text = self.supervisor.currentText()
+        idx = self.supervisor.findText(text)
+        data = self.supervisor.itemData(idx) if idx >= 0 else None
+        return str(data) if data else None
+
+    def form_input(self) -> EmployeeInput:
+        base = self.existing.to_input() if self.existing else EmployeeInput(nama="")
+        return EmployeeInput(
+            nama=self.nama.text(),
+            employee_type=self._etype(),
+            nip=self.nip.text(),
+            gelar_depan=self.gelar_depan.text(),
+            gelar_belakang=self.gelar_belakang.text(),
+            golongan=str(self.golongan.currentData() or ""),
+            jabatan=self.jabatan.text(),
+            unit_id=self.unit.currentData(),
+            supervisor_id=self._supervisor_id(),
+            flex_eligible=self.flex.isChecked(),
+            active=self.active.isChecked(),
+            gender=base.gender,
+            birth_date=base.birth_date,
+        )
+
+    def save(self) -> None:
+        for err in self.errors.values():
+            err.clear_error()
+        self.general_error.clear_error()
+        data = self.form_input()
+        try:
+            if self.existing is None:
+                self.saved = self.ctx.services.call(employees.create_employee, data)
+            else:
+                self.saved = self.ctx.services.call(
+                    employees.update_employee, self.existing.id, data
+                )
+        except FlexDeskError as exc:
+            label = self.errors.get(exc.field or "", self.general_error)
+            label.show_error(self.ctx.message(exc))
+            target = self.findChild(QWidget, exc.field or "")
+            if target is not None:
+                target.setFocus()
+            return
+        self.accept()

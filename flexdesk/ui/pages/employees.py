@@ -1,0 +1,165 @@
+"""Pegawai page: searchable lazy table, add and edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.services import units
+from flexdesk.services.employees import EmployeeFilter
+from flexdesk.services.permissions import Action
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.employee_dialog import EmployeeDialog
+from flexdesk.ui.pages.employee_model import EmployeeTableModel
+
+
+class EmployeesPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.dialog: EmployeeDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        title = QLabel(f"<h2>{self.tr('Pegawai')}</h2>")
+        layout.addWidget(title)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("employee_search")
+        self.search.setPlaceholderText(self.tr("Cari nama, NIP atau jabatan… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setObjectName("unit_filter")
+        self.unit_filter.setMinimumContentsLength(18)
+        self.inactive = QCheckBox(self.tr("Tampilkan nonaktif"))
+        self.add_button = QPushButton(self.tr("Tambah pegawai"))
+        self.add_button.setObjectName("add_employee")
+        self.add_button.setToolTip(self.tr("Tambah pegawai (Ctrl+N)"))
+        self.add_button.setVisible(ctx.actor.can(Action.EMPLOYEE_CREATE))
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.unit_filter, 1)
+        bar.addWidget(self.inactive)
+        bar.addWidget(self.add_button)
+        layout.addLayout(bar)
+
+        self.model = EmployeeTableModel(ctx.services)
+        self.table = QTableView()
+        self.table.setObjectName("employee_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((165, 230, 190, 200, 175, 190, 70)):
+            self.table.setColumnWidth(col, width)
+        # Name and position take what is left; everything stays readable without a side scroll.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.unit_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.inactive.toggled.connect(lambda _c: self.apply_filter())
+        self.add_button.clicked.connect(self.add_employee)
+        self.table.doubleClicked.connect(self._edit_index)
+        self.table.activated.connect(self._edit_index)
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+        new = QAction(self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.add_employee)
+        self.addAction(new)
+        self._load_units()
+        self._update_count()
+
+    def _load_units(self) -> None:
+        current = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(self.tr("Semua unit"), None)
+        for unit in self.ctx.services.read(units.list_units):
+            self.unit_filter.addItem(unit.name, unit.id)
+        self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current), 0))
+        self.unit_filter.blockSignals(False)
+
+    def refresh(self) -> None:
+        self._load_units()
+        self.apply_filter()
+
+    def current_filter(self) -> EmployeeFilter:
+        return EmployeeFilter(
+            text=self.search.text(),
+            unit_id=self.unit_filter.currentData(),
+            include_inactive=self.inactive.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{n} pegawai").format(n=self.model.total))
+
+    def add_employee(self) -> None:
+        if self.ctx.actor.can(Action.EMPLOYEE_CREATE):
+            self._open_dialog(EmployeeDialog(self.ctx, parent=self))
+
+    def _open_dialog(self, dialog: EmployeeDialog) -> None:
+        """Window-modal and non-blocking (``open``, not ``exec``): the page stays responsive
+        and tests can drive the dialog like a user."""
+        self.dialog = dialog
+
+        def done() -> None:
+            if dialog.saved is not None:
+                self._after_save(dialog.saved.id)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        row = self.model.row_data(index.row())
+        if not (
+            self.ctx.actor.can(Action.EMPLOYEE_EDIT_ANY) or self.ctx.actor.employee_id == row.id
+        ):
+            return
+        self._open_dialog(EmployeeDialog(self.ctx, existing=row, parent=self))
+
+    def _after_save(self, employee_id: str) -> None:
+        self.apply_filter()
+        row = self.model.row_of(employee_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(employee_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,171 @@
+"""Settings tab (admin only): user accounts — add, reset password, unlock, role."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.errors import FlexDeskError
+from flexdesk.services import auth, employees
+from flexdesk.services.auth import UserRow
+from flexdesk.services.permissions import Role
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.widgets.forms import ErrorLabel
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Akun baru"))
+        form = QFormLayout(self)
+        self.username = QLineEdit()
+        self.display = QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label_en if ctx.lang == "en" else role.label_id, role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.EMPLOYEE.value))
+        self.employee = QComboBox()
+        self.employee.addItem(self.tr("(tidak terkait pegawai)"), None)
+        for emp_id, name in ctx.services.read(employees.supervisor_choices):
+            self.employee.addItem(name, emp_id)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama tampilan"), self.display)
+        form.addRow(self.tr("Peran"), self.role)
+        form.addRow(self.tr("Pegawai"), self.employee)
+        form.addRow(self.tr("Kata sandi awal"), self.password)
+        self.error = ErrorLabel()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            self.ctx.services.call(
+                auth.create_user,
+                username=self.username.text(),
+                password=self.password.text(),
+                role=Role(self.role.currentData()),
+                display_name=self.display.text() or self.employee.currentText(),
+                employee_id=self.employee.currentData(),
+            )
+        except FlexDeskError as exc:
+            self.error.show_error(self.ctx.message(exc))
+            return
+        self.accept()
+
+
+class UsersTab(QWidget):
+    """A short list (one row per account, tens at most): a table widget is enough here."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[UserRow] = []
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("user_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Nama pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Status")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 160)
+        self.table.setColumnWidth(1, 260)
+        self.table.setColumnWidth(2, 110)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Akun baru…"), self.new_user),
+            (self.tr("Atur ulang kata sandi…"), self.reset_password),
+            (self.tr("Buka kunci"), self.unlock),
+            (self.tr("Ubah peran…"), self.change_role),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = self.ctx.services.read(auth.list_users)
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            if not row.active:
+                status = self.tr("Nonaktif")
+            elif row.locked:
+                status = self.tr("Terkunci")
+            else:
+                status = self.tr("Aktif")
+            role = row.role.label_en if self.ctx.lang == "en" else row.role.label_id
+            for col, text in enumerate((row.username, row.display_name, role, status)):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def _selected(self) -> UserRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _run(self, fn: object, *args: object) -> None:
+        try:
+            self.ctx.services.call(fn, *args)  # type: ignore[arg-type]
+        except FlexDeskError as exc:
+            QMessageBox.warning(self, self.tr("Pengguna"), self.ctx.message(exc))
+        self.reload()
+
+    def new_user(self) -> None:
+        if NewUserDialog(self.ctx, self).exec():
+            self.reload()
+
+    def reset_password(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Atur ulang kata sandi"),
+            self.tr("Kata sandi baru untuk {u}:").format(u=user.username),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self._run(auth.reset_password, user.id, password)
+
+    def unlock(self) -> None:
+        user = self._selected()
+        if user is not None:
+            self._run(auth.unlock_user, user.id)
+
+    def change_role(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        labels = [r.label_en if self.ctx.lang == "en" else r.label_id for r in Role]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Ubah peran"), self.tr("Peran untuk {u}:").format(u=user.username),
+            labels, labels.index(labels[list(Role).index(user.role)]), False,
+        )  # fmt: skip
+        if ok:
+            self._run(auth.set_user_role, user.id, list(Role)[labels.index(label)], user.active)
