@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from flexdesk.services import employees
 from flexdesk.services.app import Services
@@ -16,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class EmployeeTableModel(QAbstractTableModel):
-    COLUMN_COUNT = 7
+    COLUMN_COUNT = 6
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -86,7 +87,6 @@ class EmployeeTableModel(QAbstractTableModel):
                 self.tr("Jabatan"),
                 self.tr("Unit kerja"),
                 self.tr("Atasan"),
-                self.tr("Status"),
             )
             return headers[section]
         return None
@@ -107,11 +107,12 @@ class EmployeeTableModel(QAbstractTableModel):
                 return row.jabatan
             if col == 4:
                 return row.unit_name
-            if col == 5:
-                return row.supervisor_name
-            return self.tr("Aktif") if row.active else self.tr("Nonaktif")
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return f"{row.display_name}\n{row.jabatan}"
+            return row.supervisor_name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{row.display_name}\n{row.jabatan}\n{row.unit_name}"
+            return tip if row.active else f"{tip}\n{self.tr('Nonaktif')}"
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QColor("#8a8a8a")  # inactive staff (listed only when asked for)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

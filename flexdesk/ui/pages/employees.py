@@ -69,9 +69,12 @@ class EmployeesPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((165, 230, 190, 200, 175, 190, 70)):
+        # Fits a 1280-px window without a side scroll; long text is elided (full text in the
+        # tooltip and the edit dialog) and every column can be widened by the user.
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("19871002 200901 2 581") + 18)
+        for col, width in ((2, 170), (3, 180), (4, 150), (5, 170)):
             self.table.setColumnWidth(col, width)
-        # Name and position take what is left; everything stays readable without a side scroll.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
