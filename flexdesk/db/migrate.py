@@ -9,31 +9,40 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+from sqlalchemy import inspect, text
 
 from flexdesk.db.engine import Database
 from flexdesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
+#: The newest migration. Start-up compares the database with this constant and imports Alembic
+#: (half a second) only when an upgrade is due; a test keeps it equal to Alembic's own head.
+SCHEMA_HEAD = "0002"
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -41,7 +50,10 @@ def head_revision() -> str:
 
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,9 @@ def sqlite_file_backup(src: Path, dest: Path) -> Path:
     """Consistent copy of a live SQLite database through SQLite's online backup API."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    with sqlite3.connect(src) as source, sqlite3.connect(tmp) as target:
+    # closing(): sqlite3's own context manager only commits. Both files must be closed before
+    # the rename, which Windows refuses while SQLite still holds the ``.part`` file open.
+    with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(tmp)) as target:
         source.backup(target)
     tmp.replace(dest)
     return dest
@@ -77,9 +91,15 @@ def migrate_to_head(
     Raises StorageError if the database was written by a newer FlexDesk (its revision is
     unknown to this version): opening it could corrupt data the newer version relies on.
     """
+    before = current_revision(db)
+    if before == SCHEMA_HEAD and target in ("head", SCHEMA_HEAD):
+        return MigrationResult(before=before, after=before, backup=None)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     cfg = alembic_config()
     scripts = ScriptDirectory.from_config(cfg)
-    before = current_revision(db)
     if before is not None:
         try:
             scripts.get_revision(before)

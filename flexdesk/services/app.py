@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from flexdesk.db.engine import Database
@@ -38,6 +39,18 @@ def open_database(paths: DataPaths, *, database_url: str | None = None) -> Datab
     db = Database(database_url) if database_url else Database.for_file(paths.database)
     try:
         result: MigrationResult = migrate_to_head(db, backup_dir=paths.backups)
+    except DatabaseError as exc:
+        # Not a SQLite file, a damaged one, or locked by another program: say so in words
+        # (StorageError) instead of surfacing a driver traceback.
+        db.dispose()
+        raise StorageError(
+            f"Basis data tidak dapat dibuka: {paths.database} ({exc.orig}). Berkas mungkin "
+            f"rusak atau sedang dipakai program lain; cadangan ada di {paths.backups}.",
+            message_en=(
+                f"The database cannot be opened: {paths.database} ({exc.orig}). The file may "
+                f"be damaged or in use by another program; backups are in {paths.backups}."
+            ),
+        ) from exc
     except BaseException:
         db.dispose()
         raise

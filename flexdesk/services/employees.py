@@ -180,7 +180,7 @@ def list_employees(
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [_to_row(e, u, s) for e, u, s in session.execute(query).tuples()]
+    return [_to_row(e, u, s) for e, u, s in session.execute(query)]
 
 
 def get_employee(session: Session, actor: Actor, employee_id: str) -> EmployeeRow:
@@ -320,6 +320,9 @@ def update_employee(
                     "admin's to change."
                 ),
             )
+        # Gender and birth date are not compared above (for PNS/PPPK they come from the NIP),
+        # so keep the recorded ones: a non-ASN employee must not change them on a self-edit.
+        data = replace(data, gender=current.gender, birth_date=current.birth_date)
     clean = _validated(session, data, self_id=employee_id)
     _apply(emp, clean)
     session.flush()
@@ -333,7 +336,7 @@ def supervisor_choices(session: Session, actor: Actor) -> list[tuple[str, str]]:
         select(Employee.id, Employee.gelar_depan, Employee.nama, Employee.gelar_belakang)
         .where(Employee.active.is_(True))
         .order_by(Employee.nama)
-    ).tuples()
+    )
     return [(i, full_name(d, n, b)) for i, d, n, b in rows]
 
 

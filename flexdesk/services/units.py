@@ -30,7 +30,7 @@ def list_units(session: Session, actor: Actor, *, include_inactive: bool = False
             select(Employee.unit_id, func.count(Employee.id))
             .where(Employee.active.is_(True))
             .group_by(Employee.unit_id)
-        ).tuples()
+        )
     }
     query = select(WorkUnit).order_by(WorkUnit.name)
     if not include_inactive:

@@ -1,0 +1,56 @@
+"""Architecture rule: nothing below flexdesk.ui imports Qt (style.md, "A Qt-free core")."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import flexdesk
+
+CORE_PACKAGES = ("domain", "db", "services", "reports", "sync", "central")
+
+
+def core_modules() -> list[str]:
+    names = ["flexdesk", "flexdesk.errors", "flexdesk.paths", "flexdesk.logsetup"]
+    for info in pkgutil.walk_packages(flexdesk.__path__, "flexdesk."):
+        top = info.name.split(".")[1]
+        if top in CORE_PACKAGES and ".migrations" not in info.name:
+            names.append(info.name)
+    return names
+
+
+def test_core_layers_never_load_qt() -> None:
+    modules = core_modules()
+    assert "flexdesk.services.employees" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", f"Qt loaded by a core module: {result.stdout}"
+
+
+def test_ui_does_not_import_sqlalchemy_query_api() -> None:
+    """Widgets call services; they never build queries themselves."""
+    import pathlib
+
+    ui_dir = pathlib.Path(flexdesk.__file__).parent / "ui"
+    offenders = []
+    for path in ui_dir.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "from sqlalchemy" in text or "import sqlalchemy" in text:
+            offenders.append(path.name)
+    assert offenders == []
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    """Start-up skips Alembic when the database is at SCHEMA_HEAD: it must be the real head."""
+    from flexdesk.db.migrate import SCHEMA_HEAD, head_revision
+
+    assert head_revision() == SCHEMA_HEAD
