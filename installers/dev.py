@@ -31,7 +31,7 @@ def run(*cmd: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_env(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - explain instead of a syntax error
         sys.exit("FlexDesk needs Python 3.11 or newer.")
     if not PY.exists():
         print(f"Creating virtual environment in {VENV}")

@@ -153,8 +153,9 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.ctx)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self._pages[spec.key] = widget
         self.stack.setCurrentIndex(row)
         refresh = getattr(self._pages[spec.key], "refresh", None)
