@@ -93,7 +93,7 @@ class EmployeesPage(QWidget):
 
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._focus_search)
         self.addAction(find)
         new = QAction(self)
         new.setShortcut(QKeySequence.StandardKey.New)
@@ -101,6 +101,10 @@ class EmployeesPage(QWidget):
         self.addAction(new)
         self._load_units()
         self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _load_units(self) -> None:
         current = self.unit_filter.currentData()
