@@ -20,16 +20,18 @@ def install_excepthook(log_file: Path) -> None:
         if QApplication.instance() is None:
             traceback.print_exception(exc_type, exc, tb)
             return
-        tr = QCoreApplication.translate
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "Terjadi kesalahan"), "")
-        box.setText(
-            tr(
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Crash", "Terjadi kesalahan"),
+            QCoreApplication.translate(
                 "Crash",
                 "FlexDesk mengalami kesalahan yang tidak terduga. Data yang sudah disimpan aman.",
-            )
+            ),
         )
         box.setInformativeText(
-            tr("Crash", "Rincian tercatat di berkas log:\n{path}").format(path=log_file)
+            QCoreApplication.translate("Crash", "Rincian tercatat di berkas log:\n{path}").format(
+                path=log_file
+            )
         )
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.exec()

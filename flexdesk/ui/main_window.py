@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,43 +43,55 @@ def default_pages() -> list[PageSpec]:
     def placeholder(title: str, what: str) -> PageFactory:
         return lambda ctx: PlaceholderPage(_tr(title), _tr(what))
 
+    # QT_TRANSLATE_NOOP marks the strings for pyside6-lupdate; they are translated when shown.
     return [
-        PageSpec("dashboard", "Dasbor", DashboardPage),
-        PageSpec("employees", "Pegawai", EmployeesPage),
+        PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Dasbor"), DashboardPage),
+        PageSpec("employees", QT_TRANSLATE_NOOP("Pages", "Pegawai"), EmployeesPage),
         PageSpec(
             "schedule",
-            "Jadwal",
+            QT_TRANSLATE_NOOP("Pages", "Jadwal"),
             placeholder(
-                "Jadwal",
-                "Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor "
-                "dan persetujuan atasan.",
+                QT_TRANSLATE_NOOP("Pages", "Jadwal"),
+                QT_TRANSLATE_NOOP(
+                    "Pages",
+                    "Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor dan persetujuan atasan.",
+                ),
             ),
         ),
         PageSpec(
             "outputs",
-            "Log Output",
+            QT_TRANSLATE_NOOP("Pages", "Log Output"),
             placeholder(
-                "Log Output",
-                "Pencatatan output harian terhadap RHK/SKP dengan bukti dukung dan reviu atasan.",
+                QT_TRANSLATE_NOOP("Pages", "Log Output"),
+                QT_TRANSLATE_NOOP(
+                    "Pages",
+                    "Pencatatan output harian terhadap RHK/SKP dengan bukti dukung dan reviu atasan.",
+                ),
             ),
         ),
         PageSpec(
             "evaluation",
-            "Evaluasi",
+            QT_TRANSLATE_NOOP("Pages", "Evaluasi"),
             placeholder(
-                "Evaluasi",
-                "Evaluasi kinerja periodik dan cetak formulir evaluasi (PDF) bertanda tangan.",
+                QT_TRANSLATE_NOOP("Pages", "Evaluasi"),
+                QT_TRANSLATE_NOOP(
+                    "Pages",
+                    "Evaluasi kinerja periodik dan cetak formulir evaluasi (PDF) bertanda tangan.",
+                ),
             ),
         ),
         PageSpec(
             "sync",
-            "Sinkronisasi",
+            QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
             placeholder(
-                "Sinkronisasi",
-                "Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.",
+                QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
+                QT_TRANSLATE_NOOP(
+                    "Pages",
+                    "Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.",
+                ),
             ),
         ),
-        PageSpec("settings", "Pengaturan", SettingsPage),
+        PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Pengaturan"), SettingsPage),
     ]
 
 
