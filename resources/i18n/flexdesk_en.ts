@@ -204,6 +204,10 @@
 <context>
     <name>EmployeesPage</name>
     <message>
+        <source>Pegawai</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
         <source>Cari nama, NIP atau jabatan… (Ctrl+F)</source>
         <translation>Search name, NIP or position… (Ctrl+F)</translation>
     </message>
@@ -554,6 +558,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>Umum</source>
         <translation>General</translation>
     </message>
@@ -563,7 +571,7 @@
     </message>
     <message>
         <source>Unit kerja</source>
-        <translation>Work unit</translation>
+        <translation>Work units</translation>
     </message>
     <message>
         <source>Pengguna</source>
@@ -598,7 +606,7 @@
     </message>
     <message>
         <source>Unit kerja</source>
-        <translation>Work unit</translation>
+        <translation>Work units</translation>
     </message>
     <message>
         <source>Ganti nama unit</source>

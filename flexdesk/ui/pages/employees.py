@@ -33,7 +33,7 @@ class EmployeesPage(QWidget):
         self.dialog: EmployeeDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
-        title = QLabel(f"<h2>{self.tr('Pegawai')}</h2>")
+        title = QLabel("<h2>" + self.tr("Pegawai") + "</h2>")
         layout.addWidget(title)
 
         bar = QHBoxLayout()

@@ -34,11 +34,12 @@ class GeneralTab(QWidget):
         super().__init__()
         self.ctx = ctx
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        current = str(ctx.settings.value("ui/language", "id"))
+        current = str(ctx.settings.value("ui/language", ctx.lang))
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.tr("Bahasa antarmuka"), self.language)
@@ -77,7 +78,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Pengaturan')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Pengaturan") + "</h2>"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.tabs.addTab(GeneralTab(ctx), self.tr("Umum"))
