@@ -85,3 +85,18 @@ def require(actor: Actor, action: Action) -> None:
             "Minta admin kantor bila perlu.",
             message_en=f"The {actor.role.label_en} role may not {text_en}. Ask the office admin.",
         )
+
+
+def matrix_markdown() -> str:
+    """The permission matrix as a Markdown table (docs/permissions.md is checked against it)."""
+    roles = list(Role)
+    lines = [
+        "| action | " + " | ".join(r.label_en for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for action in Action:
+        cells = ["yes" if action in PERMISSIONS[r] else "—" for r in roles]
+        lines.append(
+            f"| `{action.value}` ({_ACTION_TEXT[action][1]}) | " + " | ".join(cells) + " |"
+        )
+    return "\n".join(lines) + "\n"

@@ -54,3 +54,12 @@ def test_schema_head_constant_matches_alembic() -> None:
     from flexdesk.db.migrate import SCHEMA_HEAD, head_revision
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_permission_doc_matches_the_matrix() -> None:
+    import pathlib
+
+    from flexdesk.services.permissions import matrix_markdown
+
+    doc = pathlib.Path(flexdesk.__file__).parent.parent / "docs" / "permissions.md"
+    assert matrix_markdown() in doc.read_text(encoding="utf-8")
