@@ -78,7 +78,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
-    from flexdesk.db.migrate import current_revision, head_revision
+    from flexdesk.db.migrate import current_revisions, describe, schema_heads
     from flexdesk.db.models import Employee, Office, User
     from flexdesk.services.app import open_database
 
@@ -93,7 +93,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"FlexDesk {__version__}")
         print(f"Folder data : {paths.root}")
         print(f"Basis data  : {db.url}")
-        print(f"Skema       : {current_revision(db)} (terbaru {head_revision()})")
+        print(
+            f"Skema       : {describe(current_revisions(db))} (terbaru {describe(schema_heads())})"
+        )
         print(f"Kantor      : {office_text}")
         print(f"Pegawai     : {employees}   Akun: {users}")
         print(f"Log         : {paths.logs}")
@@ -103,11 +105,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_migrate(args: argparse.Namespace) -> int:
-    from flexdesk.db.migrate import current_revision
+    from flexdesk.db.migrate import current_revisions, describe
     from flexdesk.services.app import open_database
 
     db = open_database(_data_paths(args), database_url=args.database_url)
-    print(f"Skema basis data: {current_revision(db)}")
+    print(f"Skema basis data: {describe(current_revisions(db))}")
     db.dispose()
     return 0
 

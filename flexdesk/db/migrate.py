@@ -7,6 +7,7 @@ a database at an old revision, fill it, upgrade it to head and check that the da
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -27,9 +28,28 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
-#: The newest migration. Start-up compares the database with this constant and imports Alembic
-#: (half a second) only when an upgrade is due; a test keeps it equal to Alembic's own head.
-SCHEMA_HEAD = "0002"
+_REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_RE = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+
+
+def schema_heads() -> frozenset[str]:
+    """The newest revision of each migration branch, read from the version files.
+
+    Each capability adds its tables on its own branch off the core schema, so the schema can
+    have several heads. Start-up compares the database with these and imports Alembic (half a
+    second) only when an upgrade is due; a test keeps this equal to Alembic's own answer.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = _REVISION_RE.search(source)
+        down = _DOWN_RE.search(source)
+        if rev is None or down is None:
+            continue
+        revisions.add(rev.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return frozenset(revisions - parents)
 
 
 def alembic_config() -> Config:
@@ -40,26 +60,28 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
+def alembic_heads() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(db: Database) -> str | None:
+def current_revisions(db: Database) -> frozenset[str]:
+    """The revisions the database is at (one per branch); empty for a new database."""
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
-            return None
-        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-    return rows[0] if len(rows) == 1 else None
+            return frozenset()
+        return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+
+
+def describe(revisions: frozenset[str]) -> str:
+    return "+".join(sorted(revisions)) or "-"
 
 
 @dataclass(frozen=True)
 class MigrationResult:
-    before: str | None
-    after: str
+    before: frozenset[str]
+    after: frozenset[str]
     backup: Path | None
 
     @property
@@ -83,16 +105,17 @@ def migrate_to_head(
     db: Database,
     *,
     backup_dir: Path | None = None,
-    target: str = "head",
+    target: str = "heads",
     backup: Callable[[Path, Path], Path] = sqlite_file_backup,
 ) -> MigrationResult:
-    """Bring the schema to ``target``; take a backup first if an existing database changes.
+    """Bring the schema to ``target`` (every branch's head by default); take a backup first if
+    an existing database changes.
 
-    Raises StorageError if the database was written by a newer FlexDesk (its revision is
-    unknown to this version): opening it could corrupt data the newer version relies on.
+    Raises StorageError if the database was written by a newer FlexDesk (a revision unknown to
+    this version): opening it could corrupt data the newer version relies on.
     """
-    before = current_revision(db)
-    if before == SCHEMA_HEAD and target in ("head", SCHEMA_HEAD):
+    before = current_revisions(db)
+    if target == "heads" and before == schema_heads():
         return MigrationResult(before=before, after=before, backup=None)
     from alembic import command
     from alembic.script import ScriptDirectory
@@ -100,31 +123,30 @@ def migrate_to_head(
 
     cfg = alembic_config()
     scripts = ScriptDirectory.from_config(cfg)
-    if before is not None:
+    for rev in before:
         try:
-            scripts.get_revision(before)
+            scripts.get_revision(rev)
         except CommandError:
             raise StorageError(
                 "Basis data ini dibuat oleh FlexDesk versi yang lebih baru "
-                f"(skema {before}). Perbarui FlexDesk ke versi terbaru untuk membukanya; "
+                f"(skema {rev}). Perbarui FlexDesk ke versi terbaru untuk membukanya; "
                 "data tidak diubah.",
                 message_en=(
-                    f"This database was written by a newer FlexDesk (schema {before}). "
+                    f"This database was written by a newer FlexDesk (schema {rev}). "
                     "Update FlexDesk to open it; nothing was changed."
                 ),
             ) from None
-    wanted = scripts.get_current_head() if target == "head" else target
     backup_path: Path | None = None
-    if before is not None and before != wanted and db.is_sqlite and backup_dir is not None:
+    if before and db.is_sqlite and backup_dir is not None:
         src = Path(db.engine.url.database or "")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_path = backup(src, backup_dir / f"pre-migration-{before}-{stamp}.sqlite3")
+        name = f"pre-migration-{describe(before)}-{stamp}.sqlite3"
+        backup_path = backup(src, backup_dir / name)
         log.info("backup before migration written to %s", backup_path)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
-    after = current_revision(db)
-    assert after is not None
+    after = current_revisions(db)
     if before != after:
-        log.info("database migrated from %s to %s", before, after)
+        log.info("database migrated from %s to %s", describe(before), describe(after))
     return MigrationResult(before=before, after=after, backup=backup_path)

@@ -55,7 +55,7 @@ def open_database(paths: DataPaths, *, database_url: str | None = None) -> Datab
         db.dispose()
         raise
     if result.upgraded:
-        log.info("schema %s -> %s (backup: %s)", result.before, result.after, result.backup)
+        log.info("schema upgraded (backup: %s)", result.backup)
     return db
 
 

@@ -49,11 +49,13 @@ def test_ui_does_not_import_sqlalchemy_query_api() -> None:
     assert offenders == []
 
 
-def test_schema_head_constant_matches_alembic() -> None:
-    """Start-up skips Alembic when the database is at SCHEMA_HEAD: it must be the real head."""
-    from flexdesk.db.migrate import SCHEMA_HEAD, head_revision
+def test_schema_heads_read_from_files_match_alembic() -> None:
+    """Start-up skips Alembic when the database is at the heads it reads from the version
+    files: they must be Alembic's own heads."""
+    from flexdesk.db.migrate import alembic_heads, schema_heads
 
-    assert head_revision() == SCHEMA_HEAD
+    assert schema_heads() == alembic_heads()
+    assert schema_heads()
 
 
 def test_permission_doc_matches_the_matrix() -> None:
