@@ -55,6 +55,17 @@ def _app() -> QApplication:
     return app
 
 
+def show_fatal(exc: FlexDeskError, language: str) -> None:
+    """Why FlexDesk cannot start (newer database, unwritable folder...), in a dialog."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QApplication.translate("App", "FlexDesk tidak dapat dibuka"),
+        exc.message_en if language == "en" else exc.message,
+    )
+    box.setObjectName("fatal_error")
+    box.exec()
+
+
 def _sign_in(db: Database, paths: DataPaths, lang: str, demo: bool) -> Actor | None:
     from flexdesk.ui.login import LoginDialog
     from flexdesk.ui.wizard import FirstRunWizard
@@ -109,11 +120,7 @@ def run_gui(
         db = open_database(paths, database_url=database_url)
     except FlexDeskError as exc:
         log.error("cannot open database: %s", exc)
-        QMessageBox.critical(
-            None,
-            QApplication.translate("App", "FlexDesk tidak dapat dibuka"),
-            exc.message_en if language == "en" else exc.message,
-        )
+        show_fatal(exc, language)
         return 2
     try:
         actor = _sign_in(db, paths, language, demo)
