@@ -1,0 +1,602 @@
+"""The printed evaluation form (Dokumen Evaluasi Kinerja Pegawai, PermenPANRB 6/2022).
+
+Data in, PDF out: the service layer fills :class:`EvaluationFormData` from the database and
+calls :func:`build_evaluation_pdf` (one form), :func:`build_evaluation_pdfs` (a unit's forms in
+one PDF, page numbers restarting per form) or :func:`build_evaluation_pdf_bytes` (preview).
+For one file per employee see :func:`flexdesk.reports.batch.render_many`.
+
+Top to bottom: letterhead, title and period, identity blocks (Pegawai yang Dinilai, Pejabat
+Penilai Kinerja, optionally Atasan Pejabat Penilai Kinerja), capaian kinerja organisasi,
+HASIL KERJA table grouped A. UTAMA / B. TAMBAHAN (header repeated on every page), PERILAKU
+KERJA table (BerAKHLAK), ratings and predikat, catatan/rekomendasi, signatures. Offices print it
+and both sides sign by hand.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, Final
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from flexdesk.domain.dates import format_place_date
+from flexdesk.domain.people import EmployeeType, format_nip
+from flexdesk.domain.performance import CORE_VALUES, Predikat, Rating, predikat_kinerja
+from flexdesk.errors import ValidationError
+from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
+from flexdesk.reports.layout import (
+    GRID,
+    HEADER_FILL,
+    Letterhead,
+    NumberedCanvas,
+    PaperName,
+    SectionStart,
+    Styles,
+    esc,
+    letterhead_flowables,
+    numbered_canvas_maker,
+    page_size,
+    styles,
+)
+from flexdesk.reports.pdfio import write_output
+from flexdesk.reports.textcell import Align, FastTable, TextCell, text_width
+
+DEFAULT_TITLE: Final = "EVALUASI KINERJA PEGAWAI"
+MARGIN_X: Final = 15 * mm
+MARGIN_TOP: Final = 12 * mm
+MARGIN_BOTTOM: Final = 16 * mm
+
+# --------------------------------------------------------------------------------------------
+# Input data
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One identity block: name as printed (with gelar), NIP, pangkat, jabatan, unit kerja.
+
+    ``nip`` may be raw digits or already grouped; it is printed grouped. Non-ASN staff have no
+    NIP or pangkat: leave them empty and they stay blank on the form.
+    """
+
+    nama: str
+    nip: str = ""
+    pangkat_golongan: str = ""
+    jabatan: str = ""
+    unit_kerja: str = ""
+    employee_type: EmployeeType = EmployeeType.PNS
+
+    @property
+    def nip_label(self) -> str:
+        return "NI PPPK" if self.employee_type is EmployeeType.PPPK else "NIP"
+
+    @property
+    def nip_display(self) -> str:
+        if self.employee_type is EmployeeType.NON_ASN or not self.nip.strip():
+            return ""
+        return format_nip(self.nip.strip(), self.employee_type)
+
+
+@dataclass(frozen=True, slots=True)
+class Indikator:
+    """One indikator kinerja individu of an RHK, with its aspect, target and realisation."""
+
+    indikator: str
+    target: str = ""
+    aspek: str = ""  # Kuantitas / Kualitas / Waktu / Biaya
+    realisasi: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RhkRow:
+    """One Rencana Hasil Kerja: the supervisor's RHK it intervenes, its indicators, feedback."""
+
+    rhk: str
+    indikator: Sequence[Indikator] = ()
+    rhk_atasan: str = ""
+    umpan_balik: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PerilakuRow:
+    """One BerAKHLAK core value on the form, with its indicators and the supervisor's words."""
+
+    name: str
+    indicators: Sequence[str] = ()
+    ekspektasi_khusus: str = ""
+    umpan_balik: str = ""
+
+
+def default_perilaku_rows() -> tuple[PerilakuRow, ...]:
+    """The seven BerAKHLAK values with the seed indicator text and no feedback yet."""
+    return tuple(PerilakuRow(cv.name, cv.indicators) for cv in CORE_VALUES)
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationFormData:
+    """Everything printed on one evaluation form. Plain data; no database objects."""
+
+    letterhead: Letterhead
+    periode: str  # e.g. "1 Oktober – 31 Oktober 2026" (see flexdesk.domain.dates)
+    pegawai: Person
+    pejabat_penilai: Person
+    hasil_kerja_utama: Sequence[RhkRow] = ()
+    hasil_kerja_tambahan: Sequence[RhkRow] = ()
+    perilaku: Sequence[PerilakuRow] = field(default_factory=default_perilaku_rows)
+    rating_hasil_kerja: Rating | None = None
+    rating_perilaku: Rating | None = None
+    #: None: computed from the two ratings by the PermenPANRB 6/2022 matrix when both are set
+    predikat: Predikat | None = None
+    atasan_pejabat_penilai: Person | None = None
+    capaian_kinerja_organisasi: str = ""
+    catatan: str = ""
+    place: str = ""
+    sign_date: date | None = None
+    title: str = DEFAULT_TITLE
+    paper: PaperName = "A4"
+
+    @property
+    def effective_predikat(self) -> Predikat | None:
+        if self.predikat is not None:
+            return self.predikat
+        if self.rating_hasil_kerja is None or self.rating_perilaku is None:
+            return None
+        return predikat_kinerja(self.rating_hasil_kerja, self.rating_perilaku)
+
+    @property
+    def footer_text(self) -> str:
+        return f"{self.title.title()} · {self.pegawai.nama} · {self.periode}"
+
+
+# --------------------------------------------------------------------------------------------
+# Layout
+
+_BOX = 0.5  # line width of table grids
+
+# HASIL KERJA columns, as shares of the text width (No, RHK atasan, RHK, aspek, indikator,
+# target, realisasi, umpan balik): wide enough for Indonesian words at 7.5 pt.
+_RHK_SHARES: Final = (0.036, 0.135, 0.155, 0.082, 0.18, 0.094, 0.153, 0.165)
+_RHK_HEAD: Final = (
+    "No",
+    "RHK Atasan yang Diintervensi",
+    "Rencana Hasil Kerja",
+    "Aspek",
+    "Indikator Kinerja Individu",
+    "Target",
+    "Realisasi Berdasarkan Bukti Dukung",
+    "Umpan Balik Berkelanjutan Berdasarkan Bukti Dukung",
+)
+_PERILAKU_SHARES: Final = (0.036, 0.424, 0.24, 0.30)
+CELL_SIZE: Final = 7.5
+#: A row taller than a page (pages of feedback) continues on the next page, leaving at least
+#: this many points of it on each page, instead of failing the whole print job.
+_SPLIT_IN_ROW: Final = 24
+
+
+def _cell(text: str, *, bold: bool = False, align: Align = "left", hang: float = 0) -> TextCell:
+    return TextCell(text, FONT_BOLD if bold else FONT_REGULAR, CELL_SIZE, align=align, hang=hang)
+
+
+_PAD_X, _PAD_TOP, _PAD_BOTTOM = 3.0, 3.0, 2.0
+
+
+def _cell_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    """Paddings and alignment shared by every table of the form, no rule lines."""
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
+            *extra,
+        ]
+    )
+
+
+def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    return _cell_style([("GRID", (0, 0), (-1, -1), _BOX, GRID), *extra])
+
+
+def _identity_rows(person: Person) -> list[list[TextCell]]:
+    return [
+        [_cell("Nama"), _cell(person.nama, bold=True)],
+        [_cell(person.nip_label), _cell(person.nip_display)],
+        [_cell("Pangkat/Gol. Ruang"), _cell(person.pangkat_golongan)],
+        [_cell("Jabatan"), _cell(person.jabatan)],
+        [_cell("Unit Kerja"), _cell(person.unit_kerja)],
+    ]
+
+
+def _identity_tables(data: EvaluationFormData, width: float) -> list[Flowable]:
+    label_w = 0.17 * width
+    half = width / 2
+    left = _identity_rows(data.pegawai)
+    right = _identity_rows(data.pejabat_penilai)
+    rows: list[list[Any]] = [
+        [
+            _cell("1. PEGAWAI YANG DINILAI", bold=True),
+            "",
+            _cell("2. PEJABAT PENILAI KINERJA", bold=True),
+            "",
+        ]
+    ]
+    rows += [lrow + rrow for lrow, rrow in zip(left, right, strict=True)]
+    out: list[Flowable] = [
+        Table(
+            rows,
+            colWidths=[label_w, half - label_w, label_w, half - label_w],
+            style=_grid_style(
+                [
+                    ("SPAN", (0, 0), (1, 0)),
+                    ("SPAN", (2, 0), (3, 0)),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ]
+            ),
+        )
+    ]
+    if data.atasan_pejabat_penilai is not None:
+        atasan = _identity_rows(data.atasan_pejabat_penilai)
+        out += [
+            Spacer(1, 4),
+            Table(
+                [[_cell("3. ATASAN PEJABAT PENILAI KINERJA", bold=True), ""], *atasan],
+                colWidths=[label_w, width - label_w],
+                style=_grid_style(
+                    [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+                ),
+            ),
+        ]
+    if data.capaian_kinerja_organisasi.strip():
+        out += [
+            Spacer(1, 4),
+            Table(
+                [
+                    [
+                        _cell("CAPAIAN KINERJA ORGANISASI", bold=True),
+                        _cell(data.capaian_kinerja_organisasi, bold=True),
+                    ]
+                ],
+                colWidths=[half, half],
+                style=_grid_style([("BACKGROUND", (0, 0), (0, 0), HEADER_FILL)]),
+            ),
+        ]
+    return out
+
+
+def _row_height(row: Sequence[Any], widths: Sequence[float]) -> float:
+    """Height a row will take (TextCell wraps are cached, so the table reuses this work)."""
+    tallest = 0.0
+    for cell, width in zip(row, widths, strict=True):
+        parts = cell if isinstance(cell, list) else [cell]
+        height = sum(p.wrap(width - 2 * _PAD_X, 1e6)[1] for p in parts if isinstance(p, TextCell))
+        tallest = max(tallest, height)
+    return tallest + _PAD_TOP + _PAD_BOTTOM
+
+
+def _split_in_row(rows: Sequence[Sequence[Any]], widths: Sequence[float], frame_h: float) -> int:
+    """Let rows break across pages only in a table that has a row too tall for a page.
+
+    Breaking inside rows always works, but ReportLab then also repeats the header in the
+    middle of a page when a tall row meets the page end; tables of ordinary rows break
+    between rows only.
+    """
+    if any(_row_height(row, widths) > 0.45 * frame_h for row in rows):
+        return _SPLIT_IN_ROW
+    return 0
+
+
+def _rhk_table(data: EvaluationFormData, width: float, frame_height: float) -> LongTable:
+    """The HASIL KERJA table: one row per indicator, grouped by RHK, A. UTAMA / B. TAMBAHAN.
+
+    An RHK's No, RHK and feedback are printed once, in its first row, and the rule lines are
+    drawn so the group reads as one merged block. Real row spans would look the same, but
+    ReportLab cannot break a spanned block that is taller than a page; this way a very long
+    text still flows on to the next page. Groups shorter than 60% of the page body are kept
+    on one page (NOSPLIT), so a page break never separates an RHK from its indicators.
+    Groups taller than that may break, and a row taller than a page breaks inside.
+    """
+    ncols = len(_RHK_SHARES)
+    widths = [s * width for s in _RHK_SHARES]
+    rows: list[list[Any]] = [[_cell(h, bold=True, align="center") for h in _RHK_HEAD]]
+    commands: list[tuple[Any, ...]] = [
+        ("BOX", (0, 0), (-1, -1), _BOX, GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), _BOX, GRID),
+        ("LINEAFTER", (0, 0), (-2, 0), _BOX, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+    ]
+    groups = (("A. UTAMA", data.hasil_kerja_utama), ("B. TAMBAHAN", data.hasil_kerja_tambahan))
+    for group_label, rhks in groups:
+        r = len(rows)
+        rows.append([_cell(group_label, bold=True)] + [""] * (ncols - 1))
+        commands += [
+            ("SPAN", (0, r), (-1, r)),
+            ("BACKGROUND", (0, r), (-1, r), HEADER_FILL),
+            ("LINEBELOW", (0, r), (-1, r), _BOX, GRID),
+        ]
+        if not rhks:
+            r = len(rows)
+            rows.append([_cell("–", align="center")] + [""] * (ncols - 1))
+            commands += [("SPAN", (0, r), (-1, r)), ("LINEBELOW", (0, r), (-1, r), _BOX, GRID)]
+            continue
+        for number, rhk in enumerate(rhks, start=1):
+            first = len(rows)
+            for i, ind in enumerate(list(rhk.indikator) or [Indikator("")]):
+                head = i == 0
+                rows.append(
+                    [
+                        _cell(str(number), align="center") if head else "",
+                        _cell(rhk.rhk_atasan) if head else "",
+                        _cell(rhk.rhk) if head else "",
+                        _cell(ind.aspek),
+                        _cell(ind.indikator),
+                        _cell(ind.target),
+                        _cell(ind.realisasi),
+                        _cell(rhk.umpan_balik) if head else "",
+                    ]
+                )
+            last = len(rows) - 1
+            commands += [
+                ("LINEAFTER", (0, first), (-2, last), _BOX, GRID),
+                ("LINEBELOW", (3, first), (6, last), _BOX, GRID),
+                ("LINEBELOW", (0, last), (-1, last), _BOX, GRID),
+            ]
+            group_height = sum(_row_height(row, widths) for row in rows[first:])
+            if last > first and group_height <= 0.6 * frame_height:
+                commands.append(("NOSPLIT", (0, first), (-1, last)))
+    return FastTable(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        splitInRow=_split_in_row(rows, widths, frame_height),
+        style=_cell_style(commands),
+        hAlign="LEFT",
+    )
+
+
+def _perilaku_table(data: EvaluationFormData, width: float, frame_height: float) -> LongTable:
+    head = ["No", "Perilaku Kerja", "Ekspektasi Khusus Pimpinan", "Umpan Balik Berkelanjutan"]
+    rows: list[list[Any]] = [[_cell(h, bold=True, align="center") for h in head]]
+    hang = text_width("0. ", FONT_REGULAR, CELL_SIZE)
+    for number, row in enumerate(data.perilaku, start=1):
+        behaviour = [_cell(row.name, bold=True)]
+        behaviour += [
+            _cell(f"{i}. {text}", hang=hang) for i, text in enumerate(row.indicators, start=1)
+        ]
+        rows.append(
+            [
+                _cell(str(number), align="center"),
+                behaviour,
+                _cell(row.ekspektasi_khusus),
+                _cell(row.umpan_balik),
+            ]
+        )
+    widths = [s * width for s in _PERILAKU_SHARES]
+    return FastTable(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        splitInRow=_split_in_row(rows, widths, frame_height),
+        style=_grid_style(
+            [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+        ),
+        hAlign="LEFT",
+    )
+
+
+def _rating_box(data: EvaluationFormData, width: float, st: Styles) -> Table:
+    def label(value: Rating | Predikat | None) -> str:
+        return value.label if value is not None else ""
+
+    predikat = data.effective_predikat
+    rows = [
+        [_cell("RATING HASIL KERJA", bold=True), _cell(label(data.rating_hasil_kerja))],
+        [_cell("RATING PERILAKU KERJA", bold=True), _cell(label(data.rating_perilaku))],
+        [
+            TextCell("PREDIKAT KINERJA PEGAWAI", FONT_BOLD, st.body_bold.fontSize),
+            TextCell(label(predikat).upper(), FONT_BOLD, st.body_bold.fontSize),
+        ],
+    ]
+    return Table(
+        rows,
+        colWidths=[0.4 * width, 0.6 * width],
+        style=_grid_style(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEABOVE", (0, 2), (-1, 2), 1.2, GRID),
+                ("BOX", (0, 0), (-1, -1), 1.2, GRID),
+                ("TOPPADDING", (0, 2), (-1, 2), 5),
+                ("BOTTOMPADDING", (0, 2), (-1, 2), 6),
+            ]
+        ),
+    )
+
+
+def _signature_cell(role: str, person: Person, st: Styles, top: str = "") -> list[Flowable]:
+    nip = person.nip_display
+    return [
+        Paragraph(esc(top) or "&nbsp;", st.body_center),
+        Paragraph(esc(role), st.body_center),
+        Spacer(1, 17 * mm),
+        Paragraph(f"<u><b>{esc(person.nama)}</b></u>", st.body_center),
+        Paragraph(f"{person.nip_label}. {esc(nip)}" if nip else "&nbsp;", st.body_center),
+    ]
+
+
+def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
+    """Ratings, catatan and signatures, kept on one page so signatures never stand alone."""
+    place_date = format_place_date(data.place, data.sign_date) if data.sign_date else data.place
+    sign = Table(
+        [
+            [
+                _signature_cell("Pegawai yang Dinilai,", data.pegawai, st),
+                _signature_cell(
+                    "Pejabat Penilai Kinerja,", data.pejabat_penilai, st, top=place_date
+                ),
+            ]
+        ],
+        colWidths=[width / 2, width / 2],
+        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]),
+    )
+    parts: list[Flowable] = [
+        Paragraph("EVALUASI KINERJA", st.section),
+        _rating_box(data, width, st),
+    ]
+    if data.catatan.strip():
+        parts += [
+            Spacer(1, 6),
+            Table(
+                [[_cell("CATATAN/REKOMENDASI", bold=True)], [_cell(data.catatan)]],
+                colWidths=[width],
+                style=_grid_style([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]),
+            ),
+        ]
+    parts += [Spacer(1, 10), sign]
+    if data.atasan_pejabat_penilai is not None:
+        parts += [
+            Spacer(1, 6),
+            Table(
+                [
+                    [
+                        _signature_cell(
+                            "Atasan Pejabat Penilai Kinerja,",
+                            data.atasan_pejabat_penilai,
+                            st,
+                            top="Mengetahui,",
+                        )
+                    ]
+                ],
+                colWidths=[width / 2],
+            ),
+        ]
+    return KeepTogether(parts)
+
+
+def form_flowables(data: EvaluationFormData, width: float, frame_height: float) -> list[Flowable]:
+    """The flowables of one form laid out for a frame of ``width`` x ``frame_height`` points."""
+    st = styles()
+    story: list[Flowable] = letterhead_flowables(data.letterhead, width, st)
+    story += [
+        Paragraph(esc(data.title).upper(), st.title),
+        Paragraph(f"Periode: {esc(data.periode)}", st.subtitle),
+        Spacer(1, 8),
+        *_identity_tables(data, width),
+        Paragraph("HASIL KERJA", st.section),
+        _rhk_table(data, width, frame_height),
+        Paragraph("PERILAKU KERJA", st.section),
+        _perilaku_table(data, width, frame_height),
+        _closing(data, width, st),
+    ]
+    return story
+
+
+# --------------------------------------------------------------------------------------------
+# Documents
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def _template(paper: str) -> PageTemplate:
+    width, height = page_size(paper)
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        width - 2 * MARGIN_X,
+        height - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    return PageTemplate(id=paper.upper(), frames=[frame], pagesize=(width, height))
+
+
+def _render(
+    forms: Sequence[EvaluationFormData],
+    fh: BinaryIO,
+    progress: ProgressCallback | None,
+) -> int:
+    if not forms:
+        raise ValidationError(
+            "Tidak ada formulir evaluasi untuk dicetak.",
+            message_en="There are no evaluation forms to print.",
+        )
+    papers = list(dict.fromkeys(f.paper.upper() for f in forms))  # first form's paper first
+    templates = [_template(p) for p in papers]
+    total = len(forms)
+
+    def started(index: int) -> None:
+        if progress is not None:
+            progress(index, total)
+
+    story: list[Flowable] = []
+    for index, data in enumerate(forms):
+        page_w, page_h = page_size(data.paper)
+        if index:
+            story += [NextPageTemplate(data.paper.upper()), PageBreak()]
+        story.append(SectionStart(index, data.footer_text, started))
+        story += form_flowables(data, page_w - 2 * MARGIN_X, page_h - MARGIN_TOP - MARGIN_BOTTOM)
+    first = forms[0]
+    doc = BaseDocTemplate(
+        fh,
+        pagesize=page_size(first.paper),
+        pageTemplates=templates,
+        title=first.title.title() if total == 1 else "Evaluasi Kinerja Pegawai",
+        author="FlexDesk",
+        subject=first.periode,
+        creator="FlexDesk",
+        invariant=True,
+    )
+    holder: list[NumberedCanvas] = []
+    doc.build(story, canvasmaker=numbered_canvas_maker(holder))
+    if progress is not None:
+        progress(total, total)
+    return holder[0].page_count
+
+
+def build_evaluation_pdfs(
+    forms: Sequence[EvaluationFormData],
+    out: Path | str | BinaryIO,
+    *,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Print several forms into one PDF and return its page count.
+
+    Page numbers ("Halaman 1 dari 3") restart for each form; forms may mix A4 and F4.
+    ``progress(done, total)`` is called as each form is laid out; it may raise
+    :class:`~flexdesk.errors.Cancelled` to stop. Written atomically when ``out`` is a path:
+    on any error no file (or the previous file) is left at ``out``.
+    """
+    return write_output(out, lambda fh: _render(forms, fh, progress))
+
+
+def build_evaluation_pdf(data: EvaluationFormData, out: Path | str | BinaryIO) -> int:
+    """Print one form to ``out`` (a path, written atomically, or a binary file); page count."""
+    return build_evaluation_pdfs([data], out)
+
+
+def build_evaluation_pdf_bytes(data: EvaluationFormData) -> bytes:
+    """One form as PDF bytes (for the in-app preview)."""
+    buffer = io.BytesIO()
+    build_evaluation_pdf(data, buffer)
+    return buffer.getvalue()

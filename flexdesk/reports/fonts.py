@@ -1,0 +1,69 @@
+"""The embedded TrueType family every FlexDesk PDF prints with.
+
+ReportLab's built-in Helvetica is a non-embedded Type 1 font with WinAnsi encoding only: names
+such as "Dr. drg. Çağrı Öztürk, M.Kes." lose their ğ and ı, and a PDF that does not embed its
+fonts prints differently on each office PC. DejaVu Sans covers all of Latin (and more); ReportLab
+subsets it and embeds only the glyphs used, so a form stays small.
+
+The font files ship in ``resources/fonts`` (installed as package ``flexdesk_resources``) and are
+read through ``importlib.resources`` so the same code works installed, editable or frozen. Their
+licence is ``resources/fonts/LICENSE-DejaVu.txt``.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from importlib import resources
+from typing import Final
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+#: Family name to use in ParagraphStyle.fontName and canvas.setFont.
+FONT_REGULAR: Final = "FlexDeskSans"
+FONT_BOLD: Final = "FlexDeskSans-Bold"
+FONT_ITALIC: Final = "FlexDeskSans-Oblique"
+FONT_BOLD_ITALIC: Final = "FlexDeskSans-BoldOblique"
+
+_FILES: Final[dict[str, str]] = {
+    FONT_REGULAR: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def font_bytes(file_name: str) -> bytes:
+    """Raw bytes of a font shipped in ``resources/fonts``."""
+    return (resources.files("flexdesk_resources") / "fonts" / file_name).read_bytes()
+
+
+def register_fonts() -> str:
+    """Register the FlexDesk font family with ReportLab (once per process) and return its name.
+
+    Safe to call from several threads (batch printing runs in a worker); parsing the four
+    font files takes a few hundred milliseconds, so it happens only the first time.
+    """
+    global _registered  # noqa: PLW0603 - ReportLab's font registry is process-global itself
+    if _registered:
+        return FONT_REGULAR
+    with _lock:
+        if not _registered:
+            for name, file_name in _FILES.items():
+                data = io.BytesIO(font_bytes(file_name))
+                data.name = file_name  # shown in ReportLab's error messages
+                pdfmetrics.registerFont(TTFont(name, data))
+            # Lets <b> and <i> in Paragraph markup find the bold and oblique faces.
+            pdfmetrics.registerFontFamily(
+                FONT_REGULAR,
+                normal=FONT_REGULAR,
+                bold=FONT_BOLD,
+                italic=FONT_ITALIC,
+                boldItalic=FONT_BOLD_ITALIC,
+            )
+            _registered = True
+    return FONT_REGULAR

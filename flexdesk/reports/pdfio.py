@@ -1,0 +1,64 @@
+"""Writing report files so that a crash or a cancel never leaves half a PDF behind.
+
+A report is written to a temporary file in the destination folder, flushed and fsynced, then
+moved over the destination with ``os.replace`` (atomic on the same file system, also on
+Windows). If rendering fails or the user cancels, the temporary file is removed and an existing
+file of the same name is left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+T = TypeVar("T")
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a directory for this.
+    if os.name != "posix":  # pragma: no cover - exercised on Windows only
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """Yield a binary file that becomes ``path`` only if the ``with`` block succeeds."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    _fsync_dir(directory)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+def write_output(out: Path | str | BinaryIO, render: Callable[[BinaryIO], T]) -> T:
+    """Run ``render`` on a file object: an atomic temporary file for a path, else ``out`` itself."""
+    if isinstance(out, str | os.PathLike):
+        with atomic_output(Path(out)) as fh:
+            return render(fh)
+    return render(out)
