@@ -29,7 +29,7 @@ class PageSpec:
     factory: PageFactory
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for pyside6-lupdate in ``context``; translated later by ``_tr``."""
     return text
 
