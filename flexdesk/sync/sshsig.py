@@ -70,9 +70,7 @@ def sign(
         + ssh_string(hash_algorithm.encode("ascii"))
         + ssh_string(ssh_string(SSH_ED25519) + ssh_string(raw_sig))
     )
-    b64 = base64.b64encode(blob).decode("ascii")
-    lines = [b64[i : i + 70] for i in range(0, len(b64), 70)]
-    return "\n".join([_BEGIN, *lines, _END]) + "\n"
+    return _armor(blob)
 
 
 def _bad(detail: str) -> Exception:
@@ -105,8 +103,19 @@ class _Reader:
         return self.pos == len(self.data)
 
 
-def parse(armored: str | bytes) -> SshSignature:
-    """Parse an armored SSHSIG; BundleError("bad-signature") if malformed."""
+def _armor(blob: bytes) -> str:
+    b64 = base64.b64encode(blob).decode("ascii")
+    lines = [b64[i : i + 70] for i in range(0, len(b64), 70)]
+    return "\n".join([_BEGIN, *lines, _END]) + "\n"
+
+
+def parse(armored: str | bytes, *, strict: bool = True) -> SshSignature:
+    """Parse an armored SSHSIG; BundleError("bad-signature") if malformed.
+
+    ``strict`` (the default) accepts only the exact bytes ``ssh-keygen -Y sign`` writes
+    (70-column base64, LF line ends, one final newline), so that no byte of a signature file
+    can change without the check failing (base64 has spare bits; whitespace is elastic).
+    """
     text = armored.decode("ascii", "replace") if isinstance(armored, bytes) else armored
     lines = [ln.strip() for ln in text.strip().splitlines()]
     if len(lines) < 3 or lines[0] != _BEGIN or lines[-1] != _END:
@@ -133,6 +142,8 @@ def parse(armored: str | bytes) -> SshSignature:
         raise _bad("malformed")
     if hash_algorithm not in _HASHES:
         raise _bad(f"unsupported hash {hash_algorithm}")
+    if strict and _armor(blob) != text:
+        raise _bad("not in canonical form")
     try:
         ns = namespace.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -174,3 +174,11 @@ def test_keyring_validity_window() -> None:
     ring = keys.KeyRing([tk])
     assert ring.find_by_public_key(keys.public_key_raw(pub)) is tk
     assert keys.as_keyring({"label": pub}, "O042")[keys.key_id(pub)].office_id == "O042"
+
+
+def test_signature_file_must_be_byte_exact() -> None:
+    key = keys.generate_key()
+    sig = sshsig.sign(b"data", key, sshsig.NS_BUNDLE)
+    for variant in (sig.rstrip("\n"), sig + "\n", sig.replace("\n", "\r\n"), " " + sig):
+        with pytest.raises(BundleError):
+            sshsig.verify(b"data", variant, namespace=sshsig.NS_BUNDLE, public_key=key.public_key())
