@@ -307,7 +307,8 @@ class ViolationDelta:
 
 
 # --------------------------------------------------------------------------------------------
-# Wording helpers (a private copy: flexdesk.domain.dates belongs to another module)
+# Wording helpers (a private copy: flexdesk.domain.dates belongs to another module). Cached:
+# an empty month of 500 people yields 2,500 hours warnings built from the same few dates.
 # --------------------------------------------------------------------------------------------
 
 _HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -324,24 +325,29 @@ _MODE_ID = {DayCode.WFO: "WFO (kantor)", DayCode.WFH: "WFH (rumah)", DayCode.WFA
 _MODE_EN = {DayCode.WFO: "WFO (office)", DayCode.WFH: "WFH (home)", DayCode.WFA: "WFA"}
 
 
+@lru_cache(maxsize=4096)
 def _day_id(d: date) -> str:
     """'Senin, 3 November 2026'."""
     return f"{_HARI[d.weekday()]}, {d.day} {_BULAN[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=4096)
 def _day_en(d: date) -> str:
     return f"{_DAYS_EN[d.weekday()]}, {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=4096)
 def _short_id(d: date) -> str:
     """'Jumat 7 November'."""
     return f"{_HARI[d.weekday()]} {d.day} {_BULAN[d.month - 1]}"
 
 
+@lru_cache(maxsize=4096)
 def _short_en(d: date) -> str:
     return f"{_DAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]}"
 
 
+@lru_cache(maxsize=4096)
 def _span(a: date, b: date, months: Sequence[str]) -> str:
     """'3–9 November 2026', '27 Oktober – 2 November 2026', '29 Desember 2025 – 4 Januari 2026'."""
     if a == b:
@@ -353,6 +359,7 @@ def _span(a: date, b: date, months: Sequence[str]) -> str:
     return f"{a.day} {months[a.month - 1]} {a.year} – {b.day} {months[b.month - 1]} {b.year}"
 
 
+@lru_cache(maxsize=4096)
 def _num(x: float, comma: bool) -> str:
     """37.5 -> '37,5' (Indonesian) or '37.5'; 30.0 -> '30'."""
     text = f"{round(x, 2):.2f}".rstrip("0").rstrip(".")
@@ -894,7 +901,7 @@ class ScheduleValidator:
     :class:`ViolationDelta` and recomputes only the edited cell's entry, employee-week,
     employee-month and unit-day scopes. :meth:`violations` gives the current full list, equal
     to :func:`validate_schedule` over the same entries. A change of employees, calendar or
-    policy needs a new validator.
+    policy needs a new validator. Not thread-safe: keep it on the thread that edits the grid.
     """
 
     def __init__(
@@ -1152,6 +1159,21 @@ class ScheduleValidator:
     def violations(self) -> list[Violation]:
         """Every current violation, sorted by day, unit, employee and rule."""
         return sorted((v for found in self._scopes.values() for v in found), key=Violation.sort_key)
+
+    def cell_violations(self, employee_id: str, day: date) -> list[Violation]:
+        """Violations to highlight on one grid cell, without scanning the whole list.
+
+        The cell's own entry violations plus week and month violations pinned to this day.
+        Cover violations belong to the unit's footer cell: see :meth:`unit_day_violations`.
+        """
+        out = list(self._scopes.get((_ENTRY, employee_id, day), ()))
+        for scope in ((_WEEK, employee_id, _monday(day)), (_MONTH, employee_id, _month_start(day))):
+            out += [v for v in self._scopes.get(scope, ()) if v.day == day]
+        return out
+
+    def unit_day_violations(self, unit_id: str, day: date) -> list[Violation]:
+        """The cover violation of a unit on a day (empty or one item)."""
+        return list(self._scopes.get((_COVER, unit_id, day), ()))
 
     def entry(self, employee_id: str, day: date) -> ScheduleEntry | None:
         return self._by_emp.get(employee_id, {}).get(day)

@@ -120,6 +120,13 @@ def main() -> None:
     def all_violations() -> None:
         validator.violations()
 
+    units = sorted({e.unit_id for e in employees if e.unit_id})
+
+    def footer_row() -> None:  # the grid's on-site counts: every unit x every day of the month
+        for unit in units:
+            for d in month_days:
+                validator.cover(unit, d)
+
     base = median_ms(baseline, args.repeat)
     rows = [
         ("plain pass over entries (baseline)", base),
@@ -128,6 +135,7 @@ def main() -> None:
         ("ScheduleValidator.clear (1 cell)", median_ms(one_clear, args.repeat * 20)),
         ("ScheduleValidator.set_entries (5 cells)", median_ms(fill_week, args.repeat * 20)),
         ("ScheduleValidator.violations()", median_ms(all_violations, args.repeat)),
+        ("cover() for 20 units x 30 days", median_ms(footer_row, args.repeat)),
     ]
     print(
         f"employees={len(employees)} units=20 entries={len(entries)} "

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from flexdesk.domain.calendar import HolidayKind, HolidayRow, WorkingCalendar, parse_holiday_csv
 from flexdesk.domain.rules import (
     ENTRY_RULES,
+    RULE_COVER,
     RuleEmployee,
     ScheduleValidator,
     Violation,
@@ -205,6 +206,13 @@ def test_incremental_validator_equals_full_validation_after_random_edits(
         assert not (delta.added & delta.removed)
         current = (current - delta.removed) | delta.added
         assert current == set(expected)
+    # the per-cell lookups agree with the full list
+    for v in validator.violations():
+        if v.employee_id is not None and v.day is not None:
+            assert v in validator.cell_violations(v.employee_id, v.day)
+        if v.rule_id == RULE_COVER:
+            assert v.unit_id is not None and v.day is not None
+            assert validator.unit_day_violations(v.unit_id, v.day) == [v]
     assert sorted(validator.entries(), key=lambda e: e.key) == sorted(
         state.values(), key=lambda e: e.key
     )
