@@ -196,7 +196,8 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
     taken: set[str] = {actor.username}
     shared_hash = auth.hash_password(DEMO_PASSWORD)
     for row in rows:
-        base = str(row["nama"]).split()[0].lower().replace(" ", "")
+        # The whole first name ("Ni Luh" -> "niluh"): "ni" alone is below the 3-character minimum.
+        base = "".join(str(row["nama"]).split()[:-1]).lower()
         username = base
         n = 2
         while username in taken:
