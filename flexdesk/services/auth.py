@@ -7,6 +7,8 @@ an admin can unlock it and set a new password.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,8 +28,22 @@ log = logging.getLogger(__name__)
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+MAX_USERNAME_LENGTH = 60  # the column's size
+
 
 _hasher = PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("flexdesk-no-such-user")
+
+
+def _burn_time_like_a_check(password: str) -> None:
+    """Verify against a throw-away hash, so an unknown username takes as long to refuse as a
+    wrong password (otherwise response time tells which accounts exist)."""
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher.verify(_dummy_hash(), password)
 
 
 def hash_password(password: str) -> str:
@@ -82,7 +98,9 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
         "Nama pengguna atau kata sandi salah.", message_en="Wrong username or password."
     )
     if user is None or not user.active:
-        # Same message as a wrong password: do not reveal which accounts exist.
+        # Same message, and the same time, as a wrong password: do not reveal which accounts
+        # exist.
+        _burn_time_like_a_check(password)
         raise wrong
     now = utcnow()
     if user.locked_until is not None and user.locked_until > now:
@@ -132,10 +150,16 @@ def _row(user: User) -> UserRow:
 
 def _check_username(session: Session, username: str, *, exclude_id: str | None = None) -> str:
     name = username.strip().lower()
-    if not name or len(name) < 3 or not all(c.isalnum() or c in "._-" for c in name):
+    if not 3 <= len(name) <= MAX_USERNAME_LENGTH or not all(
+        c.isalnum() or c in "._-" for c in name
+    ):
         raise ValidationError(
-            "Nama pengguna minimal 3 karakter: huruf, angka, titik, garis bawah atau strip.",
-            message_en="Usernames need 3+ characters: letters, digits, dot, underscore or dash.",
+            f"Nama pengguna 3–{MAX_USERNAME_LENGTH} karakter: huruf, angka, titik, garis bawah "
+            "atau strip.",
+            message_en=(
+                f"Usernames need 3-{MAX_USERNAME_LENGTH} characters: letters, digits, dot, "
+                "underscore or dash."
+            ),
             field="username",
         )
     clash = session.scalar(select(User.id).where(func.lower(User.username) == name))

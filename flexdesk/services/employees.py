@@ -119,13 +119,18 @@ def _apply_filter(query: _Q, flt: EmployeeFilter) -> _Q:
     if flt.unit_id:
         query = query.where(Employee.unit_id == flt.unit_id)
     for word in flt.text.split():
-        like = f"%{word.lower()}%"
+        # % and _ are searched for as themselves, not as LIKE wildcards
+        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
         digits = normalize_nip(word)
         conds = [
-            func.lower(Employee.nama).like(like),
-            func.lower(Employee.jabatan).like(like),
-            func.lower(Employee.gelar_depan).like(like),
-            func.lower(Employee.gelar_belakang).like(like),
+            func.lower(column).like(like, escape="\\")
+            for column in (
+                Employee.nama,
+                Employee.jabatan,
+                Employee.gelar_depan,
+                Employee.gelar_belakang,
+            )
         ]
         if digits.isdigit():
             conds.append(Employee.nip.like(f"%{digits}%"))

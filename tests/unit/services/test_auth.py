@@ -326,3 +326,33 @@ def test_has_users(db: Database) -> None:
     add_user(db, username="pertama", role=Role.ADMIN)
     with db.read_session() as session:
         assert auth.has_users(session)
+
+
+def test_unknown_user_costs_a_password_check_too(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An unknown username is refused only after an argon2 check, like a wrong password, so
+    the response time does not reveal which accounts exist."""
+    import pytest as _pytest
+
+    from flexdesk.errors import AuthError
+    from flexdesk.services import auth as auth_svc
+
+    calls: list[str] = []
+    real = auth_svc._burn_time_like_a_check
+    monkeypatch.setattr(auth_svc, "_burn_time_like_a_check", lambda p: calls.append(p) or real(p))
+    with db.session() as session, _pytest.raises(AuthError):
+        auth_svc.authenticate(session, "tidak-ada-orangnya", "sembarang123")
+    assert calls == ["sembarang123"]
+
+
+def test_username_longer_than_the_column_is_refused(db) -> None:  # type: ignore[no-untyped-def]
+    import pytest as _pytest
+
+    from flexdesk.errors import ValidationError
+    from flexdesk.services import auth as auth_svc
+    from flexdesk.services.permissions import Role
+
+    with db.session() as session, _pytest.raises(ValidationError) as info:
+        auth_svc.create_user_unchecked(
+            session, username="a" * 61, password="rahasia-123", role=Role.EMPLOYEE
+        )
+    assert info.value.field == "username"

@@ -330,3 +330,24 @@ def test_row_round_trips_through_to_input(db: Database, staff: Staff) -> None:
     assert row.supervisor_name == "Bambang Hermawan, S.Sos."
     again = _update(db, staff.admin, row.id, row.to_input())
     assert again == row
+
+
+def test_search_treats_percent_and_underscore_literally(db, admin) -> None:  # type: ignore[no-untyped-def]
+    from flexdesk.services import employees as svc
+    from flexdesk.services.employees import EmployeeFilter, EmployeeInput
+
+    with db.session() as session:
+        svc.create_employee(
+            session,
+            admin,
+            EmployeeInput(nama="Budi 100% Hadir", employee_type=svc.EmployeeType.NON_ASN),
+        )
+        svc.create_employee(
+            session,
+            admin,
+            EmployeeInput(nama="Budi Santoso", employee_type=svc.EmployeeType.NON_ASN),
+        )
+    with db.read_session() as session:
+        found = svc.list_employees(session, admin, EmployeeFilter(text="100%"))
+        assert [e.nama for e in found] == ["Budi 100% Hadir"]
+        assert svc.list_employees(session, admin, EmployeeFilter(text="Bud_")) == []
