@@ -310,6 +310,7 @@ def write_receipt_zip(signed: Iterable[SignedReceipt], out_path: Path) -> Path:
     from flexdesk.sync.writer import ZIP_DATE
 
     top = out_path.name.removesuffix(".zip")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path_for(out_path)
     try:
         with zipfile.ZipFile(tmp, "x", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -420,7 +420,7 @@ def _parse_changes(data: bytes, header: BundleHeader) -> tuple[ChangeRecord, ...
     return tuple(out)
 
 
-def _resolve(path: Path) -> tuple[str, Path]:
+def split_bundle_path(path: Path) -> tuple[str, Path]:
     name = path.name
     for suffix in (SIG_SUFFIX, ENVELOPE_SUFFIX, AGE_SUFFIX, ZIP_SUFFIX):
         if name.endswith(suffix):
@@ -451,7 +451,7 @@ def verify_bundle(
     See :mod:`flexdesk.sync.bundle` for the parameters and the error codes.
     """
     keyring = as_keyring(trusted_keys, expected_office)
-    stem, folder = _resolve(path)
+    stem, folder = split_bundle_path(path)
     env_path = folder / (stem + ENVELOPE_SUFFIX)
     envelope: Envelope | None = None
     env_sha: str | None = None
@@ -588,4 +588,12 @@ def _size_of(path: Path) -> int:
         ) from exc
 
 
-__all__ = ["ZipCheck", "check_envelope_files", "sha256_file", "verify_bundle", "verify_zip"]
+__all__ = [
+    "ZipCheck",
+    "check_envelope_files",
+    "check_key",
+    "sha256_file",
+    "split_bundle_path",
+    "verify_bundle",
+    "verify_zip",
+]

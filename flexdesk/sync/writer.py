@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from flexdesk.errors import Cancelled
 from flexdesk.sync import bagit, sshsig
+from flexdesk.sync import model as _model
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync._fs import drop_cache, fsync_dir, temp_path_for
 from flexdesk.sync._pipeline import CHUNK, SideThread
@@ -312,6 +313,7 @@ def write_bundle(
         attachment_bytes=sum(i.size for i in atts),
         report_count=sum(1 for i in items if i.bag_path.startswith("data/reports/")),
         key_rotation=rotation is not None,
+        format_version=_model.FORMAT_VERSION,
     )
     info = [
         ("Source-Organization", office_name or office_id),
@@ -392,6 +394,7 @@ def write_bundle(
             tagmanifest_sha512=hashlib.sha512(tagmanifest).hexdigest(),
             base_ack=base_ack,
             changes=header.changes,
+            format_version=_model.FORMAT_VERSION,
         )
         env_bytes = canonical_json_line(envelope.to_json())
         sig_text = sshsig.sign(env_bytes, signing_key, sshsig.NS_ENVELOPE)

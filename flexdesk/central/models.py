@@ -1,0 +1,224 @@
+"""Database of the reference central receiver (its own metadata, separate from the office DB).
+
+Portable SQL only (SQLite by default, PostgreSQL by URL); JSON is stored as canonical JSON
+text so that equal content compares equal byte for byte on every backend.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite stores naive text)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class CentralBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CentralOffice(CentralBase):
+    """A registered office and how far central has applied its changes."""
+
+    __tablename__ = "central_offices"
+    office_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: every change with change_seq <= this has been applied (receipts' applied_through_change)
+    applied_through: Mapped[int] = mapped_column(Integer, default=0)
+    #: highest bundle_seq applied or superseded (next_expected_seq = this + 1)
+    max_bundle_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CentralOfficeKey(CentralBase):
+    """An office public key, valid for a range of bundle sequences, maybe revoked."""
+
+    __tablename__ = "central_office_keys"
+    key_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    office_id: Mapped[str] = mapped_column(ForeignKey("central_offices.office_id"), index=True)
+    public_key: Mapped[str] = mapped_column(Text)  # OpenSSH line
+    valid_from_seq: Mapped[int] = mapped_column(Integer, default=1)
+    valid_until_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoked_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source: Mapped[str] = mapped_column(String(20), default="registered")  # or "rotation"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CentralBundle(CentralBase):
+    """A bundle that passed verification (applied, superseded or answered with a gap)."""
+
+    __tablename__ = "central_bundles"
+    __table_args__ = (UniqueConstraint("office_id", "bundle_seq", "envelope_sha256"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[str] = mapped_column(ForeignKey("central_offices.office_id"))
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    bundle_uuid: Mapped[str] = mapped_column(String(36))
+    envelope_sha256: Mapped[str] = mapped_column(String(64))
+    zip_sha256: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    changes_from: Mapped[int] = mapped_column(Integer)
+    changes_to: Mapped[int] = mapped_column(Integer)
+    changes_count: Mapped[int] = mapped_column(Integer)
+    payload_bytes: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    app_version: Mapped[str] = mapped_column(String(64), default="")
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("central_receipts.id"), nullable=True)
+
+
+Index("ix_central_bundles_office_seq", CentralBundle.office_id, CentralBundle.bundle_seq)
+
+
+class CentralReceipt(CentralBase):
+    """Every signed receipt central issued (the bytes and signature as sent)."""
+
+    __tablename__ = "central_receipts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[str] = mapped_column(String(32), index=True)
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CentralQuarantine(CentralBase):
+    """A rejected bundle: why, and where its files were kept."""
+
+    __tablename__ = "central_quarantine"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    source_name: Mapped[str] = mapped_column(String(255))  # for display only
+    office_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    bundle_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    envelope_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: True when the envelope signature verified, so office_id/bundle_seq are authentic
+    authentic: Mapped[bool] = mapped_column(Boolean, default=False)
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    message_en: Mapped[str] = mapped_column(Text)
+    stored_dir: Mapped[str] = mapped_column(String(255))
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("central_receipts.id"), nullable=True)
+
+
+class CentralRecord(CentralBase):
+    """The latest accepted state of one office row (generic: entity + id + JSON data)."""
+
+    __tablename__ = "central_records"
+    office_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[str] = mapped_column(Text)  # canonical JSON
+    data_sha256: Mapped[str] = mapped_column(String(64))
+    attachments: Mapped[str] = mapped_column(Text, default="[]")
+    change_seq: Mapped[int] = mapped_column(Integer)
+    #: the bundle that last wrote this row (None = changed at central)
+    bundle_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CentralConflict(CentralBase):
+    """An incoming revision that was kept aside instead of overwriting central's state."""
+
+    __tablename__ = "central_conflicts"
+    __table_args__ = (
+        UniqueConstraint("office_id", "entity", "entity_id", "incoming_rev", "data_sha256"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[str] = mapped_column(String(32), index=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    incoming_rev: Mapped[int] = mapped_column(Integer)
+    base_rev: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    current_rev: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(10))
+    data: Mapped[str] = mapped_column(Text)
+    data_sha256: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(Integer)
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CentralAttachment(CentralBase):
+    """An evidence file kept in the content-addressed store (first sender recorded)."""
+
+    __tablename__ = "central_attachments"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ext: Mapped[str] = mapped_column(String(10))
+    size: Mapped[int] = mapped_column(Integer)
+    office_id: Mapped[str] = mapped_column(String(32))
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CentralReport(CentralBase):
+    """A printed form received in a bundle."""
+
+    __tablename__ = "central_reports"
+    __table_args__ = (UniqueConstraint("office_id", "bundle_seq", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[str] = mapped_column(String(32))
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(128))
+    size: Mapped[int] = mapped_column(Integer)
+    stored_path: Mapped[str] = mapped_column(String(255))
+
+
+#: tables whose row counts must not change when a hostile bundle is rejected
+DATA_TABLES = (
+    CentralOffice,
+    CentralOfficeKey,
+    CentralBundle,
+    CentralRecord,
+    CentralConflict,
+    CentralAttachment,
+    CentralReport,
+)
