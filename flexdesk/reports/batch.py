@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
-from flexdesk.reports.evaluation_form import EvaluationFormData, build_evaluation_pdf
+from flexdesk.reports.evaluation_form import EvaluationFormData, build_evaluation_pdfs
+from flexdesk.reports.pdfio import fsync_dir
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -34,8 +35,13 @@ def evaluation_file_name(data: EvaluationFormData, index: int) -> str:
     return f"{index + 1:03d}-evaluasi-{slug}.pdf"
 
 
+def _render_one(data: EvaluationFormData, path: Path) -> int:
+    # Each file is fsynced before its rename; the folder once at the end of the batch.
+    return build_evaluation_pdfs([data], path, sync_dir=False)
+
+
 def _render_chunk(items: Sequence[tuple[EvaluationFormData, str]]) -> list[int]:
-    return [build_evaluation_pdf(data, Path(path)) for data, path in items]
+    return [_render_one(data, Path(path)) for data, path in items]
 
 
 def render_many(
@@ -66,10 +72,13 @@ def render_many(
     total = len(forms)
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or total < 2:
-        for i, (data, path) in enumerate(zip(forms, paths, strict=True)):
-            build_evaluation_pdf(data, path)
-            if progress is not None:
-                progress(i + 1, total)
+        try:
+            for i, (data, path) in enumerate(zip(forms, paths, strict=True)):
+                _render_one(data, path)
+                if progress is not None:
+                    progress(i + 1, total)
+        finally:
+            fsync_dir(out_dir)
         return paths
 
     # Several chunks per worker: progress moves steadily and a slow chunk does not idle a core.
@@ -92,4 +101,6 @@ def render_many(
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+        finally:
+            fsync_dir(out_dir)
     return paths

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -38,16 +36,23 @@ from reportlab.platypus import (
 )
 
 from flexdesk.domain.dates import format_place_date
-from flexdesk.domain.people import EmployeeType, format_nip
-from flexdesk.domain.performance import CORE_VALUES, Predikat, Rating, predikat_kinerja
+from flexdesk.domain.performance import Predikat, Rating
 from flexdesk.errors import ValidationError
+from flexdesk.reports.evaluation_data import (
+    DEFAULT_TITLE,
+    EvaluationFormData,
+    Indikator,
+    PerilakuRow,
+    Person,
+    RhkRow,
+    default_perilaku_rows,
+)
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from flexdesk.reports.layout import (
     GRID,
     HEADER_FILL,
     Letterhead,
     NumberedCanvas,
-    PaperName,
     SectionStart,
     Styles,
     esc,
@@ -57,113 +62,26 @@ from flexdesk.reports.layout import (
     styles,
 )
 from flexdesk.reports.pdfio import write_output
+
+__all__ = [
+    "DEFAULT_TITLE",
+    "EvaluationFormData",
+    "Indikator",
+    "Letterhead",
+    "PerilakuRow",
+    "Person",
+    "RhkRow",
+    "build_evaluation_pdf",
+    "build_evaluation_pdf_bytes",
+    "build_evaluation_pdfs",
+    "default_perilaku_rows",
+    "form_flowables",
+]
 from flexdesk.reports.textcell import Align, FastTable, TextCell, text_width
 
-DEFAULT_TITLE: Final = "EVALUASI KINERJA PEGAWAI"
 MARGIN_X: Final = 15 * mm
 MARGIN_TOP: Final = 12 * mm
 MARGIN_BOTTOM: Final = 16 * mm
-
-# --------------------------------------------------------------------------------------------
-# Input data
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """One identity block: name as printed (with gelar), NIP, pangkat, jabatan, unit kerja.
-
-    ``nip`` may be raw digits or already grouped; it is printed grouped. Non-ASN staff have no
-    NIP or pangkat: leave them empty and they stay blank on the form.
-    """
-
-    nama: str
-    nip: str = ""
-    pangkat_golongan: str = ""
-    jabatan: str = ""
-    unit_kerja: str = ""
-    employee_type: EmployeeType = EmployeeType.PNS
-
-    @property
-    def nip_label(self) -> str:
-        return "NI PPPK" if self.employee_type is EmployeeType.PPPK else "NIP"
-
-    @property
-    def nip_display(self) -> str:
-        if self.employee_type is EmployeeType.NON_ASN or not self.nip.strip():
-            return ""
-        return format_nip(self.nip.strip(), self.employee_type)
-
-
-@dataclass(frozen=True, slots=True)
-class Indikator:
-    """One indikator kinerja individu of an RHK, with its aspect, target and realisation."""
-
-    indikator: str
-    target: str = ""
-    aspek: str = ""  # Kuantitas / Kualitas / Waktu / Biaya
-    realisasi: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RhkRow:
-    """One Rencana Hasil Kerja: the supervisor's RHK it intervenes, its indicators, feedback."""
-
-    rhk: str
-    indikator: Sequence[Indikator] = ()
-    rhk_atasan: str = ""
-    umpan_balik: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class PerilakuRow:
-    """One BerAKHLAK core value on the form, with its indicators and the supervisor's words."""
-
-    name: str
-    indicators: Sequence[str] = ()
-    ekspektasi_khusus: str = ""
-    umpan_balik: str = ""
-
-
-def default_perilaku_rows() -> tuple[PerilakuRow, ...]:
-    """The seven BerAKHLAK values with the seed indicator text and no feedback yet."""
-    return tuple(PerilakuRow(cv.name, cv.indicators) for cv in CORE_VALUES)
-
-
-@dataclass(frozen=True, slots=True)
-class EvaluationFormData:
-    """Everything printed on one evaluation form. Plain data; no database objects."""
-
-    letterhead: Letterhead
-    periode: str  # e.g. "1 Oktober – 31 Oktober 2026" (see flexdesk.domain.dates)
-    pegawai: Person
-    pejabat_penilai: Person
-    hasil_kerja_utama: Sequence[RhkRow] = ()
-    hasil_kerja_tambahan: Sequence[RhkRow] = ()
-    perilaku: Sequence[PerilakuRow] = field(default_factory=default_perilaku_rows)
-    rating_hasil_kerja: Rating | None = None
-    rating_perilaku: Rating | None = None
-    #: None: computed from the two ratings by the PermenPANRB 6/2022 matrix when both are set
-    predikat: Predikat | None = None
-    atasan_pejabat_penilai: Person | None = None
-    capaian_kinerja_organisasi: str = ""
-    catatan: str = ""
-    place: str = ""
-    sign_date: date | None = None
-    title: str = DEFAULT_TITLE
-    paper: PaperName = "A4"
-
-    @property
-    def effective_predikat(self) -> Predikat | None:
-        if self.predikat is not None:
-            return self.predikat
-        if self.rating_hasil_kerja is None or self.rating_perilaku is None:
-            return None
-        return predikat_kinerja(self.rating_hasil_kerja, self.rating_perilaku)
-
-    @property
-    def footer_text(self) -> str:
-        return f"{self.title.title()} · {self.pegawai.nama} · {self.periode}"
-
 
 # --------------------------------------------------------------------------------------------
 # Layout
@@ -201,6 +119,9 @@ def _cell_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     """Paddings and alignment shared by every table of the form, no rule lines."""
     return TableStyle(
         [
+            # Tables switch to their cells' font even for flowable cells: keep it ours, or
+            # every page would reference a non-embedded Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
@@ -455,7 +376,7 @@ def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
             ]
         ],
         colWidths=[width / 2, width / 2],
-        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]),
+        style=_cell_style([("LEFTPADDING", (0, 0), (-1, -1), 0)]),
     )
     parts: list[Flowable] = [
         Paragraph("EVALUASI KINERJA", st.section),
@@ -486,6 +407,7 @@ def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
                     ]
                 ],
                 colWidths=[width / 2],
+                style=_cell_style(),
             ),
         ]
     return KeepTogether(parts)
@@ -579,15 +501,17 @@ def build_evaluation_pdfs(
     out: Path | str | BinaryIO,
     *,
     progress: ProgressCallback | None = None,
+    sync_dir: bool = True,
 ) -> int:
     """Print several forms into one PDF and return its page count.
 
     Page numbers ("Halaman 1 dari 3") restart for each form; forms may mix A4 and F4.
     ``progress(done, total)`` is called as each form is laid out; it may raise
     :class:`~flexdesk.errors.Cancelled` to stop. Written atomically when ``out`` is a path:
-    on any error no file (or the previous file) is left at ``out``.
+    on any error no file (or the previous file) is left at ``out``. ``sync_dir=False`` is for
+    batches that fsync the folder once at the end (see :mod:`flexdesk.reports.pdfio`).
     """
-    return write_output(out, lambda fh: _render(forms, fh, progress))
+    return write_output(out, lambda fh: _render(forms, fh, progress), sync_dir=sync_dir)
 
 
 def build_evaluation_pdf(data: EvaluationFormData, out: Path | str | BinaryIO) -> int:

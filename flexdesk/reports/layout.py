@@ -278,6 +278,7 @@ def letterhead_flowables(
         colWidths=[side, width - 2 * side, side],
         style=TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),  # else the page uses Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, 0), "LEFT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -394,7 +395,8 @@ def numbered_canvas_maker(holder: list[NumberedCanvas]) -> Callable[..., Numbere
 
     def make(*args: Any, **kwargs: Any) -> NumberedCanvas:
         # Start in the embedded font so no page references a non-embedded Helvetica.
-        kwargs.setdefault("initialFontName", FONT_REGULAR)
+        # (BaseDocTemplate passes initialFontName=None explicitly.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
         canvas = NumberedCanvas(*args, **kwargs)
         holder.append(canvas)
         return canvas

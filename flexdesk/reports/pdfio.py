@@ -18,6 +18,11 @@ from typing import BinaryIO, TypeVar
 T = TypeVar("T")
 
 
+def fsync_dir(directory: Path) -> None:
+    """Make renames in ``directory`` durable (POSIX; a no-op on Windows)."""
+    _fsync_dir(Path(directory))
+
+
 def _fsync_dir(directory: Path) -> None:
     # Makes the rename itself durable on POSIX; Windows cannot open a directory for this.
     if os.name != "posix":  # pragma: no cover - exercised on Windows only
@@ -30,8 +35,12 @@ def _fsync_dir(directory: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file that becomes ``path`` only if the ``with`` block succeeds."""
+def atomic_output(path: Path, *, sync_dir: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary file that becomes ``path`` only if the ``with`` block succeeds.
+
+    ``sync_dir=False`` skips the directory fsync after the rename; a batch writing many
+    files into one folder calls :func:`fsync_dir` once at the end instead.
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
@@ -47,7 +56,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _fsync_dir(directory)
+    if sync_dir:
+        _fsync_dir(directory)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -56,9 +66,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def write_output(out: Path | str | BinaryIO, render: Callable[[BinaryIO], T]) -> T:
+def write_output(
+    out: Path | str | BinaryIO, render: Callable[[BinaryIO], T], *, sync_dir: bool = True
+) -> T:
     """Run ``render`` on a file object: an atomic temporary file for a path, else ``out`` itself."""
     if isinstance(out, str | os.PathLike):
-        with atomic_output(Path(out)) as fh:
+        with atomic_output(Path(out), sync_dir=sync_dir) as fh:
             return render(fh)
     return render(out)

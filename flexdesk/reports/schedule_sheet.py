@@ -345,6 +345,7 @@ def _story(data: ScheduleSheetData, width: float) -> list[Flowable]:
                     colWidths=[legend_w + 8 * mm, width - legend_w - 8 * mm],
                     style=TableStyle(
                         [
+                            ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
                             ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("LEFTPADDING", (0, 0), (0, 0), 0),
                         ]
