@@ -20,6 +20,7 @@ from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.domain.people import EmployeeType, Gender, make_nip
 from flexdesk.services import auth, office
+from flexdesk.services.outputs_demo import create_demo_outputs
 from flexdesk.services.permissions import Role
 
 DEMO_PASSWORD = "demo12345"
@@ -216,6 +217,7 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
         )
         (info.supervisor_usernames if row["is_head"] else info.employee_usernames).append(username)
     rng = random.Random(seed)
+    create_demo_outputs(session, info, random.Random(seed))
     for extend in DEMO_EXTENSIONS:
         extend(session, info, rng)
     return info

@@ -184,6 +184,26 @@ SETTING_DEFAULTS: dict[str, object] = {
     "evaluation_period": "monthly",  # monthly | quarterly | semester
     "nip_min_age_at_appointment": 18,
     "session_timeout_minutes": 30,
+    # Evidence files of the output log (services.attachments): size limit and allowed types.
+    "attachment_max_mb": 10,
+    "attachment_types": [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+        "txt",
+        "csv",
+    ],
+    # Wellbeing signals on the output recap (domain.outputs.WellbeingThresholds).
+    "wellbeing_weekly_hours": 37.5,  # Perpres 21/2023
+    "wellbeing_max_consecutive_days": 6,
+    "wellbeing_max_remote_share": 0.4,  # PermenPANRB 4/2025 Pasal 13(1): 2 of 5 days
 }
 
 

@@ -37,16 +37,31 @@ class Action(StrEnum):
     EMPLOYEE_EDIT_SELF = "employee.edit_self"
     USER_MANAGE = "user.manage"
     SETTINGS_EDIT = "settings.edit"
+    SKP_VIEW = "skp.view"
+    SKP_EDIT = "skp.edit"
+    SKP_APPROVE = "skp.approve"
+    OUTPUT_VIEW = "output.view"
+    OUTPUT_LOG = "output.log"
+    OUTPUT_REVIEW = "output.review"
+    ATTACHMENT_CLEANUP = "attachment.cleanup"
 
 
 _ALL = frozenset(Action)
+#: everyone keeps an SKP and a daily output log of their own
+_OWN_PERFORMANCE = frozenset(
+    {Action.SKP_VIEW, Action.SKP_EDIT, Action.OUTPUT_VIEW, Action.OUTPUT_LOG}
+)
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: _ALL,
     Role.SUPERVISOR: frozenset(
         {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}
+        | _OWN_PERFORMANCE
+        | {Action.SKP_APPROVE, Action.OUTPUT_REVIEW}
     ),
-    Role.EMPLOYEE: frozenset({Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}),
+    Role.EMPLOYEE: frozenset(
+        {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF} | _OWN_PERFORMANCE
+    ),
 }
 
 _ACTION_TEXT: dict[Action, tuple[str, str]] = {
@@ -59,6 +74,16 @@ _ACTION_TEXT: dict[Action, tuple[str, str]] = {
     Action.EMPLOYEE_EDIT_SELF: ("mengubah data diri", "edit your own record"),
     Action.USER_MANAGE: ("mengelola akun pengguna", "manage user accounts"),
     Action.SETTINGS_EDIT: ("mengubah pengaturan kantor", "change office settings"),
+    Action.SKP_VIEW: ("melihat SKP", "view SKPs"),
+    Action.SKP_EDIT: ("menyusun SKP", "draft SKPs"),
+    Action.SKP_APPROVE: ("menyetujui SKP bawahan", "approve staff SKPs"),
+    Action.OUTPUT_VIEW: ("melihat log output dan rekap", "view output logs and recaps"),
+    Action.OUTPUT_LOG: ("mencatat log output", "log outputs"),
+    Action.OUTPUT_REVIEW: ("mereviu log output bawahan", "review staff output logs"),
+    Action.ATTACHMENT_CLEANUP: (
+        "membersihkan berkas bukti yang tidak terpakai",
+        "clean up unused evidence files",
+    ),
 }
 
 

@@ -1,0 +1,496 @@
+"""Evidence files in a content-addressed store under the data folder.
+
+A file is stored once under ``attachments/ab/cdef…`` where ``abcdef…`` is the SHA-256 of its
+content; the database keeps that hash with the original name, size and type. So:
+
+- the same file attached twice is stored once (dedup);
+- nothing from the user's side (path, name) ever becomes a path in the store: the name is only
+  kept as text, sanitised, for display and for the copy opened in a viewer;
+- a copy is written to a temporary file in the store, fsync'd, and renamed into place, so a
+  crash never leaves a half-written file under a valid name;
+- every read recomputes the hash and refuses a file that changed on disk;
+- a size limit and an allow-list of types (office settings) are checked before anything is
+  written, by extension and by the file's first bytes (a renamed program is not a PDF);
+- files a rolled-back transaction added are removed again, and :func:`clean_orphans` removes
+  files no evidence row refers to any more (after a grace period).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import re
+import shutil
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.models_outputs import OutputEvidence
+from flexdesk.errors import StorageError, ValidationError
+from flexdesk.services.office import get_setting
+from flexdesk.services.permissions import Action, Actor, require
+
+log = logging.getLogger(__name__)
+
+CHUNK = 1024 * 1024
+DIGEST_RE = re.compile(r"[0-9a-f]{64}")
+TMP_DIR = "tmp"
+#: files younger than this are never treated as orphans (a save may be under way)
+ORPHAN_GRACE_SECONDS = 3600.0
+MAX_NAME_LENGTH = 200
+
+#: media types of the extensions FlexDesk knows; an office may allow others (stored as
+#: application/octet-stream, without a content check)
+KNOWN_TYPES: dict[str, str] = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "txt": "text/plain",
+    "csv": "text/csv",
+}
+
+_ZIP = (b"PK\x03\x04",)
+#: what the first bytes of a file of each known type look like
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "docx": _ZIP,
+    "xlsx": _ZIP,
+    "pptx": _ZIP,
+    "odt": _ZIP,
+    "ods": _ZIP,
+    "odp": _ZIP,
+}
+
+
+@dataclass(frozen=True)
+class AttachmentLimits:
+    max_bytes: int
+    allowed_types: frozenset[str]  # extensions, lower case, without the dot
+
+    @property
+    def max_mb(self) -> float:
+        return self.max_bytes / (1024 * 1024)
+
+
+def attachment_limits(session: Session) -> AttachmentLimits:
+    """The office's size limit and type allow-list (settings ``attachment_max_mb`` and
+    ``attachment_types``)."""
+    max_mb = get_setting(session, "attachment_max_mb")
+    types = get_setting(session, "attachment_types")
+    mb = float(max_mb) if isinstance(max_mb, int | float | str) else 10.0
+    allowed = types if isinstance(types, list) else []
+    return AttachmentLimits(
+        max_bytes=int(mb * 1024 * 1024),
+        allowed_types=frozenset(str(t).lower().lstrip(".") for t in allowed),
+    )
+
+
+def safe_name(name: str) -> str:
+    """A display name from an untrusted file name: the last path part only, no control
+    characters or path separators, at most MAX_NAME_LENGTH characters."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
+    base = base.strip().strip(".") or "berkas"
+    if len(base) > MAX_NAME_LENGTH:
+        stem, dot, ext = base.rpartition(".")
+        base = (stem[: MAX_NAME_LENGTH - len(ext) - 1] + dot + ext) if dot else base[:200]
+    return base
+
+
+def _extension(name: str) -> str:
+    _stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot else ""
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that passed the checks and may be stored."""
+
+    source: Path
+    name: str
+    size: int
+    media_type: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    name: str
+    size: int
+    media_type: str
+    created: bool  # False when the content was already in the store (dedup)
+
+
+def _bad(message: str, message_en: str) -> ValidationError:
+    return ValidationError(message, message_en=message_en, field="evidence")
+
+
+def check_file(source: Path, limits: AttachmentLimits) -> CheckedFile:
+    """Refuse a missing, unreadable, oversized or disallowed file, before anything is stored."""
+    name = safe_name(source.name)
+    try:
+        st = source.stat()
+    except FileNotFoundError:
+        raise _bad(
+            f"Berkas '{name}' tidak ditemukan; mungkin sudah dipindah atau dihapus.",
+            f"The file '{name}' was not found; it may have been moved or deleted.",
+        ) from None
+    except OSError as exc:
+        raise _bad(
+            f"Berkas '{name}' tidak dapat dibaca ({exc.strerror}).",
+            f"The file '{name}' cannot be read ({exc.strerror}).",
+        ) from None
+    if not source.is_file():
+        raise _bad(
+            f"'{name}' bukan berkas biasa (folder atau perangkat tidak dapat dilampirkan).",
+            f"'{name}' is not a regular file (folders and devices cannot be attached).",
+        )
+    ext = _extension(name)
+    if ext not in limits.allowed_types:
+        allowed = ", ".join(sorted(limits.allowed_types)) or "-"
+        raise _bad(
+            f"Jenis berkas '{name}' tidak diizinkan. Jenis yang diizinkan: {allowed}.",
+            f"The file type of '{name}' is not allowed. Allowed types: {allowed}.",
+        )
+    if st.st_size > limits.max_bytes:
+        raise _bad(
+            f"Berkas '{name}' terlalu besar ({st.st_size / 1048576:.1f} MB); "
+            f"maksimal {limits.max_mb:g} MB.",
+            f"The file '{name}' is too large ({st.st_size / 1048576:.1f} MB); "
+            f"at most {limits.max_mb:g} MB.",
+        )
+    if st.st_size == 0:
+        raise _bad(f"Berkas '{name}' kosong.", f"The file '{name}' is empty.")
+    try:
+        with source.open("rb") as fh:
+            head = fh.read(8192)
+            digest = hashlib.sha256(head)
+            while chunk := fh.read(CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        raise _bad(
+            f"Berkas '{name}' tidak dapat dibaca ({exc.strerror}).",
+            f"The file '{name}' cannot be read ({exc.strerror}).",
+        ) from None
+    if not _content_matches(ext, head):
+        raise _bad(
+            f"Isi berkas '{name}' tidak sesuai dengan jenisnya (.{ext}); berkas mungkin rusak "
+            "atau diganti namanya.",
+            f"The content of '{name}' does not match its type (.{ext}); the file may be "
+            "damaged or renamed.",
+        )
+    media_type = KNOWN_TYPES.get(ext, "application/octet-stream")
+    return CheckedFile(source, name, st.st_size, media_type, digest.hexdigest())
+
+
+def _content_matches(ext: str, head: bytes) -> bool:
+    if ext in _SIGNATURES:
+        return head.startswith(_SIGNATURES[ext])
+    if ext == "webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    if ext in ("txt", "csv"):
+        return b"\x00" not in head  # text, not a binary renamed .txt
+    return True
+
+
+class AttachmentStore:
+    """The content-addressed folder; knows nothing of the database."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, digest: str) -> Path:
+        if not DIGEST_RE.fullmatch(digest):
+            raise StorageError(
+                "Kode berkas bukti tidak valid.", message_en="Invalid evidence file reference."
+            )
+        return self.root / digest[:2] / digest[2:]
+
+    def exists(self, digest: str) -> bool:
+        return self.path_for(digest).is_file()
+
+    def put(self, checked: CheckedFile, *, max_bytes: int | None = None) -> StoredFile:
+        """Copy a checked file in (temp file, fsync, rename); dedup by content: a file whose
+        content is stored (and intact) already is not copied again."""
+        known = self.path_for(checked.sha256)
+        if known.is_file() and _file_digest(known) == checked.sha256:
+            with contextlib.suppress(OSError):
+                os.utime(known)  # a fresh mtime keeps it out of orphan clean-up
+            return StoredFile(checked.sha256, checked.name, checked.size, checked.media_type, False)
+        tmp_dir = self.root / TMP_DIR
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        limit = max_bytes if max_bytes is not None else checked.size
+        digest = hashlib.sha256()
+        size = 0
+        fd, tmp_name = _mkstemp(tmp_dir)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    with checked.source.open("rb") as src:
+                        while chunk := src.read(CHUNK):
+                            size += len(chunk)
+                            if size > limit:  # the file grew after it was checked
+                                raise _bad(
+                                    f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
+                                    f"The file '{checked.name}' changed while being copied; "
+                                    "try again.",
+                                )
+                            digest.update(chunk)
+                            out.write(chunk)
+                except OSError as exc:
+                    raise _bad(
+                        f"Berkas '{checked.name}' tidak dapat dibaca ({exc.strerror}).",
+                        f"The file '{checked.name}' cannot be read ({exc.strerror}).",
+                    ) from None
+                out.flush()
+                os.fsync(out.fileno())
+            hexdigest = digest.hexdigest()
+            if hexdigest != checked.sha256:  # changed between the check and the copy
+                raise _bad(
+                    f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
+                    f"The file '{checked.name}' changed while being copied; try again.",
+                )
+            final = self.path_for(hexdigest)
+            existed = final.is_file()
+            if existed and _file_digest(final) == hexdigest:
+                tmp.unlink()
+                # a fresh mtime keeps a file that is being re-attached out of orphan clean-up
+                with contextlib.suppress(OSError):
+                    os.utime(final)
+                created = False
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, final)  # also repairs a damaged copy of the same content
+                _fsync_dir(final.parent)
+                # a repaired copy is referenced already: a rollback must not remove it
+                created = not existed
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return StoredFile(hexdigest, checked.name, size, checked.media_type, created)
+
+    def put_bytes(self, data: bytes, name: str, media_type: str) -> StoredFile:
+        """Store bytes made by FlexDesk itself (demo evidence, generated reports)."""
+        hexdigest = hashlib.sha256(data).hexdigest()
+        final = self.path_for(hexdigest)
+        if final.is_file() and _file_digest(final) == hexdigest:
+            return StoredFile(hexdigest, safe_name(name), len(data), media_type, False)
+        tmp_dir = self.root / TMP_DIR
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = _mkstemp(tmp_dir)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp_name, final)
+            _fsync_dir(final.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+            raise
+        return StoredFile(hexdigest, safe_name(name), len(data), media_type, True)
+
+    def open_verified(self, digest: str) -> BinaryIO:
+        """The stored bytes after checking they still hash to ``digest`` (StorageError if not)."""
+        path = self.path_for(digest)
+        try:
+            actual = _file_digest(path)
+        except FileNotFoundError:
+            raise StorageError(
+                f"Berkas bukti {digest[:12]}… tidak ada di folder lampiran ({self.root}).",
+                message_en=f"Evidence file {digest[:12]}… is missing from {self.root}.",
+            ) from None
+        if actual != digest:
+            raise StorageError(
+                f"Berkas bukti {digest[:12]}… rusak atau diubah di luar FlexDesk (isi tidak "
+                "cocok dengan sidik SHA-256).",
+                message_en=f"Evidence file {digest[:12]}… is damaged or was changed outside "
+                "FlexDesk (its SHA-256 does not match).",
+            )
+        return path.open("rb")
+
+    def read_bytes(self, digest: str) -> bytes:
+        with self.open_verified(digest) as fh:
+            data = fh.read()
+        if hashlib.sha256(data).hexdigest() != digest:  # changed between check and read
+            raise StorageError(
+                f"Berkas bukti {digest[:12]}… berubah saat dibaca.",
+                message_en=f"Evidence file {digest[:12]}… changed while being read.",
+            )
+        return data
+
+    def export_copy(self, digest: str, dest_dir: Path, name: str) -> Path:
+        """A verified copy named after the (sanitised) original name, to open in a viewer."""
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        target = dest_dir / safe_name(name)
+        with self.open_verified(digest) as src, target.open("wb") as out:
+            shutil.copyfileobj(src, out)
+        return target
+
+    def digests(self) -> Iterator[str]:
+        """Every content hash present in the store."""
+        if not self.root.is_dir():
+            return
+        for sub in self.root.iterdir():
+            if len(sub.name) != 2 or not sub.is_dir():
+                continue
+            for f in sub.iterdir():
+                digest = sub.name + f.name
+                if DIGEST_RE.fullmatch(digest) and f.is_file():
+                    yield digest
+
+    def remove(self, digest: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path_for(digest).unlink()
+
+    def clean_orphans(
+        self,
+        referenced: Iterable[str],
+        *,
+        grace_seconds: float = ORPHAN_GRACE_SECONDS,
+        now: float | None = None,
+    ) -> list[str]:
+        """Delete stored files not in ``referenced`` and older than the grace period, and
+        leftover temporary files; returns the removed digests."""
+        keep = set(referenced)
+        cutoff = (time.time() if now is None else now) - grace_seconds
+        removed: list[str] = []
+        for digest in list(self.digests()):
+            path = self.path_for(digest)
+            if digest in keep:
+                continue
+            try:
+                if path.stat().st_mtime > cutoff:
+                    continue
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(digest)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # only when empty
+        tmp_dir = self.root / TMP_DIR
+        if tmp_dir.is_dir():
+            for f in tmp_dir.iterdir():
+                with contextlib.suppress(OSError):
+                    if f.stat().st_mtime <= cutoff:
+                        f.unlink()
+        return removed
+
+
+def _mkstemp(folder: Path) -> tuple[int, str]:
+    import tempfile
+
+    return tempfile.mkstemp(prefix="in-", suffix=".part", dir=folder)
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# -- tying the store to a transaction ---------------------------------------------------------
+
+_PENDING = "flexdesk.attachments.created"
+
+
+def store_in_transaction(
+    session: Session, store: AttachmentStore, checked: CheckedFile, limits: AttachmentLimits
+) -> StoredFile:
+    """Store a file as part of the session's transaction: if the transaction rolls back, a
+    file this call added to the store is removed again (nothing half-saved)."""
+    session.connection()  # a transaction is under way: its end keeps or removes the file
+    return _track(session, store, store.put(checked, max_bytes=limits.max_bytes))
+
+
+def bytes_in_transaction(
+    session: Session, store: AttachmentStore, data: bytes, name: str, media_type: str
+) -> StoredFile:
+    """Like :func:`store_in_transaction` for bytes FlexDesk made itself (demo evidence)."""
+    session.connection()
+    return _track(session, store, store.put_bytes(data, name, media_type))
+
+
+def _track(session: Session, store: AttachmentStore, stored: StoredFile) -> StoredFile:
+    if stored.created:
+        session.info.setdefault(_PENDING, []).append((store, stored.sha256))
+    return stored
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_committed(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_rolled_back(session: Session, transaction: Any) -> None:
+    if transaction.parent is not None:
+        return
+    pending: list[tuple[AttachmentStore, str]] = session.info.pop(_PENDING, [])
+    for store, digest in pending:
+        log.info("removing evidence file %s of a rolled-back transaction", digest[:12])
+        store.remove(digest)
+
+
+# -- services ----------------------------------------------------------------------------------
+
+
+def referenced_digests(session: Session) -> set[str]:
+    rows = session.scalars(
+        select(OutputEvidence.sha256).where(OutputEvidence.sha256.is_not(None)).distinct()
+    )
+    return {d for d in rows if d}
+
+
+def clean_orphan_attachments(
+    session: Session,
+    actor: Actor,
+    store: AttachmentStore,
+    *,
+    grace_seconds: float = ORPHAN_GRACE_SECONDS,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[str]:
+    """Remove evidence files no log entry refers to (admin)."""
+    require(actor, Action.ATTACHMENT_CLEANUP)
+    if progress is not None:
+        progress(0, 0, "")
+    return store.clean_orphans(referenced_digests(session), grace_seconds=grace_seconds)
