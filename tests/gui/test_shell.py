@@ -90,7 +90,12 @@ def test_newer_database_is_refused_with_a_dialog(
     qtbot: QtBot, database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with database.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
+        conn.execute(
+            text(
+                "UPDATE alembic_version SET version_num = 'ffff'"
+                " WHERE version_num = (SELECT MIN(version_num) FROM alembic_version)"
+            )
+        )
     database.dispose()
     before = _dump(data_paths.database)
     messages: list[str] = []

@@ -84,7 +84,10 @@ def test_newer_database_is_reported_not_crashed_on(
 ) -> None:
     assert _run(capsys, "migrate")[0] == 0
     with closing(sqlite3.connect(data_paths.database)) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+        conn.execute(
+            "UPDATE alembic_version SET version_num = 'ffff'"
+            " WHERE version_num = (SELECT MIN(version_num) FROM alembic_version)"
+        )
         conn.commit()
     code, out, err = _run(capsys, "info")
     assert code == 2
