@@ -33,6 +33,7 @@ _FILES: Final[dict[str, str]] = {
     FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
+_SUBSET_CACHE_SIZE: Final = 64
 _lock = threading.Lock()
 _registered = False
 
@@ -40,6 +41,34 @@ _registered = False
 def font_bytes(file_name: str) -> bytes:
     """Raw bytes of a font shipped in ``resources/fonts``."""
     return (resources.files("flexdesk_resources") / "fonts" / file_name).read_bytes()
+
+
+def _cache_subsets(font: TTFont) -> None:
+    """Remember the font subsets ReportLab builds, across documents.
+
+    Every PDF embeds a subset of each font it uses. ReportLab puts all of ASCII in subset 0 at
+    fixed codes and appends other characters in order of first use, so forms with the same
+    extra characters (most of a unit's batch) need byte-identical subsets: building one walks
+    the glyph tables in Python and costs more than laying out a page. The subset bytes depend
+    only on the list of characters, which is the cache key.
+    """
+    build = font.face.makeSubset
+    cache: dict[tuple[int, ...], bytes] = {}
+    lock = threading.Lock()
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        with lock:
+            data = cache.get(key)
+        if data is None:
+            data = build(subset)
+            with lock:
+                if len(cache) >= _SUBSET_CACHE_SIZE:
+                    cache.pop(next(iter(cache)))  # oldest first
+                cache[key] = data
+        return data
+
+    font.face.makeSubset = make_subset
 
 
 def register_fonts() -> str:
@@ -56,7 +85,9 @@ def register_fonts() -> str:
             for name, file_name in _FILES.items():
                 data = io.BytesIO(font_bytes(file_name))
                 data.name = file_name  # shown in ReportLab's error messages
-                pdfmetrics.registerFont(TTFont(name, data))
+                font = TTFont(name, data)
+                _cache_subsets(font)
+                pdfmetrics.registerFont(font)
             # Lets <b> and <i> in Paragraph markup find the bold and oblique faces.
             pdfmetrics.registerFontFamily(
                 FONT_REGULAR,
