@@ -39,13 +39,20 @@ then persists the next ``bundle_seq`` (never reused) and calls::
   central reports a fork.
 - each evidence file is read once: SHA-512 for the manifest, SHA-256 to check it still matches
   its content address (BundleError "hash-mismatch" if the store is damaged), CRC-32 for the zip.
-- writes hidden temp files in ``out_dir``, fsyncs, drops them from the page cache, re-reads and
-  verifies them like a receiver would, then renames zip, signature and envelope (last) into
-  place. On error or ``Cancelled`` nothing is left behind. Existing files of the same sequence
-  are replaced.
+- writes hidden temp files in ``out_dir``, fsyncs them (a helper thread flushes while the
+  writer hashes), drops them from the page cache and re-reads them from the device before
+  renaming zip, signature and envelope (last) into place. The re-read (``verify="crc"``, the
+  default) opens the zip with the import-hygiene reader, checks the CRC-32 of every member
+  (storage faults: a bad or fake-capacity stick, a cut write), the tag manifest signature and
+  hashes, that the manifest lists exactly the payload, header/bag-info consistency, and takes
+  the zip's SHA-256 for the envelope from the bytes read back. The SHA-512 of each payload
+  file was computed from the very buffers written, so recomputing it proves nothing more
+  about the medium; ``verify="full"`` does it anyway (the full ``verify_bundle`` work, about
+  twice the export time on one core). On error or ``Cancelled`` nothing is left behind.
+  Existing files of the same sequence are replaced.
 - ``progress(done, total, stage)``: ``stage`` is one of :data:`STAGES`.
 - optional: ``rotation=make_rotation(...)`` (flexdesk.sync.rotation), ``office_name`` (bag-info
-  Source-Organization), ``schema`` (record schema id), ``verify=False`` (benchmarks only).
+  Source-Organization), ``schema`` (record schema id).
 
 Verification (anyone)
 ---------------------

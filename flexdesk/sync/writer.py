@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -21,7 +22,7 @@ from flexdesk.errors import Cancelled
 from flexdesk.sync import bagit, sshsig
 from flexdesk.sync import model as _model
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync._fs import drop_cache, fsync_dir, temp_path_for
+from flexdesk.sync._fs import BackgroundFlusher, drop_cache, fsync_dir, temp_path_for
 from flexdesk.sync._pipeline import CHUNK, SideThread
 from flexdesk.sync.canonical import canonical_json_line
 from flexdesk.sync.keys import KeyRing, TrustedKey
@@ -139,6 +140,9 @@ class _Writer:
         self.done = 0
         self.total = 1
         self.temps: list[Path] = []
+        self.flusher: BackgroundFlusher | None = None
+        #: re-hash evidence files with SHA-256 while copying (verify="full")
+        self.check_store = False
 
     def step(self, n: int, stage: str) -> None:
         self.done += n
@@ -170,21 +174,26 @@ class _Writer:
         """Write the zip; return the tag manifest bytes (the signed part)."""
         payload_hashes: dict[str, str] = {}
         with open(target, "xb") as fh:
-            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf, SideThread() as side:
-                for name, data in sorted(tag_files.items()):
-                    if name < "data/":
-                        self._put_bytes(zf, f"{top}/{name}", data)
-                for item in sorted(items, key=lambda i: i.bag_path):
-                    payload_hashes[item.bag_path] = self._put_item(zf, side, f"{top}/", item)
-                manifest = bagit.manifest_bytes(payload_hashes)
-                tag_files[bagit.MANIFEST] = manifest
-                tags = {n: hashlib.sha512(tag_files[n]).hexdigest() for n in sorted(tag_files)}
-                tagmanifest = bagit.manifest_bytes(tags)
-                signature = sshsig.sign(tagmanifest, key, sshsig.NS_BUNDLE).encode("ascii")
-                self._put_bytes(zf, f"{top}/{bagit.MANIFEST}", manifest)
-                self._put_bytes(zf, f"{top}/{bagit.TAGMANIFEST}", tagmanifest)
-                self._put_bytes(zf, f"{top}/{TAG_SIG}", signature)
-            fh.flush()
+            self.flusher = BackgroundFlusher(fh.fileno())
+            try:
+                with zipfile.ZipFile(fh, "w", allowZip64=True) as zf, SideThread() as side:
+                    for name, data in sorted(tag_files.items()):
+                        if name < "data/":
+                            self._put_bytes(zf, f"{top}/{name}", data)
+                    for item in sorted(items, key=lambda i: i.bag_path):
+                        payload_hashes[item.bag_path] = self._put_item(zf, side, f"{top}/", item)
+                    manifest = bagit.manifest_bytes(payload_hashes)
+                    tag_files[bagit.MANIFEST] = manifest
+                    tags = {n: hashlib.sha512(tag_files[n]).hexdigest() for n in sorted(tag_files)}
+                    tagmanifest = bagit.manifest_bytes(tags)
+                    signature = sshsig.sign(tagmanifest, key, sshsig.NS_BUNDLE).encode("ascii")
+                    self._put_bytes(zf, f"{top}/{bagit.MANIFEST}", manifest)
+                    self._put_bytes(zf, f"{top}/{bagit.TAGMANIFEST}", tagmanifest)
+                    self._put_bytes(zf, f"{top}/{TAG_SIG}", signature)
+                fh.flush()
+            finally:
+                self.flusher.close()
+                self.flusher = None
             os.fsync(fh.fileno())
         return tagmanifest
 
@@ -199,7 +208,7 @@ class _Writer:
             return hashlib.sha512(item.data).hexdigest()
         assert item.path is not None
         h512 = hashlib.sha512()
-        h256 = hashlib.sha256() if item.sha256 else None
+        h256 = hashlib.sha256() if item.sha256 and self.check_store else None
         copied = 0
         # evidence files and PDFs are already compressed: STORED, hashed once while copied
         with (
@@ -211,6 +220,8 @@ class _Writer:
                 if h256 is not None:
                     h256.update(chunk)
                 out.write(chunk)
+                if self.flusher is not None:
+                    self.flusher.wrote(len(chunk))
                 copied += len(chunk)
                 self.step(len(chunk), "write")
                 self.check_cancel()
@@ -253,7 +264,7 @@ def write_bundle(
     schema: str = DEFAULT_SCHEMA,
     office_name: str | None = None,
     rotation: KeyRotation | None = None,
-    verify: bool = True,
+    verify: Literal["crc", "full"] = "crc",
 ) -> WrittenBundle:
     """Write ``<stem>.zip`` (or ``.zip.age``), ``<stem>.envelope.json`` and its ``.sig``.
 
@@ -337,6 +348,7 @@ def write_bundle(
     out_dir.mkdir(parents=True, exist_ok=True)
     payload = sum(i.size for i in items)
     w = _Writer(progress, is_cancelled)
+    w.check_store = verify == "full"
     w.total = payload * (3 if encrypt_to else 2) + 1
     zip_final = out_dir / (stem + ZIP_SUFFIX)
     container_final = out_dir / (stem + (AGE_SUFFIX if encrypt_to else ZIP_SUFFIX))
@@ -356,7 +368,7 @@ def write_bundle(
             envelope_signer=None,
             progress=lambda n: w.step(n, "verify"),
             is_cancelled=is_cancelled,
-            check_hashes=verify,
+            check_hashes=verify == "full",
         )
         zip_size = zip_tmp.stat().st_size
         container_tmp, sha, size = zip_tmp, checked.zip_sha256, zip_size

@@ -46,9 +46,11 @@ from typing import BinaryIO, Protocol
 
 from flexdesk.errors import Cancelled
 from flexdesk.sync._errors import bundle_error
+from flexdesk.sync._fs import prefetch
 from flexdesk.sync._pipeline import CHUNK, SideThread
 
 GiB = 1024**3
+_READ_AHEAD = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class SafeZip:
         self.path = path
         self.limits = limits or ZipLimits()
         self._fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed in close()
+        self._prefetched = 0
         try:
             self.size = os.fstat(self._fh.fileno()).st_size
             self.top, self._entries, self._cd_start = self._load(top)
@@ -296,8 +299,14 @@ class SafeZip:
     def _raw_chunks(self, entry: ZipEntry, chunk: int) -> Iterator[bytes]:
         self._fh.seek(entry.data_offset)
         remaining = entry.compress_size
+        pos = entry.data_offset
         while remaining:
+            if pos + chunk > self._prefetched:
+                # keep the device busy reading the next stretch while we hash this one
+                self._prefetched = pos + _READ_AHEAD
+                prefetch(self._fh.fileno(), pos, _READ_AHEAD)
             data = self._fh.read(min(chunk, remaining))
+            pos += len(data)
             if not data:
                 raise _err("truncated", entry.full_name, "data terpotong", "data cut off")
             remaining -= len(data)
