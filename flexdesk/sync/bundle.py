@@ -37,8 +37,9 @@ then persists the next ``bundle_seq`` (never reused) and calls::
   ``encrypt_to``: age uses a fresh file key each time). Re-export a sequence only with the same
   content; once a bundle may have left the office, new changes need a new ``bundle_seq``, or
   central reports a fork.
-- each evidence file is read once: SHA-512 for the manifest, SHA-256 to check it still matches
-  its content address (BundleError "hash-mismatch" if the store is damaged), CRC-32 for the zip.
+- each evidence file is read once: SHA-512 for the manifest and CRC-32 for the zip (plus, with
+  ``verify="full"``, SHA-256 to check it still matches its content address: BundleError
+  "hash-mismatch" if the office store is damaged; without it, receivers refuse such a bundle).
 - writes hidden temp files in ``out_dir``, fsyncs them (a helper thread flushes while the
   writer hashes), drops them from the page cache and re-reads them from the device before
   renaming zip, signature and envelope (last) into place. The re-read (``verify="crc"``, the

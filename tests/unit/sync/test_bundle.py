@@ -122,14 +122,28 @@ def test_progress_reaches_total(tmp_path: Path) -> None:
     assert {s for _, _, s in seen} >= {"write", "verify", "done"}
 
 
-def test_damaged_attachment_store_is_caught_at_export(tmp_path: Path) -> None:
+def test_damaged_attachment_store(tmp_path: Path) -> None:
+    """verify="full" re-hashes evidence against its content address while exporting; the
+    default export does not, but then every receiver refuses the bundle."""
     office = OfficeFixture(tmp_path)
     ev = office.evidence("x.jpg", b"original")
     ev.path.write_bytes(b"changed!")
     with pytest.raises(BundleError) as err:
-        office.export([office.change(UUIDS[0], {})], attachments=[ev])
+        office.export([office.change(UUIDS[0], {})], attachments=[ev], verify="full")
     assert err.value.code == "hash-mismatch"
     assert list((tmp_path / "out").iterdir()) == []
+    written = office.export([office.change(UUIDS[1], {})], attachments=[ev])
+    with pytest.raises(BundleError) as err:
+        verify_bundle(written.envelope_path, trusted_keys={"k": office.key.public_key()})
+    assert err.value.code == "hash-mismatch"
+    assert "SHA-256" in err.value.message_en
+
+
+def test_full_reverify_export(tmp_path: Path) -> None:
+    office = OfficeFixture(tmp_path)
+    ev = office.evidence("x.jpg", os.urandom(10_000))
+    w = office.export([office.change(UUIDS[0], {})], attachments=[ev], verify="full")
+    verify_bundle(w.envelope_path, trusted_keys={"k": office.key.public_key()})
 
 
 @pytest.mark.parametrize(
