@@ -4,6 +4,7 @@ flexdesk [--data-dir DIR] [--demo]      open the app (the demo office with --dem
 flexdesk demo --data-dir DIR            create the demo office without opening the GUI
 flexdesk info                           where the data lives, schema version, counts
 flexdesk migrate                        back up and bring the schema up to date
+flexdesk self-test                      headless check of this installation (temporary data)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from flexdesk import __version__
+from flexdesk import __version__, selftest
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 
@@ -21,7 +22,9 @@ log = logging.getLogger(__name__)
 
 #: Subcommands contributed by capabilities: name -> (help, add_arguments, run)
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
-COMMANDS: dict[str, Command] = {}
+COMMANDS: dict[str, Command] = {
+    "self-test": (selftest.HELP, selftest.add_arguments, selftest.run),
+}
 
 
 def demo_paths(args: argparse.Namespace) -> DataPaths:
@@ -167,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # PDF batches render in worker processes; a frozen (PyInstaller) build must let a spawned
+    # child run the worker instead of starting the app again. No-op otherwise.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "demo"):
