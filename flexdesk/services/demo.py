@@ -22,6 +22,7 @@ from flexdesk.domain.people import EmployeeType, Gender, make_nip
 from flexdesk.services import auth, office
 from flexdesk.services.outputs_demo import create_demo_outputs
 from flexdesk.services.permissions import Role
+from flexdesk.services.schedule_demo import create_demo_schedules
 
 DEMO_PASSWORD = "demo12345"
 
@@ -217,6 +218,7 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
         )
         (info.supervisor_usernames if row["is_head"] else info.employee_usernames).append(username)
     rng = random.Random(seed)
+    create_demo_schedules(session, info.admin_username, random.Random(seed))
     create_demo_outputs(session, info, random.Random(seed))
     for extend in DEMO_EXTENSIONS:
         extend(session, info, rng)

@@ -44,6 +44,11 @@ class Action(StrEnum):
     OUTPUT_LOG = "output.log"
     OUTPUT_REVIEW = "output.review"
     ATTACHMENT_CLEANUP = "attachment.cleanup"
+    SCHEDULE_VIEW = "schedule.view"
+    SCHEDULE_EDIT = "schedule.edit"
+    SCHEDULE_APPROVE = "schedule.approve"
+    SCHEDULE_POLICY = "schedule.policy"
+    CALENDAR_MANAGE = "calendar.manage"
 
 
 _ALL = frozenset(Action)
@@ -51,6 +56,8 @@ _ALL = frozenset(Action)
 _OWN_PERFORMANCE = frozenset(
     {Action.SKP_VIEW, Action.SKP_EDIT, Action.OUTPUT_VIEW, Action.OUTPUT_LOG}
 )
+#: everyone plans their own flexible-work schedule and sees the office's
+_OWN_SCHEDULE = frozenset({Action.SCHEDULE_VIEW, Action.SCHEDULE_EDIT})
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: _ALL,
@@ -58,9 +65,13 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}
         | _OWN_PERFORMANCE
         | {Action.SKP_APPROVE, Action.OUTPUT_REVIEW}
+        | _OWN_SCHEDULE
+        | {Action.SCHEDULE_APPROVE}
     ),
     Role.EMPLOYEE: frozenset(
-        {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF} | _OWN_PERFORMANCE
+        {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}
+        | _OWN_PERFORMANCE
+        | _OWN_SCHEDULE
     ),
 }
 
@@ -84,6 +95,14 @@ _ACTION_TEXT: dict[Action, tuple[str, str]] = {
         "membersihkan berkas bukti yang tidak terpakai",
         "clean up unused evidence files",
     ),
+    Action.SCHEDULE_VIEW: ("melihat jadwal kerja", "view work schedules"),
+    Action.SCHEDULE_EDIT: ("menyusun jadwal kerja", "draft work schedules"),
+    Action.SCHEDULE_APPROVE: ("menyetujui jadwal kerja bawahan", "approve staff schedules"),
+    Action.SCHEDULE_POLICY: (
+        "mengubah kebijakan kerja fleksibel",
+        "change the flexible-work policy",
+    ),
+    Action.CALENDAR_MANAGE: ("mengelola kalender hari libur", "manage the holiday calendar"),
 }
 
 
