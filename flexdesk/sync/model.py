@@ -14,9 +14,12 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from flexdesk.sync._errors import bundle_error
+
+if TYPE_CHECKING:
+    from flexdesk.sync.rotation import KeyRotation
 
 #: bundle format written by this code (bundle.json and envelope ``format_version``)
 FORMAT_VERSION = 1
@@ -501,5 +504,6 @@ class VerifiedBundle:
     envelope_sha256: str | None
     zip_sha256: str
     payload_bytes: int
-    rotation: Any = None  # flexdesk.sync.rotation.KeyRotation when the bundle rotates its key
+    #: the verified key rotation statement, when the bundle carries one
+    rotation: KeyRotation | None = None
     extracted_dir: Path | None = None

@@ -50,7 +50,13 @@ from flexdesk.sync.model import (
     VerifiedBundle,
     bad_format,
 )
-from flexdesk.sync.rotation import NEW_SIG_PATH, OLD_SIG_PATH, ROTATION_PATH, verify_rotation
+from flexdesk.sync.rotation import (
+    NEW_SIG_PATH,
+    OLD_SIG_PATH,
+    ROTATION_PATH,
+    KeyRotation,
+    verify_rotation,
+)
 from flexdesk.sync.ziphygiene import SafeZip, ZipLimits, sha256_file
 
 Progress = Callable[[int, int, str], None]
@@ -174,7 +180,7 @@ class ZipCheck:
     tagmanifest_sha512: str
     payload_bytes: int
     signer: TrustedKey
-    rotation: Any
+    rotation: KeyRotation | None
 
 
 class _Extract:

@@ -359,10 +359,22 @@ class SafeZip:
         pos = 0
         done = 0
 
-        def feed_raw(data: bytes) -> None:
-            nonlocal done
+        side = SideThread()
+        hasher_on_side = False
+
+        def feed_raw(data: bytes, *, on_side: bool = False) -> None:
+            # the file hash moves to the helper thread for members nobody else hashes
+            # (CRC-only re-read after export), so CRC and SHA-256 overlap on two cores
+            nonlocal done, hasher_on_side
             if file_hasher is not None:
-                file_hasher.update(data)
+                if on_side:
+                    side.submit(file_hasher.update, data)
+                    hasher_on_side = True
+                else:
+                    if hasher_on_side:
+                        side.wait()
+                        hasher_on_side = False
+                    file_hasher.update(data)
             done += len(data)
             if progress is not None:
                 progress(done)
@@ -378,7 +390,7 @@ class SafeZip:
                 feed_raw(data)
 
         ordered = sorted(self._entries.values(), key=lambda e: e.header_offset)
-        with SideThread() as side:
+        with side:
             for entry in ordered:
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled()
@@ -398,8 +410,9 @@ class SafeZip:
                             sink(out)
                         crc = zlib.crc32(out, crc)
                         produced += len(out)
-                    feed_raw(raw)
+                    feed_raw(raw, on_side=not sinks)
                 side.wait()
+                hasher_on_side = False
                 if inflate:
                     inflate.finish()
                 _check_end(entry, crc, produced)
