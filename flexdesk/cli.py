@@ -5,6 +5,8 @@ flexdesk demo --data-dir DIR            create the demo office without opening t
 flexdesk info                           where the data lives, schema version, counts
 flexdesk migrate                        back up and bring the schema up to date
 flexdesk self-test                      headless check of this installation (temporary data)
+flexdesk audit verify|list              check / show the audit trail
+flexdesk backup create|list|verify|restore   backups of the database
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from flexdesk import __version__, selftest
+from flexdesk import __version__, cli_admin, selftest
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 
@@ -24,6 +26,8 @@ log = logging.getLogger(__name__)
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "self-test": (selftest.HELP, selftest.add_arguments, selftest.run),
+    "audit": (cli_admin.AUDIT_HELP, cli_admin.add_audit_arguments, cli_admin.run_audit),
+    "backup": (cli_admin.BACKUP_HELP, cli_admin.add_backup_arguments, cli_admin.run_backup),
 }
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from flexdesk.db import audit as _audit  # noqa: F401  (registers the audit-trail session hook)
+
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -18,7 +18,7 @@ from flexdesk.db.engine import Database
 from flexdesk.db.migrate import MigrationResult, migrate_to_head
 from flexdesk.errors import AuthError, StorageError
 from flexdesk.paths import DataPaths
-from flexdesk.services import auth
+from flexdesk.services import auth, startup
 from flexdesk.services.permissions import Actor
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,15 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def open_database(paths: DataPaths, *, database_url: str | None = None) -> Database:
-    """Create the data folders, open the database and bring its schema up to date."""
+def open_database(
+    paths: DataPaths, *, database_url: str | None = None, auto_backup: bool = True
+) -> Database:
+    """Create the data folders, check and open the database and bring its schema up to date.
+
+    For the SQLite file: refuse a network share, run the integrity check (quick every start,
+    full weekly), and after migrating take the daily automatic backup (once the office is set
+    up; services.backup).
+    """
     try:
         paths.ensure()
     except OSError as exc:
@@ -36,6 +43,9 @@ def open_database(paths: DataPaths, *, database_url: str | None = None) -> Datab
             f"Folder data tidak dapat dibuat: {paths.root} ({exc.strerror}).",
             message_en=f"The data folder cannot be created: {paths.root} ({exc.strerror}).",
         ) from exc
+    if not database_url:
+        startup.refuse_network_share(paths.database)
+        startup.check_integrity(paths.database, paths.root)
     db = Database(database_url) if database_url else Database.for_file(paths.database)
     try:
         result: MigrationResult = migrate_to_head(db, backup_dir=paths.backups)
@@ -56,7 +66,21 @@ def open_database(paths: DataPaths, *, database_url: str | None = None) -> Datab
         raise
     if result.upgraded:
         log.info("schema upgraded (backup: %s)", result.backup)
+    if auto_backup and db.is_sqlite:
+        _daily_backup(db, paths)
     return db
+
+
+def _daily_backup(db: Database, paths: DataPaths) -> None:
+    from flexdesk.services import backup, office
+
+    try:
+        with db.read_session() as session:
+            if not office.is_set_up(session):  # nothing worth keeping yet
+                return
+        backup.auto_backup_if_due(db, paths)
+    except StorageError as exc:  # a full disk must not keep the office from working
+        log.warning("automatic backup failed: %s", exc)
 
 
 def login(db: Database, username: str, password: str) -> Actor:
@@ -90,6 +114,7 @@ class Services:
         **kwargs: P.kwargs,
     ) -> T:
         with self.db.session() as session:
+            session.info["actor"] = self.actor  # the audit trail's "who" (flexdesk.db.audit)
             return fn(session, self.actor, *args, **kwargs)
 
     def read(
@@ -99,4 +124,5 @@ class Services:
         **kwargs: P.kwargs,
     ) -> T:
         with self.db.read_session() as session:
+            session.info["actor"] = self.actor
             return fn(session, self.actor, *args, **kwargs)

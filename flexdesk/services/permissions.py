@@ -49,6 +49,8 @@ class Action(StrEnum):
     SCHEDULE_APPROVE = "schedule.approve"
     SCHEDULE_POLICY = "schedule.policy"
     CALENDAR_MANAGE = "calendar.manage"
+    AUDIT_VIEW = "audit.view"
+    BACKUP_MANAGE = "backup.manage"
 
 
 _ALL = frozenset(Action)
@@ -103,6 +105,11 @@ _ACTION_TEXT: dict[Action, tuple[str, str]] = {
         "change the flexible-work policy",
     ),
     Action.CALENDAR_MANAGE: ("mengelola kalender hari libur", "manage the holiday calendar"),
+    Action.AUDIT_VIEW: ("melihat dan memeriksa jejak audit", "view and verify the audit trail"),
+    Action.BACKUP_MANAGE: (
+        "membuat dan memulihkan cadangan data",
+        "create and restore backups",
+    ),
 }
 
 

@@ -1,0 +1,123 @@
+"""Administration subcommands: ``flexdesk audit verify|list`` and ``flexdesk backup ...``.
+
+Registered in ``cli.COMMANDS``. Whoever can run these has the data folder in hand, so they
+work without signing in (like ``flexdesk info``); the GUI offers the same through services that
+check the admin role.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from flexdesk.paths import DataPaths, resolve_data_paths
+
+AUDIT_HELP = "periksa atau tampilkan jejak audit (audit verify | audit list)"
+BACKUP_HELP = "cadangan basis data (backup create | list | verify | restore)"
+
+
+def _paths(args: argparse.Namespace) -> DataPaths:
+    return resolve_data_paths(getattr(args, "data_dir", None))
+
+
+# -- audit --------------------------------------------------------------------------------------
+
+
+def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="audit_command", metavar="AKSI", required=True)
+    sub.add_parser("verify", help="periksa rantai hash dan kecocokan tabel dengan jejak audit")
+    p = sub.add_parser("list", help="tampilkan entri audit terbaru")
+    p.add_argument("--entity", default="", help="mis. employee, user, office")
+    p.add_argument("--id", dest="entity_id", default="", help="id rekaman")
+    p.add_argument("--user", dest="actor_name", default="", help="nama pengguna pelaku")
+    p.add_argument("--limit", type=int, default=50)
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from flexdesk.db.models_audit import AuditEntry
+    from flexdesk.services.app import open_database
+    from flexdesk.services.audit import verify_audit_chain
+
+    db = open_database(_paths(args), database_url=getattr(args, "database_url", None))
+    try:
+        with db.read_session() as session:
+            if args.audit_command == "verify":
+                problems = verify_audit_chain(session)
+                count = session.query(AuditEntry).count()
+                for problem in problems:
+                    print(f"MASALAH / PROBLEM: {problem}")
+                if problems:
+                    print(f"Jejak audit TIDAK utuh: {len(problems)} masalah dalam {count} entri.")
+                    return 1
+                print(f"Jejak audit utuh: {count} entri diperiksa.")
+                return 0
+            from sqlalchemy import select
+
+            query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.limit)
+            if args.entity:
+                query = query.where(AuditEntry.entity == args.entity)
+            if args.entity_id:
+                query = query.where(AuditEntry.entity_id == args.entity_id)
+            if args.actor_name:
+                query = query.where(AuditEntry.actor_name == args.actor_name)
+            for e in session.scalars(query):
+                print(
+                    f"#{e.seq} {e.at}Z {e.actor_name} {e.op} {e.entity}/{e.entity_id} "
+                    f"{e.before if e.op != 'insert' else ''} -> {e.after if e.op != 'delete' else ''}"
+                )
+            return 0
+    finally:
+        db.dispose()
+
+
+# -- backup -------------------------------------------------------------------------------------
+
+
+def add_backup_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="backup_command", metavar="AKSI", required=True)
+    p = sub.add_parser("create", help="buat cadangan sekarang")
+    p.add_argument("--to", metavar="FOLDER", help="folder tujuan (mis. flashdisk)")
+    sub.add_parser("list", help="daftar cadangan: tanggal, ukuran, jumlah data")
+    p = sub.add_parser("verify", help="periksa keutuhan sebuah cadangan")
+    p.add_argument("file", help="berkas cadangan (nama di folder cadangan atau jalur lengkap)")
+    p = sub.add_parser("restore", help="pulihkan dari cadangan (data sekarang dicadangkan dulu)")
+    p.add_argument("file", help="berkas cadangan (nama di folder cadangan atau jalur lengkap)")
+
+
+def _backup_file(paths: DataPaths, name: str) -> Path:
+    given = Path(name).expanduser()
+    if given.is_absolute() or given.exists():
+        return given
+    return paths.backups / name
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from flexdesk.services import backup
+
+    paths = _paths(args)
+    if args.backup_command == "create":
+        from flexdesk.services.app import open_database
+
+        db = open_database(paths, database_url=getattr(args, "database_url", None))
+        try:
+            dest = Path(args.to).expanduser() if args.to else None
+            info = backup.create_backup(db, paths, dest_dir=dest, kind="manual")
+        finally:
+            db.dispose()
+        print(f"Cadangan dibuat: {info.path} ({info.size} bita)")
+        return 0
+    if args.backup_command == "list":
+        infos = backup.list_backups(paths.backups)
+        for info in infos:
+            counts = ", ".join(f"{k} {v}" for k, v in info.counts.items()) or "-"
+            print(f"{info.created:%Y-%m-%d %H:%M}  {info.size:>10}  {info.path.name}  {counts}")
+        if not infos:
+            print(f"Belum ada cadangan di {paths.backups}")
+        return 0
+    if args.backup_command == "verify":
+        backup.verify_backup(_backup_file(paths, args.file))
+        print("Cadangan utuh (integrity_check: ok).")
+        return 0
+    result = backup.restore_backup(paths, _backup_file(paths, args.file))
+    print(f"Dipulihkan dari {result.restored_from}; data sebelumnya dicadangkan ke {result.safety}")
+    return 0

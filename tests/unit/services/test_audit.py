@@ -1,0 +1,230 @@
+"""The audit trail: every service write is recorded with its actor, secrets are not stored,
+and tampering with the file (audit rows or data rows) is reported by ``audit verify``."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from flexdesk.cli import main
+from flexdesk.db.audit import GENESIS_HASH, decode_json
+from flexdesk.db.engine import Database
+from flexdesk.db.models import Setting
+from flexdesk.db.models_audit import AuditEntry
+from flexdesk.errors import PermissionDenied
+from flexdesk.paths import DataPaths
+from flexdesk.services import audit, auth, employees, office, units
+from flexdesk.services.app import Services
+from flexdesk.services.employees import EmployeeInput
+from flexdesk.services.permissions import Role
+from tests.helpers import Staff, next_nip
+
+
+def _entries(db: Database) -> list[AuditEntry]:
+    with db.read_session() as session:
+        rows = list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+        session.expunge_all()  # keep the loaded values past the read session's rollback
+        return rows
+
+
+def _raw(db: Database) -> sqlite3.Connection:
+    assert db.engine.url.database
+    db.engine.dispose()
+    conn = sqlite3.connect(db.engine.url.database)
+    conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")  # what a tamperer would do
+    conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+    return conn
+
+
+def _problems(db: Database) -> list[audit.Problem]:
+    with db.read_session() as session:
+        return audit.verify_audit_chain(session)
+
+
+def test_service_writes_are_recorded_with_the_actor(db: Database, staff: Staff) -> None:
+    services = Services(db, staff.admin)
+    start = len(_entries(db))
+    row = services.call(
+        employees.create_employee,
+        EmployeeInput(nama="Rina Wulandari", nip=next_nip(), unit_id=staff.unit.id),
+    )
+    services.call(
+        employees.update_employee, row.id, replace(row.to_input(), jabatan="Analis Kebijakan")
+    )
+    services.call(
+        units.update_unit, staff.other_unit.id, name="Sekretariat", code="SKR", active=True
+    )
+    services.call(office.set_setting, "session_timeout_minutes", 15)
+    new = _entries(db)[start:]
+    assert [(e.entity, e.op) for e in new] == [
+        ("employee", "insert"),
+        ("employee", "update"),
+        ("work_unit", "update"),
+        ("settings", "insert"),
+    ]
+    assert {e.actor_name for e in new} == {"admin"}
+    assert {e.actor_id for e in new} == {staff.admin.user_id}
+    inserted, updated = new[0], new[1]
+    assert inserted.entity_id == row.id
+    assert decode_json(inserted.after)["nama"] == "Rina Wulandari"
+    assert decode_json(updated.before) == {
+        "jabatan": "",
+        "rev": 1,
+        "change_seq": decode_json(inserted.after)["change_seq"],
+        "updated_at": decode_json(inserted.after)["updated_at"],
+    }
+    assert decode_json(updated.after)["jabatan"] == "Analis Kebijakan"
+    assert decode_json(new[3].after) == {"key": "session_timeout_minutes", "value": 15}
+    assert _problems(db) == []
+
+
+def test_the_chain_links_every_row(db: Database, staff: Staff) -> None:
+    entries = _entries(db)
+    assert entries, "building the staff office is audited (as system)"
+    assert entries[0].prev_hash == GENESIS_HASH
+    assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
+    assert {e.actor_name for e in entries} == {"system"}
+
+
+def test_password_hashes_are_never_stored(db: Database, staff: Staff) -> None:
+    services = Services(db, staff.admin)
+    user = services.call(
+        auth.create_user,
+        username="rina",
+        password="Sandi-Rahasia-9",
+        role=Role.EMPLOYEE,
+        employee_id=staff.colleague.id,
+    )
+    services.call(auth.reset_password, user.id, "Sandi-Baru-Rahasia-9")
+    entries = [e for e in _entries(db) if e.entity == "user"]
+    assert entries
+    for e in entries:
+        assert "argon2" not in e.before + e.after
+        assert "Sandi" not in e.before + e.after
+    last = decode_json(entries[-1].after)
+    assert last["password_hash"].startswith("sha256:")
+    assert _problems(db) == []
+
+
+def test_refused_call_leaves_no_audit_row(db: Database, staff: Staff) -> None:
+    before = len(_entries(db))
+    with pytest.raises(PermissionDenied):
+        Services(db, staff.member_actor).call(units.create_unit, "Seksi Baru")
+    assert len(_entries(db)) == before
+
+
+def test_triggers_keep_the_table_append_only(db: Database, staff: Staff) -> None:
+    assert db.engine.url.database
+    db.engine.dispose()
+    with closing(sqlite3.connect(db.engine.url.database)) as conn:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE audit_log SET actor_name = 'x' WHERE seq = 1")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM audit_log WHERE seq = 1")
+
+
+def _cli_verify(paths: DataPaths, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["--data-dir", str(paths.root), "audit", "verify"])
+    return code, capsys.readouterr().out
+
+
+def test_edited_audit_row_is_reported_with_its_number(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = next(e for e in _entries(db) if e.op == "insert" and "Dewi" in e.after)
+    with closing(_raw(db)) as conn:
+        conn.execute(
+            "UPDATE audit_log SET after = replace(after, 'Dewi', 'Dewa') WHERE seq = ?",
+            (target.seq,),
+        )
+        conn.commit()
+    problems = _problems(db)
+    assert any(p.seq == target.seq and p.kind == "hash" for p in problems)
+    code, out = _cli_verify(data_paths, capsys)
+    assert code == 1
+    assert f"audit #{target.seq} " in out
+
+
+def test_edited_data_row_is_reported(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with closing(_raw(db)) as conn:
+        conn.execute("UPDATE employees SET golongan = 'IV/e' WHERE id = ?", (staff.member.id,))
+        conn.commit()
+    problems = _problems(db)
+    assert [(p.kind, p.entity, p.entity_id) for p in problems] == [
+        ("drift", "employee", staff.member.id)
+    ]
+    assert "golongan" in problems[0].message
+    code, out = _cli_verify(data_paths, capsys)
+    assert code == 1
+    assert staff.member.id in out
+
+
+def test_row_inserted_or_deleted_behind_flexdesk_is_reported(db: Database, staff: Staff) -> None:
+    with closing(_raw(db)) as conn:
+        conn.execute("DELETE FROM employees WHERE id = ?", (staff.colleague.id,))
+        conn.commit()
+    problems = _problems(db)
+    assert ("drift", staff.colleague.id) in {(p.kind, p.entity_id) for p in problems}
+
+
+def test_deleting_a_row_from_the_middle_breaks_the_chain(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = _entries(db)
+    middle = entries[len(entries) // 2]
+    with closing(_raw(db)) as conn:
+        conn.execute("DELETE FROM audit_log WHERE seq = ?", (middle.seq,))
+        conn.commit()
+    problems = _problems(db)
+    assert {(p.seq, p.kind) for p in problems if p.kind in {"gap", "chain"}} == {
+        (middle.seq + 1, "gap"),
+        (middle.seq + 1, "chain"),
+    }
+    code, out = _cli_verify(data_paths, capsys)
+    assert code == 1
+    assert f"audit #{middle.seq + 1} " in out
+
+
+def test_cli_verify_and_list_on_an_intact_trail(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.dispose()
+    code, out = _cli_verify(data_paths, capsys)
+    assert code == 0, out
+    assert "utuh" in out
+    assert main(["--data-dir", str(data_paths.root), "audit", "list", "--entity", "employee"]) == 0
+    assert "Dewi Lestari" in capsys.readouterr().out
+
+
+def test_delete_is_recorded_with_the_old_values(db: Database, staff: Staff) -> None:
+    with db.session() as session:
+        session.info["actor"] = staff.admin
+        session.add(Setting(key="paper_size", value="F4"))
+    with db.session() as session:
+        session.info["actor"] = staff.admin
+        row = session.get(Setting, "paper_size")
+        assert row is not None
+        session.delete(row)
+    last = _entries(db)[-1]
+    assert (last.op, last.entity, last.entity_id) == ("delete", "settings", "paper_size")
+    assert decode_json(last.before) == {"key": "paper_size", "value": "F4"}
+    assert _problems(db) == []
+
+
+def test_list_entries_is_admin_only_and_filters(db: Database, staff: Staff) -> None:
+    with db.read_session() as session:
+        rows = audit.list_entries(
+            session, staff.admin, audit.AuditFilter(entity="employee", entity_id=staff.member.id)
+        )
+        assert [r.op for r in rows] == ["insert"]
+        assert rows[0].after["nama"] == "Dewi Lestari"
+        with pytest.raises(PermissionDenied):
+            audit.list_entries(session, staff.head_actor)
