@@ -116,11 +116,18 @@ def run_gui(
     settings = ui_settings(paths)
     language = lang or str(settings.value("ui/language", "id"))
     install_translators(app, language)
+    from flexdesk.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths)
+    if not instance.start():
+        log.info("FlexDesk already runs for %s; focused its window", paths.root)
+        return 0
     try:
         db = open_database(paths, database_url=database_url)
     except FlexDeskError as exc:
         log.error("cannot open database: %s", exc)
         show_fatal(exc, language)
+        instance.release()
         return 2
     try:
         actor = _sign_in(db, paths, language, demo)
@@ -129,6 +136,8 @@ def run_gui(
         ctx = UiContext(paths, db, Services(db, actor), settings, language)
         window = MainWindow(ctx)
         window.show()
+        instance.activated.connect(lambda: _bring_to_front(window))
+        _install_idle_lock(app, db, actor, language)
         if os.environ.get(PROBE_ENV):
 
             def report() -> None:
@@ -140,3 +149,39 @@ def run_gui(
         return int(app.exec())
     finally:
         db.dispose()
+        instance.release()
+
+
+def _bring_to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _install_idle_lock(app: QApplication, db: Database, actor: Actor, lang: str) -> None:
+    """Re-ask the password after the office's session_timeout_minutes without input."""
+    from flexdesk.ui.idle_lock import IdleLock
+    from flexdesk.ui.login import LoginDialog
+
+    with db.read_session() as session:
+        minutes = office.get_int_setting(session, "session_timeout_minutes")
+
+    def unlock() -> bool:
+        while True:
+            dialog = LoginDialog(
+                db,
+                QApplication.translate("App", "Sesi terkunci karena tidak ada aktivitas"),
+                lang=lang,
+            )
+            dialog.setObjectName("idle_unlock")
+            dialog.username.setText(actor.username)
+            dialog.username.setReadOnly(True)
+            dialog.password.setFocus()
+            if not dialog.exec():
+                return False
+            if dialog.actor is not None and dialog.actor.user_id == actor.user_id:
+                return True
+
+    IdleLock(app, max(0, minutes) * 60_000, unlock)
