@@ -7,6 +7,7 @@ a database at an old revision, fill it, upgrade it to head and check that the da
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -97,6 +98,10 @@ def sqlite_file_backup(src: Path, dest: Path) -> Path:
     # the rename, which Windows refuses while SQLite still holds the ``.part`` file open.
     with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(tmp)) as target:
         source.backup(target)
+        # one self-contained file: a WAL-mode copy grows -wal/-shm files when read
+        target.execute("PRAGMA journal_mode=DELETE")
+    with open(tmp, "rb") as fh:  # durable before the rename makes it a backup
+        os.fsync(fh.fileno())
     tmp.replace(dest)
     return dest
 
