@@ -30,10 +30,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from flexdesk.db.engine import Database
 from flexdesk.db.migrate import _REVISION_RE, MIGRATIONS_DIR
 from flexdesk.errors import StorageError
 from flexdesk.paths import DataPaths
+from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.sync._fs import fsync_dir, temp_path_for
 
 log = logging.getLogger(__name__)
@@ -299,3 +302,16 @@ def rotate_backups(folder: Path, *, now: datetime | None = None) -> list[Path]:
                 path.unlink()
                 deleted.append(path)
     return deleted
+
+
+def manual_backup(
+    session: Session,
+    actor: Actor,
+    db: Database,
+    paths: DataPaths,
+    *,
+    dest_dir: Path | None = None,
+) -> BackupInfo:
+    """ "Back up to...": the admin's backup, e.g. to a USB drive (``Services.call`` style)."""
+    require(actor, Action.BACKUP_MANAGE)
+    return create_backup(db, paths, dest_dir=dest_dir, kind="manual")
