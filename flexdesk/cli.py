@@ -7,6 +7,8 @@ flexdesk migrate                        back up and bring the schema up to date
 flexdesk self-test                      headless check of this installation (temporary data)
 flexdesk audit verify|list              check / show the audit trail
 flexdesk backup create|list|verify|restore   backups of the database
+flexdesk bundle export|verify|import-receipt|history   signed sync bundles and receipts
+flexdesk key create|show|export-public|register-central   office signing key, central key
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from flexdesk import __version__, cli_admin, selftest
+from flexdesk import __version__, cli_admin, cli_sync, selftest
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 
@@ -28,6 +30,8 @@ COMMANDS: dict[str, Command] = {
     "self-test": (selftest.HELP, selftest.add_arguments, selftest.run),
     "audit": (cli_admin.AUDIT_HELP, cli_admin.add_audit_arguments, cli_admin.run_audit),
     "backup": (cli_admin.BACKUP_HELP, cli_admin.add_backup_arguments, cli_admin.run_backup),
+    "bundle": (cli_sync.BUNDLE_HELP, cli_sync.add_bundle_arguments, cli_sync.run_bundle),
+    "key": (cli_sync.KEY_HELP, cli_sync.add_key_arguments, cli_sync.run_key),
 }
 
 

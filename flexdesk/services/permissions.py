@@ -51,6 +51,9 @@ class Action(StrEnum):
     CALENDAR_MANAGE = "calendar.manage"
     AUDIT_VIEW = "audit.view"
     BACKUP_MANAGE = "backup.manage"
+    SYNC_KEYS = "sync.keys"
+    SYNC_EXPORT = "sync.export"
+    SYNC_RECEIPTS = "sync.receipts"
 
 
 _ALL = frozenset(Action)
@@ -109,6 +112,18 @@ _ACTION_TEXT: dict[Action, tuple[str, str]] = {
     Action.BACKUP_MANAGE: (
         "membuat dan memulihkan cadangan data",
         "create and restore backups",
+    ),
+    Action.SYNC_KEYS: (
+        "mengelola kunci tanda tangan kantor dan kunci pusat",
+        "manage the office signing key and the central key",
+    ),
+    Action.SYNC_EXPORT: (
+        "mengekspor paket sinkronisasi dan melihat riwayatnya",
+        "export sync bundles and view their history",
+    ),
+    Action.SYNC_RECEIPTS: (
+        "mengimpor tanda terima kantor pusat",
+        "import receipts from central",
     ),
 }
 

@@ -1,0 +1,249 @@
+"""What goes into a bundle: every synced row changed after the acknowledged point.
+
+The synced tables are discovered from ``Base.registry`` (every mapped class with
+:class:`~flexdesk.db.base.SyncedMixin`), so a capability's tables travel as soon as its model
+module exists, without editing this file. Excluded: user accounts (password hashes never leave
+the office), any class that sets ``__sync__ = False``, and columns whose name says they hold a
+secret. Deleted rows travel as ``op="delete"`` from the tombstones table.
+
+Evidence files: a capability declares which column of which entity holds the SHA-256 of a
+file in the content-addressed attachment store (:func:`register_attachment_column`); the
+output log's ``output_evidence.sha256`` is declared here.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Mapper, Session
+
+from flexdesk.db import all_models  # noqa: F401  (every model on Base.registry)
+from flexdesk.db.base import Base, SyncedMixin, Tombstone
+from flexdesk.db.models_sync import SyncAckedRev
+from flexdesk.sync.bundle import AttachmentSource, ChangeRecord
+from flexdesk.sync.model import ENTITY_RE, EXT_RE, RECORD_ID_RE, SHA256_RE
+
+log = logging.getLogger(__name__)
+
+#: entities that never leave the office (user accounts carry password hashes)
+EXCLUDED_ENTITIES: set[str] = {"user"}
+#: column names that hold secrets; dropped from the row data
+SECRET_COLUMN_RE = re.compile(r"password|secret|private|token|salt", re.IGNORECASE)
+#: bookkeeping columns that travel as record fields, not inside ``data``
+_RECORD_COLUMNS = frozenset({"id", "rev", "change_seq"})
+
+
+@dataclass(frozen=True)
+class AttachmentColumn:
+    """``entity.sha_column`` holds the SHA-256 of a stored file named by ``name_column``."""
+
+    sha_column: str
+    name_column: str | None = None
+
+
+#: entity -> columns referring to evidence files (see module docstring)
+ATTACHMENT_COLUMNS: dict[str, list[AttachmentColumn]] = {}
+
+
+def register_attachment_column(entity: str, sha_column: str, name_column: str | None) -> None:
+    """Declare that rows of ``entity`` refer to a stored file by SHA-256 in ``sha_column``."""
+    cols = ATTACHMENT_COLUMNS.setdefault(entity, [])
+    ref = AttachmentColumn(sha_column, name_column)
+    if ref not in cols:
+        cols.append(ref)
+
+
+register_attachment_column("output_evidence", "sha256", "original_name")
+
+
+def entity_name(cls: type[Any]) -> str:
+    return str(getattr(cls, "__entity__", "") or cls.__tablename__)
+
+
+def synced_classes() -> list[type[Any]]:
+    """Every mapped SyncedMixin class that may travel, in table-name order."""
+    found: list[type[Any]] = []
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if not issubclass(cls, SyncedMixin) or getattr(cls, "__sync__", True) is False:
+            continue
+        if entity_name(cls) in EXCLUDED_ENTITIES:
+            continue
+        found.append(cls)
+    return sorted(found, key=lambda c: str(c.__tablename__))
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-safe form of a column value (dates ISO, binary as its SHA-256 and size,
+    floats as decimal strings: the bundle spec keeps amounts out of binary floating point)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return json_value(value.value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(timespec="seconds") + "Z"
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        raw = bytes(value)
+        return {"sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    return base64.b64encode(str(value).encode()).decode("ascii")
+
+
+def row_data(obj: Any, mapper: Mapper[Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        key = attr.key
+        if key in _RECORD_COLUMNS or SECRET_COLUMN_RE.search(key):
+            continue
+        data[key] = json_value(getattr(obj, key))
+    return data
+
+
+def _ext(name: str | None) -> str:
+    _stem, dot, ext = (name or "").rpartition(".")
+    ext = ext.lower()
+    return ext if dot and EXT_RE.match(ext) else "bin"
+
+
+@dataclass
+class Collected:
+    changes: list[ChangeRecord]
+    #: sha256 -> file extension (first name seen)
+    attachments: dict[str, str]
+    skipped: int = 0
+
+
+def collect_changes(
+    session: Session,
+    *,
+    after: int,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Collected:
+    """Latest state of every synced row (and tombstone) with ``change_seq > after``."""
+    acked = {(r.entity, r.entity_id): r.rev for r in session.scalars(select(SyncAckedRev))}
+    by_key: dict[tuple[str, str], ChangeRecord] = {}
+    attachments: dict[str, str] = {}
+    skipped = 0
+    classes = synced_classes()
+    allowed = {entity_name(c) for c in classes}
+
+    def base_rev(entity: str, rid: str, rev: int) -> int | None:
+        value = acked.get((entity, rid))
+        if value is not None and value >= rev:
+            log.warning("acknowledged rev %s of %s/%s is not below %s", value, entity, rid, rev)
+            return None
+        return value
+
+    def keep(rec: ChangeRecord) -> None:
+        old = by_key.get((rec.entity, rec.id))
+        if old is None or old.change_seq < rec.change_seq:
+            by_key[(rec.entity, rec.id)] = rec
+
+    for i, cls in enumerate(classes):
+        if progress is not None:
+            progress(i, len(classes) + 1, "collect")
+        entity = entity_name(cls)
+        mapper = inspect(cls)
+        refs = ATTACHMENT_COLUMNS.get(entity, [])
+        rows = session.scalars(
+            select(cls).where(cls.change_seq > after).order_by(cls.change_seq)
+        ).all()
+        for obj in rows:
+            if (
+                not ENTITY_RE.match(entity)
+                or not RECORD_ID_RE.match(str(obj.id))
+                or obj.change_seq < 1
+            ):
+                skipped += 1
+                continue
+            shas: list[str] = []
+            for ref in refs:
+                sha = getattr(obj, ref.sha_column, None)
+                if isinstance(sha, str) and SHA256_RE.match(sha):
+                    shas.append(sha)
+                    name = getattr(obj, ref.name_column, None) if ref.name_column else None
+                    attachments.setdefault(sha, _ext(name))
+            keep(
+                ChangeRecord(
+                    change_seq=obj.change_seq,
+                    entity=entity,
+                    id=str(obj.id),
+                    rev=obj.rev or 1,
+                    base_rev=base_rev(entity, str(obj.id), obj.rev or 1),
+                    op="upsert",
+                    data=row_data(obj, mapper),
+                    attachments=tuple(sorted(set(shas))),
+                )
+            )
+    for tomb in session.scalars(
+        select(Tombstone).where(Tombstone.change_seq > after).order_by(Tombstone.change_seq)
+    ):
+        if tomb.entity not in allowed or not RECORD_ID_RE.match(tomb.entity_id):
+            continue  # users' deletions stay in the office too
+        keep(
+            ChangeRecord(
+                change_seq=tomb.change_seq,
+                entity=tomb.entity,
+                id=tomb.entity_id,
+                rev=tomb.rev,
+                base_rev=base_rev(tomb.entity, tomb.entity_id, tomb.rev),
+                op="delete",
+                data={},
+            )
+        )
+    changes = sorted(by_key.values(), key=lambda r: r.change_seq)
+    if progress is not None:
+        progress(len(classes) + 1, len(classes) + 1, "collect")
+    return Collected(changes, attachments, skipped)
+
+
+def attachment_sources(
+    store_root: Path, wanted: dict[str, str], path_for: Callable[[str], Path]
+) -> list[AttachmentSource]:
+    """The evidence files to copy in; a missing file is an error the office must fix first."""
+    from flexdesk.errors import BundleError
+
+    sources: list[AttachmentSource] = []
+    missing: list[str] = []
+    for sha, ext in sorted(wanted.items()):
+        path = path_for(sha)
+        if not path.is_file():
+            missing.append(sha)
+            continue
+        sources.append(AttachmentSource(sha, ext, path))
+    if missing:
+        short = ", ".join(m[:12] + "…" for m in missing[:5])
+        raise BundleError(
+            f"{len(missing)} berkas bukti tidak ada di folder lampiran ({store_root}): {short}. "
+            "Pulihkan folder lampiran dari cadangan sebelum mengekspor.",
+            code="missing-file",
+            message_en=f"{len(missing)} evidence files are missing from {store_root}: {short}. "
+            "Restore the attachments folder from a backup before exporting.",
+        )
+    return sources
+
+
+def entities(classes: Iterable[type[Any]] | None = None) -> list[str]:
+    return [entity_name(c) for c in (classes if classes is not None else synced_classes())]

@@ -1,0 +1,287 @@
+"""Office side of sync: keys, export, central ingest, receipts, history (docs/bundle-format.md).
+
+The round trip runs the reference receiver (flexdesk.central) in process on its own SQLite
+database: office DB -> bundle -> central -> signed receipt -> office -> next bundle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from flexdesk.central.models import CentralRecord
+from flexdesk.central.service import Receiver
+from flexdesk.central.store import CentralPaths, make_engine
+from flexdesk.db.base import current_change_seq
+from flexdesk.db.engine import Database
+from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.db.models_sync import SyncAckedRev, SyncBundle, SyncState
+from flexdesk.errors import BundleError, Cancelled, ConflictError, PermissionDenied, ValidationError
+from flexdesk.paths import DataPaths
+from flexdesk.services import sync_office as so
+from flexdesk.services.app import Services
+from flexdesk.sync import keys
+from flexdesk.sync.bundle import verify_bundle
+from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
+from tests.helpers import Staff
+
+PASS = "frasa sandi kantor uji"
+FAST = 1000  # PBKDF2 iterations in tests (the real default is 600 000)
+
+
+@pytest.fixture
+def central_key() -> Ed25519PrivateKey:
+    return keys.generate_key()
+
+
+@pytest.fixture
+def receiver(tmp_path: Path, central_key: Ed25519PrivateKey) -> Iterator[Receiver]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    yield Receiver(engine, CentralPaths(tmp_path / "central"), central_key)
+    engine.dispose()
+
+
+@pytest.fixture
+def office(
+    db: Database,
+    staff: Staff,
+    data_paths: DataPaths,
+    receiver: Receiver,
+    central_key: Ed25519PrivateKey,
+) -> Services:
+    """The staff office with a key registered at central and central's key registered here."""
+    svc = Services(db, staff.admin)
+    info = svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
+    receiver.register_office(
+        "O042", keys.load_public_key(info.public_openssh), expected_fingerprint=info.fingerprint
+    )
+    svc.call(so.register_central_key, keys.public_key_openssh(central_key.public_key()))
+    return svc
+
+
+def export(svc: Services, paths: DataPaths, out: Path, **kw: object) -> so.ExportResult:
+    return so.export_bundle(svc.db, svc.actor, paths, out, PASS, **kw)  # type: ignore[arg-type]
+
+
+def records(rx: Receiver, entity: str) -> dict[str, CentralRecord]:
+    with rx.Session() as s:
+        rows = s.scalars(select(CentralRecord).where(CentralRecord.entity == entity)).all()
+        return {r.entity_id: r for r in rows}
+
+
+def test_key_file_is_private_and_encrypted(office: Services, data_paths: DataPaths) -> None:
+    status = office.read(so.sync_status, data_paths.keys)
+    assert status.key is not None and status.office_id == "O042"
+    path = status.key.private_key_path
+    assert path.parent == data_paths.keys
+    text = path.read_text()
+    assert "ENCRYPTED PRIVATE KEY" in text
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with office.db.read_session() as s:
+        from flexdesk.db.models_sync import SyncKey
+
+        (row,) = s.scalars(select(SyncKey)).all()
+        assert "PRIVATE" not in row.public_openssh and row.fingerprint == status.key.fingerprint
+    with pytest.raises(ConflictError):
+        office.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "confirm"),
+    [("pendek", "pendek"), (" spasi di depan kunci", " spasi di depan kunci"), (PASS, PASS + "x")],
+)
+def test_passphrase_rules(
+    db: Database, admin: object, data_paths: DataPaths, passphrase: str, confirm: str
+) -> None:
+    svc = Services(db, admin)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        svc.call(so.create_office_key, data_paths.keys, passphrase, confirm, iterations=FAST)
+    assert not list(data_paths.keys.glob("*.pem"))
+
+
+def test_public_key_export(office: Services, tmp_path: Path) -> None:
+    files = office.read(so.export_public_key, tmp_path / "usb")
+    pub = keys.load_public_key(files.openssh_path.read_text())
+    assert keys.load_public_key(files.pem_path.read_text()) == pub or keys.key_id(
+        keys.load_public_key(files.pem_path.read_text())
+    ) == keys.key_id(pub)
+    assert keys.short_fingerprint(pub) == files.fingerprint
+    assert files.openssh_path.read_text().endswith(" office-O042\n")
+
+
+def test_only_admin(staff: Staff, db: Database, data_paths: DataPaths, tmp_path: Path) -> None:
+    for actor in (staff.head_actor, staff.member_actor):
+        svc = Services(db, actor)
+        with pytest.raises(PermissionDenied):
+            svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
+        with pytest.raises(PermissionDenied):
+            so.export_bundle(db, actor, data_paths, tmp_path, PASS)
+        with pytest.raises(PermissionDenied):
+            svc.call(so.import_receipt, tmp_path / "x.receipt.json")
+        with pytest.raises(PermissionDenied):
+            svc.read(so.bundle_history)
+
+
+def test_round_trip_office_central_receipt_office(
+    office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
+) -> None:
+    usb = tmp_path / "usb"
+    first = export(office, data_paths, usb, period="2026-11")
+    assert first.bundle_seq == 1
+    vb = verify_bundle(first.envelope_path, trusted_keys=receiver.keyring(), expected_office="O042")
+    entities = {c.entity for c in vb.changes}
+    assert {"office", "work_unit", "employee"} <= entities
+    assert "user" not in entities, "accounts (password hashes) never leave the office"
+    assert not any("password" in json.dumps(c.data) for c in vb.changes)
+    office_rec = next(c for c in vb.changes if c.entity == "office")
+    assert office_rec.data["code"] == "O042" and office_rec.base_rev is None
+    assert vb.header.changes.start == 1 and vb.header.period == "2026-11"
+
+    result = receiver.ingest(first.envelope_path)
+    assert result.status == "applied", result.message_en
+    assert result.receipt_path is not None
+    assert set(records(receiver, "employee")) == {
+        staff.head.id,
+        staff.member.id,
+        staff.colleague.id,
+    }
+    outcomes = office.call(so.import_receipt, result.receipt_path)
+    assert [(o.bundle_seq, o.status, o.advanced) for o in outcomes] == [(1, "applied", True)]
+    (row,) = office.read(so.bundle_history)
+    assert row.status == "acknowledged" and row.receipt_status == "applied"
+    acked_through = vb.header.changes.end
+
+    # newer changes: an edit and a deletion
+    with office.db.session() as s:
+        emp = s.get(Employee, staff.member.id)
+        assert emp is not None
+        emp.jabatan = "Analis Kebijakan"
+        unit = s.get(WorkUnit, staff.other_unit.id)
+        s.delete(unit)
+    second = export(office, data_paths, usb)
+    vb2 = verify_bundle(
+        second.envelope_path, trusted_keys=receiver.keyring(), expected_office="O042"
+    )
+    assert second.bundle_seq == 2
+    assert vb2.header.changes.start == acked_through + 1
+    assert vb2.header.base_ack is not None and vb2.header.base_ack.ack_seq == 1
+    assert all(c.change_seq > acked_through for c in vb2.changes)
+    by_id = {c.id: c for c in vb2.changes}
+    assert set(by_id) == {staff.member.id, staff.other_unit.id}
+    assert by_id[staff.member.id].base_rev == 1 and by_id[staff.member.id].rev == 2
+    assert by_id[staff.other_unit.id].op == "delete"
+    assert by_id[staff.other_unit.id].base_rev == 1
+
+    r2 = receiver.ingest(second.envelope_path)
+    assert r2.status == "applied" and r2.counts["conflicts"] == 0, r2.message_en
+    assert json.loads(records(receiver, "employee")[staff.member.id].data)["jabatan"] == (
+        "Analis Kebijakan"
+    )
+    assert r2.receipt_path is not None
+    office.call(so.import_receipt, r2.receipt_path)
+    with office.db.read_session() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.applied_through == current_change_seq(s)
+        assert s.get(SyncAckedRev, ("employee", staff.member.id)).rev == 2  # type: ignore[union-attr]
+    # nothing new: the third bundle is empty and starts after everything
+    third = export(office, data_paths, usb)
+    assert third.record_count == 0 and third.bundle_seq == 3
+    status = office.read(so.sync_status, data_paths.keys)
+    assert status.pending_changes == 0 and status.ack_seq == 2
+
+
+def test_receipt_for_another_office_or_tampered_changes_nothing(
+    office: Services,
+    data_paths: DataPaths,
+    receiver: Receiver,
+    central_key: Ed25519PrivateKey,
+    tmp_path: Path,
+) -> None:
+    w = export(office, data_paths, tmp_path / "usb")
+    res = receiver.ingest(w.envelope_path)
+    assert res.receipt is not None and res.receipt_path is not None
+
+    def snapshot() -> tuple[object, ...]:
+        with office.db.read_session() as s:
+            st = s.get(SyncState, 1)
+            b = s.get(SyncBundle, 1)
+            assert st is not None and b is not None
+            return (st.ack_seq, st.applied_through, b.status, b.receipt_sha256)
+
+    before = snapshot()
+    # tampered: one byte of the receipt changed
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    data = res.receipt_path.read_bytes().replace(b'"applied"', b'"applieD"')
+    (bad / res.receipt_path.name).write_bytes(data)
+    sig = res.receipt_path.with_name(res.receipt_path.name + ".sig")
+    (bad / sig.name).write_bytes(sig.read_bytes())
+    with pytest.raises(BundleError) as err:
+        office.call(so.import_receipt, bad / res.receipt_path.name)
+    assert err.value.code == "bad-signature"
+    # another office, properly signed by central
+    other = Receipt(**{**res.receipt.receipt.__dict__, "office_id": "O099"})
+    paths = write_receipt_files(sign_receipt(other, central_key), tmp_path / "other")
+    with pytest.raises(BundleError) as err:
+        office.call(so.import_receipt, paths[0])
+    assert err.value.code == "wrong-office"
+    # signed by some other key
+    forged = write_receipt_files(
+        sign_receipt(
+            Receipt(
+                **{
+                    **res.receipt.receipt.__dict__,
+                    "central_key_id": keys.key_id((k := keys.generate_key()).public_key()),
+                }
+            ),
+            k,
+        ),
+        tmp_path / "forged",
+    )
+    with pytest.raises(BundleError) as err:
+        office.call(so.import_receipt, forged[0])
+    assert err.value.code == "bad-signature"
+    assert snapshot() == before
+    # the genuine one, twice: idempotent
+    office.call(so.import_receipt, res.receipt_path)
+    after = snapshot()
+    office.call(so.import_receipt, res.receipt_path)
+    assert snapshot() == after != before
+
+
+def test_bundle_seq_never_reused_after_failure_or_cancel(
+    office: Services, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    with pytest.raises(BundleError) as err:
+        so.export_bundle(office.db, office.actor, data_paths, tmp_path / "a", "salah frasa sandi")
+    assert err.value.code == "bad-passphrase"
+    with pytest.raises(Cancelled):
+        export(office, data_paths, tmp_path / "a", is_cancelled=lambda: True)
+    assert not list((tmp_path / "a").glob("*")) if (tmp_path / "a").exists() else True
+    ok = export(office, data_paths, tmp_path / "b")
+    assert ok.bundle_seq == 2, "the cancelled export used up number 1; a wrong passphrase none"
+    hist = {r.seq: r.status for r in office.read(so.bundle_history)}
+    assert hist == {1: "failed", 2: "sent"}
+
+
+def test_verify_bundle_file_pure(office: Services, data_paths: DataPaths, tmp_path: Path) -> None:
+    w = export(office, data_paths, tmp_path / "usb")
+    pub = office.read(so.sync_status, data_paths.keys).key
+    assert pub is not None
+    vb = so.verify_bundle_file(w.envelope_path, pub.public_openssh, last_seq=0)
+    assert vb.header.bundle_seq == 1
+    with pytest.raises(BundleError) as err:
+        so.verify_bundle_file(w.envelope_path, pub.public_openssh, last_seq=1)
+    assert err.value.code == "replay"
+    with pytest.raises(BundleError):
+        so.verify_bundle_file(
+            w.envelope_path, keys.public_key_openssh(keys.generate_key().public_key())
+        )
