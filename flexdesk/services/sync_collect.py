@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Mapper, Session
 
 from flexdesk.db import all_models  # noqa: F401  (every model on Base.registry)
@@ -217,6 +217,23 @@ def collect_changes(
     if progress is not None:
         progress(len(classes) + 1, len(classes) + 1, "collect")
     return Collected(changes, attachments, skipped)
+
+
+def count_pending(session: Session, *, after: int) -> int:
+    """How many rows (and deletions) the next bundle would carry (without loading them)."""
+    classes = synced_classes()
+    total = 0
+    for cls in classes:
+        total += session.scalar(select(func.count()).where(cls.change_seq > after)) or 0
+    total += (
+        session.scalar(
+            select(func.count()).where(
+                Tombstone.change_seq > after, Tombstone.entity.in_(entities(classes))
+            )
+        )
+        or 0
+    )
+    return total
 
 
 def attachment_sources(

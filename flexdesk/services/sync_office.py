@@ -44,7 +44,7 @@ from flexdesk.errors import BundleError, Cancelled, ConflictError, ValidationErr
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.sync_collect import attachment_sources, collect_changes
+from flexdesk.services.sync_collect import attachment_sources, collect_changes, count_pending
 from flexdesk.sync import keys
 from flexdesk.sync.bundle import (
     STAGES,
@@ -73,7 +73,7 @@ STAGE_LABELS: dict[str, tuple[str, str]] = {
 }
 Progress = Callable[[int, int, str], None]
 #: receipt status -> history status
-_HISTORY_STATUS = {
+HISTORY_STATUS = {
     "applied": "acknowledged",
     "superseded": "acknowledged",
     "duplicate": "acknowledged",
@@ -133,8 +133,6 @@ def _key_info(row: SyncKey, keys_dir: Path) -> KeyInfo:
 def sync_status(session: Session, actor: Actor, keys_dir: Path) -> SyncStatus:
     """Key, central key, counters and how many changes wait for the next bundle."""
     require(actor, Action.SYNC_EXPORT)
-    from flexdesk.db.base import current_change_seq
-
     state = session.get(SyncState, 1)
     key = _active_key(session)
     applied = state.applied_through if state else 0
@@ -148,7 +146,7 @@ def sync_status(session: Session, actor: Actor, keys_dir: Path) -> SyncStatus:
         next_bundle_seq=state.next_bundle_seq if state else 1,
         ack_seq=state.ack_seq if state else None,
         applied_through=applied,
-        pending_changes=max(0, current_change_seq(session) - applied),
+        pending_changes=count_pending(session, after=applied),
     )
 
 
@@ -527,7 +525,7 @@ def import_receipt(session: Session, actor: Actor, path: Path) -> list[ReceiptOu
     outcomes: list[ReceiptOutcome] = []
     for signed, row in sorted(rows, key=lambda p: p[0].receipt.receipt_id):
         r = signed.receipt
-        row.status = _HISTORY_STATUS[r.status]
+        row.status = HISTORY_STATUS[r.status]
         row.receipt_sha256 = signed.sha256
         row.receipt_status = r.status
         row.receipt_reason = r.reason

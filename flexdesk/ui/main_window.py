@@ -44,6 +44,7 @@ def default_pages() -> list[PageSpec]:
     from flexdesk.ui.pages.employees import EmployeesPage
     from flexdesk.ui.pages.placeholder import PlaceholderPage
     from flexdesk.ui.pages.settings import SettingsPage
+    from flexdesk.ui.pages.sync import sync_page
 
     def placeholder(title: str, what: str) -> PageFactory:
         return lambda ctx: PlaceholderPage(_tr(title), _tr(what))
@@ -88,13 +89,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec(
             "sync",
             QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-            placeholder(
-                QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-                QT_TRANSLATE_NOOP(
-                    "Pages",
-                    "Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.",
-                ),
-            ),
+            sync_page,
         ),
         PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Pengaturan"), SettingsPage),
     ]

@@ -680,4 +680,347 @@
         <translation>Role for {u}:</translation>
     </message>
 </context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Rekaman</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>sedang diekspor</source>
+        <translation>exporting</translation>
+    </message>
+    <message>
+        <source>gagal/dibatalkan</source>
+        <translation>failed/cancelled</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>diterima pusat</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>ditolak pusat</source>
+        <translation>rejected by central</translation>
+    </message>
+    <message>
+        <source>ada yang hilang</source>
+        <translation>gap (changes missing)</translation>
+    </message>
+    <message>
+        <source>Tanda terima {time}</source>
+        <translation>Receipt {time}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPanel</name>
+    <message>
+        <source>Kunci tanda tangan kantor</source>
+        <translation>Office signing key</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Buat kunci…</source>
+        <translation>Create key…</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci publik…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>Kunci kantor pusat</source>
+        <translation>Central office key</translation>
+    </message>
+    <message>
+        <source>Daftarkan kunci pusat…</source>
+        <translation>Register central key…</translation>
+    </message>
+    <message>
+        <source>Belum ada kunci</source>
+        <translation>No key yet</translation>
+    </message>
+    <message>
+        <source>Buat kunci tanda tangan sekali, lalu bacakan sidik jarinya ke kantor pusat dan kirim kunci publiknya untuk didaftarkan.</source>
+        <translation>Create the signing key once, then read its fingerprint out to the central office and send them the public key to register.</translation>
+    </message>
+    <message>
+        <source>Kode kantor {office} · dibuat {date} · {key_id}</source>
+        <translation>Office code {office} · created {date} · {key_id}</translation>
+    </message>
+    <message>
+        <source>Terdaftar: {fp}</source>
+        <translation>Registered: {fp}</translation>
+    </message>
+    <message>
+        <source>Tanda terima diperiksa dengan kunci ini.</source>
+        <translation>Receipts are checked with this key.</translation>
+    </message>
+    <message>
+        <source>Belum terdaftar</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>Tanpa kunci pusat, tanda terima tidak dapat diperiksa.</source>
+        <translation>Without the central key, receipts cannot be checked.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Frasa sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Lanjutkan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Masukkan frasa sandi kunci kantor.</source>
+        <translation>Enter the office key passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <extracomment>PBKDF2 iterations for a new key (tests lower it; the default is the documented one)</extracomment>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Paket sinkronisasi berisi semua perubahan sejak tanda terima terakhir dari kantor pusat, ditandatangani dengan kunci kantor. Simpan ke flashdisk atau folder, kirim ke pusat, lalu impor tanda terimanya di sini.</source>
+        <translation>A sync bundle holds every change since the last receipt from the central office, signed with the office key. Save it to a USB drive or folder, send it to central, then import the receipt here.</translation>
+    </message>
+    <message>
+        <source>Hanya admin kantor yang dapat mengelola sinkronisasi.</source>
+        <translation>Only the office admin can manage sync.</translation>
+    </message>
+    <message>
+        <source>Ekspor paket…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>Impor tanda terima…</source>
+        <translation>Import receipt…</translation>
+    </message>
+    <message>
+        <source>Riwayat paket</source>
+        <translation>Bundle history</translation>
+    </message>
+    <message>
+        <source>Diterima pusat sampai paket {seq} (perubahan {change}).</source>
+        <translation>Acknowledged by central up to bundle {seq} (change {change}).</translation>
+    </message>
+    <message>
+        <source>Belum ada tanda terima dari pusat.</source>
+        <translation>No receipt from central yet.</translation>
+    </message>
+    <message>
+        <source>{n} perubahan menunggu dikirim; paket berikut nomor {seq}.</source>
+        <translation>{n} changes waiting to be sent; the next bundle is number {seq}.</translation>
+    </message>
+    <message>
+        <source>Mengumpulkan perubahan…</source>
+        <translation>Collecting changes…</translation>
+    </message>
+    <message>
+        <source>Menulis paket…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <source>Membaca ulang dan memeriksa paket…</source>
+        <translation>Re-reading and verifying the bundle…</translation>
+    </message>
+    <message>
+        <source>Mengenkripsi paket…</source>
+        <translation>Encrypting the bundle…</translation>
+    </message>
+    <message>
+        <source>Mendekripsi paket…</source>
+        <translation>Decrypting the bundle…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Buat kunci tanda tangan</source>
+        <translation>Create signing key</translation>
+    </message>
+    <message>
+        <source>Frasa sandi melindungi kunci kantor di komputer ini (minimal 12 karakter; boleh beberapa kata). Catat dan simpan di tempat aman: tanpa frasa sandi, paket tidak dapat diekspor.</source>
+        <translation>The passphrase protects the office key on this computer (at least 12 characters; several words are fine). Write it down and keep it safe: without it, no bundle can be exported.</translation>
+    </message>
+    <message>
+        <source>Membuat kunci…</source>
+        <translation>Creating the key…</translation>
+    </message>
+    <message>
+        <source>Buat kunci</source>
+        <translation>Create key</translation>
+    </message>
+    <message>
+        <source>Kunci dibuat</source>
+        <translation>Key created</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan kantor dibuat.
+
+Sidik jari: {fp}
+
+Bacakan sidik jari ini ke kantor pusat dan kirim kunci publiknya (Ekspor kunci publik…).</source>
+        <translation>The office signing key was created.
+
+Fingerprint: {fp}
+
+Read this fingerprint out to the central office and send them the public key (Export public key…).</translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk kunci publik</source>
+        <translation>Choose a folder for the public key</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci publik</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <source>Kunci publik diekspor</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <source>Ditulis: {ssh} dan {pem}
+
+Sidik jari untuk dibacakan: {fp}</source>
+        <translation>Written: {ssh} and {pem}
+
+Fingerprint to read out: {fp}</translation>
+    </message>
+    <message>
+        <source>Pilih kunci publik kantor pusat</source>
+        <translation>Choose the central office&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Kunci publik (*.pub *.pem *.txt)</source>
+        <translation>Public keys (*.pub *.pem *.txt)</translation>
+    </message>
+    <message>
+        <source>Kunci pusat</source>
+        <translation>Central key</translation>
+    </message>
+    <message>
+        <source>Kunci pusat didaftarkan</source>
+        <translation>Central key registered</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci pusat: {fp}
+
+Pastikan sama dengan yang disebutkan kantor pusat; bila tidak, daftarkan ulang kunci yang benar.</source>
+        <translation>Central key fingerprint: {fp}
+
+Make sure it is the one the central office told you; if not, register the right key.</translation>
+    </message>
+    <message>
+        <source>Pilih folder atau flashdisk tujuan</source>
+        <translation>Choose the destination folder or USB drive</translation>
+    </message>
+    <message>
+        <source>Ekspor paket</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>Paket akan ditulis ke {folder}. Masukkan frasa sandi kunci kantor.</source>
+        <translation>The bundle will be written to {folder}. Enter the office key passphrase.</translation>
+    </message>
+    <message>
+        <source>Mengekspor paket…</source>
+        <translation>Exporting the bundle…</translation>
+    </message>
+    <message>
+        <source>Paket selesai</source>
+        <translation>Bundle ready</translation>
+    </message>
+    <message>
+        <source>Paket {seq} ditulis dan sudah dibaca ulang serta diperiksa.
+
+{records} rekaman, {files} berkas bukti.
+Berkas: {name} (dan .envelope.json, .sig) di {folder}
+
+Bawa ketiga berkas ke kantor pusat.</source>
+        <translation>Bundle {seq} was written, read back and verified.
+
+{records} records, {files} evidence files.
+File: {name} (and .envelope.json, .sig) in {folder}
+
+Take all three files to the central office.</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang tertinggal di tujuan.</source>
+        <translation>Export cancelled; no files were left at the destination.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Pilih tanda terima dari kantor pusat</source>
+        <translation>Choose a receipt from the central office</translation>
+    </message>
+    <message>
+        <source>Tanda terima (*.receipt.json *.receipt.json.sig *.zip)</source>
+        <translation>Receipts (*.receipt.json *.receipt.json.sig *.zip)</translation>
+    </message>
+    <message>
+        <source>Tanda terima ditolak</source>
+        <translation>Receipt refused</translation>
+    </message>
+    <message>
+        <source>Paket {seq}: {status}</source>
+        <translation>Bundle {seq}: {status}</translation>
+    </message>
+    <message>
+        <source>Tanda terima diimpor</source>
+        <translation>Receipt imported</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,326 @@
+"""Sinkronisasi page: key status, central key, export to a folder/USB drive, receipts, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.errors import Cancelled, FlexDeskError
+from flexdesk.services import sync_office as so
+from flexdesk.services.permissions import Action
+from flexdesk.sync import keys
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.sync.dialogs import (
+    PassphraseDialog,
+    open_file_dialog,
+    open_folder_dialog,
+    show_message,
+)
+from flexdesk.ui.pages.sync.history_model import HistoryModel
+from flexdesk.ui.pages.sync.key_panel import KeyPanel
+from flexdesk.ui.worker import ProgressRunner
+
+
+class SyncPage(QWidget):
+    #: PBKDF2 iterations for a new key (tests lower it; the default is the documented one)
+    kdf_iterations = keys.DEFAULT_KDF_ITERATIONS
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.file_dialog: QFileDialog | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.runner: ProgressRunner | None = None
+        self._export_folder = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.addWidget(QLabel("<h2>" + self.tr("Sinkronisasi") + "</h2>"))
+        intro = QLabel(
+            self.tr(
+                "Paket sinkronisasi berisi semua perubahan sejak tanda terima terakhir dari "
+                "kantor pusat, ditandatangani dengan kunci kantor. Simpan ke flashdisk atau "
+                "folder, kirim ke pusat, lalu impor tanda terimanya di sini."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.allowed = ctx.actor.can(Action.SYNC_EXPORT)
+        if not self.allowed:
+            denied = QLabel(self.tr("Hanya admin kantor yang dapat mengelola sinkronisasi."))
+            denied.setObjectName("sync_denied")
+            layout.addWidget(denied)
+            layout.addStretch(1)
+            return
+
+        self.keys = KeyPanel()
+        layout.addWidget(self.keys)
+        self.keys.create_button.clicked.connect(self.create_key)
+        self.keys.export_public_button.clicked.connect(self.export_public_key)
+        self.keys.register_button.clicked.connect(self.register_central_key)
+
+        bar = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("sync_status")
+        self.status_label.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Ekspor paket…"))
+        self.export_button.setObjectName("export_bundle")
+        self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.receipt_button = QPushButton(self.tr("Impor tanda terima…"))
+        self.receipt_button.setObjectName("import_receipt")
+        bar.addWidget(self.status_label, 1)
+        bar.addWidget(self.receipt_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.export_button.clicked.connect(self.start_export)
+        self.receipt_button.clicked.connect(self.choose_receipt)
+
+        layout.addWidget(QLabel("<b>" + self.tr("Riwayat paket") + "</b>"))
+        self.model = HistoryModel(ctx.lang, self)
+        self.table = QTableView()
+        self.table.setObjectName("sync_history")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Called by the main window each time the page is shown, and after every action."""
+        if not self.allowed:
+            return
+        status = self.ctx.services.read(so.sync_status, self.ctx.paths.keys)
+        self.status = status
+        self.keys.show_status(status)
+        if status.ack_seq:
+            ack = self.tr("Diterima pusat sampai paket {seq} (perubahan {change}).").format(
+                seq=status.ack_seq, change=status.applied_through
+            )
+        else:
+            ack = self.tr("Belum ada tanda terima dari pusat.")
+        pending = self.tr("{n} perubahan menunggu dikirim; paket berikut nomor {seq}.").format(
+            n=status.pending_changes, seq=status.next_bundle_seq
+        )
+        self.status_label.setText(ack + " " + pending)
+        self.export_button.setEnabled(status.key is not None)
+        self.receipt_button.setEnabled(status.central_fingerprint is not None)
+        self.model.set_rows(self.ctx.services.read(so.bundle_history))
+
+    def _message(self, title: str, text: str, *, error: bool = False) -> None:
+        self.message_box = show_message(self, title, text, error=error)
+
+    def _error(self, title: str, exc: BaseException) -> None:
+        text = self.ctx.message(exc) if isinstance(exc, FlexDeskError) else str(exc)
+        self._message(title, text, error=True)
+        self.refresh()
+
+    def _stage(self, stage: str) -> str:
+        labels = {
+            "collect": self.tr("Mengumpulkan perubahan…"),
+            "write": self.tr("Menulis paket…"),
+            "verify": self.tr("Membaca ulang dan memeriksa paket…"),
+            "encrypt": self.tr("Mengenkripsi paket…"),
+            "decrypt": self.tr("Mendekripsi paket…"),
+            "done": self.tr("Selesai"),
+        }
+        return labels.get(stage, stage)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def create_key(self) -> None:
+        dialog = PassphraseDialog(
+            self,
+            self.tr("Buat kunci tanda tangan"),
+            self.tr(
+                "Frasa sandi melindungi kunci kantor di komputer ini (minimal 12 karakter; "
+                "boleh beberapa kata). Catat dan simpan di tempat aman: tanpa frasa sandi, "
+                "paket tidak dapat diekspor."
+            ),
+            confirm=True,
+            message=self.ctx.message,
+        )
+        dialog.accepted.connect(lambda: self._create_key(dialog.value()))
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _create_key(self, passphrase: str) -> None:
+        services, keys_dir, iterations = self.ctx.services, self.ctx.paths.keys, self.kdf_iterations
+        self.runner = ProgressRunner(self, self.tr("Membuat kunci…"))
+        self.runner.start(
+            lambda _p, _c: services.call(
+                so.create_office_key, keys_dir, passphrase, iterations=iterations
+            ),
+            self._key_created,
+            lambda exc: self._error(self.tr("Buat kunci"), exc),
+        )
+
+    def _key_created(self, info: Any) -> None:
+        self.refresh()
+        self._message(
+            self.tr("Kunci dibuat"),
+            self.tr(
+                "Kunci tanda tangan kantor dibuat.\n\nSidik jari: {fp}\n\nBacakan sidik jari "
+                "ini ke kantor pusat dan kirim kunci publiknya (Ekspor kunci publik…)."
+            ).format(fp=info.fingerprint),
+        )
+
+    def export_public_key(self) -> None:
+        self.file_dialog = open_folder_dialog(
+            self, self.tr("Pilih folder untuk kunci publik"), self._export_public_to
+        )
+
+    def _export_public_to(self, folder: str) -> None:
+        try:
+            files = self.ctx.services.read(so.export_public_key, Path(folder))
+        except FlexDeskError as exc:
+            self._error(self.tr("Ekspor kunci publik"), exc)
+            return
+        self._message(
+            self.tr("Kunci publik diekspor"),
+            self.tr("Ditulis: {ssh} dan {pem}\n\nSidik jari untuk dibacakan: {fp}").format(
+                ssh=files.openssh_path.name, pem=files.pem_path.name, fp=files.fingerprint
+            ),
+        )
+
+    def register_central_key(self) -> None:
+        self.file_dialog = open_file_dialog(
+            self,
+            self.tr("Pilih kunci publik kantor pusat"),
+            self.tr("Kunci publik (*.pub *.pem *.txt)"),
+            self._register_central,
+        )
+
+    def _register_central(self, path: str) -> None:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            short = self.ctx.services.call(so.register_central_key, text)
+        except (FlexDeskError, OSError) as exc:
+            self._error(self.tr("Kunci pusat"), exc)
+            return
+        self.refresh()
+        self._message(
+            self.tr("Kunci pusat didaftarkan"),
+            self.tr(
+                "Sidik jari kunci pusat: {fp}\n\nPastikan sama dengan yang disebutkan kantor "
+                "pusat; bila tidak, daftarkan ulang kunci yang benar."
+            ).format(fp=short),
+        )
+
+    # -- export -----------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        self.file_dialog = open_folder_dialog(
+            self,
+            self.tr("Pilih folder atau flashdisk tujuan"),
+            self._ask_passphrase,
+            self._export_folder,
+        )
+
+    def _ask_passphrase(self, folder: str) -> None:
+        self._export_folder = folder
+        dialog = PassphraseDialog(
+            self,
+            self.tr("Ekspor paket"),
+            self.tr("Paket akan ditulis ke {folder}. Masukkan frasa sandi kunci kantor.").format(
+                folder=folder
+            ),
+            confirm=False,
+            message=self.ctx.message,
+        )
+        dialog.accepted.connect(lambda: self._export(Path(folder), dialog.value()))
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _export(self, folder: Path, passphrase: str) -> None:
+        db, actor, paths = self.ctx.db, self.ctx.actor, self.ctx.paths
+        self.runner = ProgressRunner(self, self.tr("Mengekspor paket…"))
+        stage_label = self._stage
+        labels = {s: stage_label(s) for s in ("collect", "write", "verify", "encrypt", "done")}
+
+        def work(progress: Any, is_cancelled: Any) -> so.ExportResult:
+            def report(done: int, total: int, stage: str) -> None:
+                progress(done, total, labels.get(stage, stage))
+
+            return so.export_bundle(
+                db, actor, paths, folder, passphrase, progress=report, is_cancelled=is_cancelled
+            )
+
+        self.runner.start(work, self._exported, self._export_failed)
+
+    def _exported(self, result: Any) -> None:
+        self.refresh()
+        w = result.written
+        self._message(
+            self.tr("Paket selesai"),
+            self.tr(
+                "Paket {seq} ditulis dan sudah dibaca ulang serta diperiksa.\n\n{records} "
+                "rekaman, {files} berkas bukti.\nBerkas: {name} (dan .envelope.json, .sig) di "
+                "{folder}\n\nBawa ketiga berkas ke kantor pusat."
+            ).format(
+                seq=result.bundle_seq,
+                records=result.record_count,
+                files=result.attachment_count,
+                name=w.container_path.name,
+                folder=w.container_path.parent,
+            ),
+        )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.refresh()
+            self._message(
+                self.tr("Ekspor dibatalkan"),
+                self.tr("Ekspor dibatalkan; tidak ada berkas yang tertinggal di tujuan."),
+            )
+            return
+        self._error(self.tr("Ekspor gagal"), exc)
+
+    # -- receipts ---------------------------------------------------------------------------
+
+    def choose_receipt(self) -> None:
+        self.file_dialog = open_file_dialog(
+            self,
+            self.tr("Pilih tanda terima dari kantor pusat"),
+            self.tr("Tanda terima (*.receipt.json *.receipt.json.sig *.zip)"),
+            self.import_receipt,
+        )
+
+    def import_receipt(self, path: str) -> None:
+        try:
+            outcomes = self.ctx.services.call(so.import_receipt, Path(path))
+        except FlexDeskError as exc:
+            self._error(self.tr("Tanda terima ditolak"), exc)
+            return
+        self.refresh()
+        lines = []
+        for o in outcomes:
+            status = self.model.status_text(so.HISTORY_STATUS.get(o.status, o.status))
+            note = (o.message_en if self.ctx.lang == "en" else o.message) or ""
+            lines.append(
+                self.tr("Paket {seq}: {status}").format(seq=o.bundle_seq, status=status)
+                + (f" — {note}" if note else "")
+            )
+        self._message(self.tr("Tanda terima diimpor"), "\n".join(lines))
