@@ -10,8 +10,8 @@ Evidence files are checked (type, size, readable, not twice on one entry) before
 written; they are then stored in the content-addressed store inside the same unit of work, so
 a failure leaves neither a half-saved entry nor a stray file.
 
-The schedule capability tells this module about planned days through
-:data:`PLANNED_DAY_SOURCES` (planned mode/location, leave); without it nothing is pre-filled.
+Planned days (mode, location, leave) come from the approved schedule through
+:data:`PLANNED_DAY_SOURCES` (``services.outputs_schedule``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from flexdesk.services.attachments import (
     check_file,
     store_in_transaction,
 )
+from flexdesk.services.outputs_schedule import approved_schedule_days
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.staff_scope import (
     require_own,
@@ -64,10 +65,10 @@ MAX_EVIDENCE = 20
 MAX_URL = 2000
 _URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 
-#: fn(session, employee_id, first, last) -> {day: PlannedDay}; the schedule capability adds
-#: one. Later sources override earlier ones for the same day.
+#: fn(session, employee_id, first, last) -> {day: PlannedDay}: the approved schedule. Later
+#: sources override earlier ones for the same day (tests add their own).
 PlannedDaySource = Callable[[Session, str, date, date], Mapping[date, PlannedDay]]
-PLANNED_DAY_SOURCES: list[PlannedDaySource] = []
+PLANNED_DAY_SOURCES: list[PlannedDaySource] = [approved_schedule_days]
 
 
 def planned_days(
@@ -286,17 +287,30 @@ def list_logs(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[LogRow]:
-    """A page of entries, newest first (oldest first for the review queue)."""
+    """A page of entries, newest first (oldest first for the review queue).
+
+    Two steps: the page's ids from ``output_logs`` alone (so the date index serves the order
+    and the limit, even for the whole office), then those rows with their names and RHK.
+    """
     require(actor, Action.OUTPUT_VIEW)
-    query = _apply_filter(_select_rows(), actor, flt, joined=True)
+    ids = _apply_filter(select(OutputLog.id), actor, flt, joined=False)
     if flt.oldest_first:
-        query = query.order_by(OutputLog.day, OutputLog.start_time, OutputLog.id)
+        ids = ids.order_by(OutputLog.day, OutputLog.start_time, OutputLog.id)
     else:
-        query = query.order_by(OutputLog.day.desc(), OutputLog.start_time.desc(), OutputLog.id)
-    query = query.offset(offset)
+        ids = ids.order_by(OutputLog.day.desc(), OutputLog.start_time.desc(), OutputLog.id)
+    ids = ids.offset(offset)
     if limit is not None:
-        query = query.limit(limit)
-    return [_to_row(r) for r in session.execute(query)]
+        ids = ids.limit(limit)
+    page = list(session.scalars(ids))
+    if not page:
+        return []
+    found: dict[str, Any] = {}
+    for start in range(0, len(page), 500):  # (bound parameters per statement are limited)
+        chunk = page[start : start + 500]
+        found.update(
+            (r[0].id, r) for r in session.execute(_select_rows().where(OutputLog.id.in_(chunk)))
+        )
+    return [_to_row(found[i]) for i in page if i in found]
 
 
 def _log_or_404(session: Session, log_id: str) -> OutputLog:

@@ -248,11 +248,13 @@ def create_demo_outputs(
                  "kind": "tambahan" if text == _SHARED_RHK[0] else "utama",
                  "text": text, "parent_rhk_id": parent}
             )  # fmt: skip
-            target = float(
-                rng.choice((12, 24, 48))
-                if text == _SHARED_RHK[0]
-                else rng.choice((144, 168, 192, 216))
-            )
+            # yearly targets about what the demo's daily rhythm produces (so recaps look real)
+            if text == _SHARED_RHK[0]:
+                target = float(rng.choice((60, 84, 96)))
+            elif emp is chief or emp in heads:
+                target = float(rng.choice((240, 276, 300)))
+            else:
+                target = float(rng.choice((300, 360, 420)))
             ind_rows += _indicators(rhk_id, label, unit_word, target)
             rhk_of.setdefault(emp.id, []).append((rhk_id, activities))
 
@@ -264,6 +266,7 @@ def create_demo_outputs(
     overworker = order[-1].id if len(order) > 1 else None  # shows the wellbeing signals
     for emp in order:
         rhks = rhk_of[emp.id]
+        shared = emp is not chief and emp not in heads
         remote_weekday = rng.randint(0, 4) if emp.flex_eligible else -1
         for day in days:
             working = calendar.is_working_day(day)
@@ -276,12 +279,18 @@ def create_demo_outputs(
             if rng.random() < 0.04:
                 mode = rng.choice((WorkMode.WFA, WorkMode.DINAS_LUAR))
             blocks = list(_FRIDAY if day.weekday() == 4 else _BLOCKS)
-            if emp.id == overworker:
-                blocks.append((time(16, 0), time(19, 30)))
             if emp.id != overworker:
                 blocks = blocks[: rng.choice((2, 3, 3, 3))]
+            elif working:  # long days, and Saturday mornings too
+                blocks.append((time(16, 0), time(18, 0)))
+            else:
+                blocks = blocks[:2]
             for n, (start, end) in enumerate(blocks):
-                rhk_id, activities = rhks[rng.randrange(len(rhks))]
+                # the shared "tugas tambahan" RHK (staff only, last) comes up now and then
+                if shared and rng.random() < 0.1:
+                    rhk_id, activities = rhks[-1]
+                else:
+                    rhk_id, activities = rng.choice(rhks[:-1] if shared else rhks)
                 if age > 14:
                     status = LogStatus.ACCEPTED
                 elif age > 3:
@@ -295,7 +304,7 @@ def create_demo_outputs(
                 log_rows.append(
                     {"id": new_uuid(), "employee_id": emp.id, "rhk_id": rhk_id, "day": day,
                      "activity": activities[(n + day.day) % len(activities)],
-                     "quantity": float(rng.choice((1, 1, 1, 2, 3))),
+                     "quantity": float(rng.choice((1, 1, 1, 1, 2))),
                      "unit": unit_of[rhk_id],
                      "start_time": start, "end_time": end, "minutes": minutes,
                      "work_mode": mode.value,

@@ -40,13 +40,14 @@ from flexdesk.domain.outputs import (
 from flexdesk.domain.performance import PeriodType, period_label, period_range
 from flexdesk.services.office import get_setting
 from flexdesk.services.outputs import planned_days
+from flexdesk.services.outputs_schedule import office_working_days
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import display_name, require_view
 
-#: fn(session) -> the office's working calendar; the schedule capability registers one (its
-#: admin-edited holidays). The last one registered wins; without any, national holidays.
+#: fn(session) -> the office's working calendar (the schedule capability's, with the holidays
+#: the admin keeps). The last one wins; with none, weekends and national holidays.
 WorkingDaysSource = Callable[[Session], WorkingDays]
-WORKING_DAYS_SOURCES: list[WorkingDaysSource] = []
+WORKING_DAYS_SOURCES: list[WorkingDaysSource] = [office_working_days]
 
 
 def working_calendar(session: Session) -> WorkingDays:

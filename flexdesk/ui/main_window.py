@@ -42,9 +42,9 @@ def default_pages() -> list[PageSpec]:
     """The sidebar, top to bottom. Capabilities replace their placeholder as they land."""
     from flexdesk.ui.pages.dashboard import DashboardPage
     from flexdesk.ui.pages.employees import EmployeesPage
+    from flexdesk.ui.pages.outputs import outputs_page
     from flexdesk.ui.pages.placeholder import PlaceholderPage
     from flexdesk.ui.pages.settings import SettingsPage
-    from flexdesk.ui.pages.sync import sync_page
 
     def placeholder(title: str, what: str) -> PageFactory:
         return lambda ctx: PlaceholderPage(_tr(title), _tr(what))
@@ -64,17 +64,7 @@ def default_pages() -> list[PageSpec]:
                 ),
             ),
         ),
-        PageSpec(
-            "outputs",
-            QT_TRANSLATE_NOOP("Pages", "Log Output"),
-            placeholder(
-                QT_TRANSLATE_NOOP("Pages", "Log Output"),
-                QT_TRANSLATE_NOOP(
-                    "Pages",
-                    "Pencatatan output harian terhadap RHK/SKP dengan bukti dukung dan reviu atasan.",
-                ),
-            ),
-        ),
+        PageSpec("outputs", QT_TRANSLATE_NOOP("Pages", "Log Output"), outputs_page),
         PageSpec(
             "evaluation",
             QT_TRANSLATE_NOOP("Pages", "Evaluasi"),
@@ -89,7 +79,13 @@ def default_pages() -> list[PageSpec]:
         PageSpec(
             "sync",
             QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-            sync_page,
+            placeholder(
+                QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
+                QT_TRANSLATE_NOOP(
+                    "Pages",
+                    "Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.",
+                ),
+            ),
         ),
         PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Pengaturan"), SettingsPage),
     ]

@@ -32,7 +32,118 @@
     <name>App</name>
     <message>
         <source>FlexDesk tidak dapat dibuka</source>
+        <extracomment>Start-up probe for benchmarks and smoke tests. &quot;username:password&quot;: FlexDesk signs in with it (the password is still checked) and quits as soon as the main window is shown, printing the elapsed time. &quot;first-window&quot;: quits as soon as the sign-in dialog is shown. Never set on a real installation.</extracomment>
         <translation>FlexDesk cannot open</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Tahun</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Tambah…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>Impor mengganti daftar tahun itu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor menambah ke daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan ke bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV: kolom tanggal, nama, jenis (nasional, cuti_bersama, lokal); tanggal YYYY-MM-DD atau DD/MM/YYYY; pemisah koma atau titik koma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar kantor ({n} hari).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perkiraan bawaan dari pustaka holidays ({n} hari); periksa dengan SKB 3 Menteri tahun ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor hari libur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor berhasil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <source>Isi sel jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation type="unfinished">(empty)</translation>
+    </message>
+    <message>
+        <source>(belum diisi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sesuai jam kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi (WFA/dinas luar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis cuti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berlaku untuk {n} sel terpilih.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
     </message>
 </context>
 <context>
@@ -233,6 +344,25 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsBox</name>
+    <message>
+        <source>Pengecualian batas WFH/WFA (PermenPANRB 4/2025 Pasal 13)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alasan, mis. petugas lapangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetapkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cabut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Selamat datang di FlexDesk</source>
@@ -288,10 +418,469 @@
     </message>
 </context>
 <context>
+    <name>GridEditing</name>
+    <message>
+        <source>Isi {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dicatat sebagai cuti tahunan; tekan Enter untuk jenis lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi WFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kosongkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah sel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disalin: minggu lalu kosong atau sama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin minggu lalu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada jadwal yang dapat Anda ubah di tampilan ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pegawai</source>
+        <translation type="unfinished">{n} employees</translation>
+    </message>
+    <message>
+        <source>Terapkan pola</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Belum ada langkah persetujuan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Rekaman</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>sedang diekspor</source>
+        <translation>exporting</translation>
+    </message>
+    <message>
+        <source>gagal/dibatalkan</source>
+        <translation>failed/cancelled</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>diterima pusat</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>ditolak pusat</source>
+        <translation>rejected by central</translation>
+    </message>
+    <message>
+        <source>ada yang hilang</source>
+        <translation>gap (changes missing)</translation>
+    </message>
+    <message>
+        <source>Tanda terima {time}</source>
+        <translation>Receipt {time}</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <source>Tambah hari libur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPanel</name>
+    <message>
+        <source>Kunci tanda tangan kantor</source>
+        <translation>Office signing key</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Buat kunci…</source>
+        <translation>Create key…</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci publik…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>Kunci kantor pusat</source>
+        <translation>Central office key</translation>
+    </message>
+    <message>
+        <source>Daftarkan kunci pusat…</source>
+        <translation>Register central key…</translation>
+    </message>
+    <message>
+        <source>Belum ada kunci</source>
+        <translation>No key yet</translation>
+    </message>
+    <message>
+        <source>Buat kunci tanda tangan sekali, lalu bacakan sidik jarinya ke kantor pusat dan kirim kunci publiknya untuk didaftarkan.</source>
+        <translation>Create the signing key once, then read its fingerprint out to the central office and send them the public key to register.</translation>
+    </message>
+    <message>
+        <source>Kode kantor {office} · dibuat {date} · {key_id}</source>
+        <translation>Office code {office} · created {date} · {key_id}</translation>
+    </message>
+    <message>
+        <source>Terdaftar: {fp}</source>
+        <translation>Registered: {fp}</translation>
+    </message>
+    <message>
+        <source>Tanda terima diperiksa dengan kunci ini.</source>
+        <translation>Receipts are checked with this key.</translation>
+    </message>
+    <message>
+        <source>Belum terdaftar</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>Tanpa kunci pusat, tanda terima tidak dapat diperiksa.</source>
+        <translation>Without the central key, receipts cannot be checked.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Lokasi WFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di mana pekerjaan dilakukan? (wajib untuk WFA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>Catat output</source>
+        <translation>Log output</translation>
+    </message>
+    <message>
+        <source>Entri log output</source>
+        <translation>Output log entry</translation>
+    </message>
+    <message>
+        <source>Ubah entri log output</source>
+        <translation>Edit output log entry</translation>
+    </message>
+    <message>
+        <source>Catatan atasan: {note}</source>
+        <translation>Supervisor&apos;s note: {note}</translation>
+    </message>
+    <message>
+        <source>Apa yang dikerjakan dan hasilnya</source>
+        <translation>What was done and its result</translation>
+    </message>
+    <message>
+        <source>mis. dokumen</source>
+        <translation>e.g. documents</translation>
+    </message>
+    <message>
+        <source>Lokasi kerja (wajib untuk WFA)</source>
+        <translation>Work location (required for WFA)</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Kegiatan *</source>
+        <translation>Activity *</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Jam mulai–selesai</source>
+        <translation>Start–end time</translation>
+    </message>
+    <message>
+        <source>Mode kerja</source>
+        <translation>Work mode</translation>
+    </message>
+    <message>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Bukti dukung (seret berkas ke sini, atau tambahkan):</source>
+        <translation>Evidence (drag files here, or add them):</translation>
+    </message>
+    <message>
+        <source>Tambah berkas…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>https://… (tautan bukti)</source>
+        <translation>https://… (evidence link)</translation>
+    </message>
+    <message>
+        <source>Tambah tautan</source>
+        <translation>Add link</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Hapus dari daftar</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>(belum ada SKP tahun {year})</source>
+        <translation>(no SKP for {year} yet)</translation>
+    </message>
+    <message>
+        <source>Tidak ada jadwal yang disetujui untuk hari ini.</source>
+        <translation>No approved schedule for this day.</translation>
+    </message>
+    <message>
+        <source>Jadwal: {leave}. Output tidak dicatat pada hari cuti.</source>
+        <translation>Schedule: {leave}. Outputs are not logged on leave days.</translation>
+    </message>
+    <message>
+        <source>Jadwal: {mode}. Mode berbeda akan ditandai untuk atasan.</source>
+        <translation>Schedule: {mode}. A different mode is flagged for the supervisor.</translation>
+    </message>
+    <message>
+        <source>Sesuai jadwal: {mode}.</source>
+        <translation>As scheduled: {mode}.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti</source>
+        <translation>Choose evidence files</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>Cari kegiatan atau nama… (Ctrl+F)</source>
+        <extracomment>entries were added, changed or submitted (the review queue and recap may change)</extracomment>
+        <translation>Search activity or name… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Catat output</source>
+        <translation>Log output</translation>
+    </message>
+    <message>
+        <source>Catat output (Ctrl+N)</source>
+        <translation>Log output (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Ajukan entri terpilih ke atasan</source>
+        <translation>Submit the selected entries to the supervisor</translation>
+    </message>
+    <message>
+        <source>Tarik kembali</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Semua pegawai</source>
+        <translation>All employees</translation>
+    </message>
+    <message>
+        <source>Semua unit</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Semua RHK</source>
+        <translation>All RHK</translation>
+    </message>
+    <message>
+        <source>{n} entri</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Catatan atasan: {note}</source>
+        <translation>Supervisor&apos;s note: {note}</translation>
+    </message>
+    <message>
+        <source>Log output</source>
+        <translation>Output log</translation>
+    </message>
+    <message>
+        <source>Hapus entri</source>
+        <translation>Delete entries</translation>
+    </message>
+    <message>
+        <source>Hapus {n} entri log output terpilih?</source>
+        <translation>Delete the {n} selected output log entries?</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Jadwal: {mode}</source>
+        <translation>Schedule: {mode}</translation>
+    </message>
+    <message>
+        <source>Catatan atasan: {note}</source>
+        <translation>Supervisor&apos;s note: {note}</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
         <source>Kantor demo — masuk sebagai admin, atasan (mis. wayan) atau pegawai; kata sandi semua akun: {pw}</source>
-        <extracomment>Start-up probe for benchmarks and smoke tests. &quot;username:password&quot;: FlexDesk signs in with it (the password is still checked) and quits as soon as the main window is shown, printing the elapsed time. &quot;first-window&quot;: quits as soon as the sign-in dialog is shown. Never set on a real installation.</extracomment>
         <translation>Demo office — sign in as admin, a supervisor (e.g. wayan) or an employee; every account&apos;s password: {pw}</translation>
     </message>
 </context>
@@ -370,6 +959,13 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Kirim</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -495,6 +1091,179 @@
     </message>
 </context>
 <context>
+    <name>OutputSettingsTab</name>
+    <message>
+        <source>Berkas bukti dukung</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <source>Ukuran maksimal per berkas</source>
+        <translation>Largest file size</translation>
+    </message>
+    <message>
+        <source>Jenis berkas yang diizinkan</source>
+        <translation>Allowed file types</translation>
+    </message>
+    <message>
+        <source>Sinyal kesejahteraan pada rekap</source>
+        <translation>Wellbeing signals on the recap</translation>
+    </message>
+    <message>
+        <source> jam</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Jam kerja per minggu di atas</source>
+        <translation>Working hours a week above</translation>
+    </message>
+    <message>
+        <source>Hari kerja berturut-turut lebih dari</source>
+        <translation>Days worked in a row more than</translation>
+    </message>
+    <message>
+        <source>Porsi hari kerja dari luar kantor di atas</source>
+        <translation>Share of days worked away from the office above</translation>
+    </message>
+    <message>
+        <source>Bawaan: 37,5 jam per minggu (Perpres 21/2023), 6 hari, dan 40% (paling banyak 2 dari 5 hari kerja di luar kantor, PermenPANRB 4/2025 Pasal 13).</source>
+        <translation>Defaults: 37.5 hours a week (Perpres 21/2023), 6 days, and 40% (at most 2 of 5 working days away from the office, PermenPANRB 4/2025 art. 13).</translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Bersihkan berkas bukti yang tidak terpakai</source>
+        <translation>Clean up unused evidence files</translation>
+    </message>
+    <message>
+        <source>Pengaturan disimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Membersihkan berkas bukti</source>
+        <translation>Cleaning up evidence files</translation>
+    </message>
+    <message>
+        <source>{n} berkas yang tidak terpakai dihapus.</source>
+        <translation>{n} unused files removed.</translation>
+    </message>
+</context>
+<context>
+    <name>Outputs</name>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Belum ada SKP</source>
+        <translation>No SKP yet</translation>
+    </message>
+    <message>
+        <source>Diajukan ke atasan</source>
+        <translation>Submitted to the supervisor</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>WFO (kantor)</source>
+        <translation>WFO (office)</translation>
+    </message>
+    <message>
+        <source>WFH (rumah)</source>
+        <translation>WFH (home)</translation>
+    </message>
+    <message>
+        <source>WFA (lokasi lain)</source>
+        <translation>WFA (other location)</translation>
+    </message>
+    <message>
+        <source>Dinas luar</source>
+        <translation>Official travel</translation>
+    </message>
+    <message>
+        <source>DL</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>Kuantitas</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Kualitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Bulanan</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Triwulanan</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Semesteran</source>
+        <translation>Half-yearly</translation>
+    </message>
+    <message>
+        <source>Tahunan</source>
+        <translation>Annual</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsPage</name>
+    <message>
+        <source>Log Output</source>
+        <translation>Output log</translation>
+    </message>
+    <message>
+        <source>Log harian</source>
+        <translation>Daily log</translation>
+    </message>
+    <message>
+        <source>Rekap</source>
+        <translation>Recap</translation>
+    </message>
+    <message>
+        <source>SKP</source>
+        <translation>SKP</translation>
+    </message>
+    <message>
+        <source>Reviu ({n})</source>
+        <translation>Review ({n})</translation>
+    </message>
+    <message>
+        <source>Reviu</source>
+        <translation>Review</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Dasbor</source>
@@ -509,16 +1278,8 @@
         <translation>Schedule</translation>
     </message>
     <message>
-        <source>Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor dan persetujuan atasan.</source>
-        <translation>Flexible-work schedule planning (office/home/elsewhere) under the office policy, with supervisor approval.</translation>
-    </message>
-    <message>
         <source>Log Output</source>
         <translation>Output log</translation>
-    </message>
-    <message>
-        <source>Pencatatan output harian terhadap RHK/SKP dengan bukti dukung dan reviu atasan.</source>
-        <translation>Daily output logging against RHK/SKP with evidence and supervisor review.</translation>
     </message>
     <message>
         <source>Evaluasi</source>
@@ -533,12 +1294,184 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.</source>
-        <translation>Export signed sync bundles and import receipts from the central office.</translation>
-    </message>
-    <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Kebijakan kerja fleksibel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender libur</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Frasa sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Lanjutkan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Masukkan frasa sandi kunci kantor.</source>
+        <translation>Enter the office key passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>PatternDialog</name>
+    <message>
+        <source>Terapkan pola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untuk hari A (WFA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi WFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode dipisah spasi, mis. O O H O H. Pola diulang pada hari kerja; akhir pekan dan hari libur dilewati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeriodActions</name>
+    <message>
+        <source>Pilih dulu sel pegawai yang jadwalnya dimaksud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal diajukan ke atasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajukan jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal ini masih memuat {n} kesalahan. Tetap ajukan ke atasan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetap ajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Jadwal diajukan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengajuan ditarik kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal disetujui dan dikunci.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apa yang perlu diubah? Catatan ini dibaca pegawai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal dikembalikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengapa jadwal yang sudah disetujui perlu diubah? Alasan ini dicatat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal dibuka kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat jadwal {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Ajukan</source>
+        <translation type="unfinished">Submit</translation>
+    </message>
+    <message>
+        <source>Tarik kembali</source>
+        <translation type="unfinished">Withdraw</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation type="unfinished">Approve</translation>
+    </message>
+    <message>
+        <source>Kembalikan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih sel seorang pegawai untuk melihat status jadwalnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oleh {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan: {note}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -549,10 +1482,615 @@
     </message>
 </context>
 <context>
+    <name>PolicyTab</name>
+    <message>
+        <source>Versi baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus versi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan versi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WFO (kantor)</source>
+        <translation type="unfinished">WFO (office)</translation>
+    </message>
+    <message>
+        <source>WFH (rumah)</source>
+        <translation type="unfinished">WFH (home)</translation>
+    </message>
+    <message>
+        <source>WFA (lokasi lain, wajib diisi lokasinya)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation type="unfinished"> days</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 hari (Senin–Jumat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 hari (Senin–Sabtu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> jam</source>
+        <translation type="unfinished"> h</translation>
+    </message>
+    <message>
+        <source>satu jabatan per baris, mis. Petugas Loket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hari kerja jarak jauh perlu persetujuan atasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berlaku mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode kerja yang diizinkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maks. WFH/WFA per minggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maks. WFH/WFA per bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal di kantor per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal orang di kantor per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam inti (wajib dapat dihubungi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam kerja per minggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam kerja per minggu saat Ramadan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode Ramadan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jabatan yang wajib di kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dibatasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berlaku mulai {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bawaan FlexDesk (belum ada versi kantor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} jadwal disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi versi baru lalu simpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode Ramadan: tulis dua tanggal per baris (YYYY-MM-DD – YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periode Ramadan: tanggal tidak valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… dan {n} lainnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jadwal yang sudah disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi ini akan menilai {n} hal pada jadwal yang sudah disetujui secara berbeda. Jadwal itu tetap disetujui menurut versi kebijakan saat disetujui. Simpan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Versi kebijakan tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} catatan untuk jadwal yang sudah disetujui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi kebijakan dihapus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressRunner</name>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecapModel</name>
+    <message>
+        <source>No</source>
+        <extracomment>the value (0..100+) a progress column paints</extracomment>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Target periode</source>
+        <translation>Period target</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realised</translation>
+    </message>
+    <message>
+        <source>Capaian</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Belum direviu</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source> (tambahan)</source>
+        <translation> (additional)</translation>
+    </message>
+    <message>
+        <source>{text}
+Target setahun: {target} {unit}</source>
+        <translation>{text}
+Yearly target: {target} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>RecapTab</name>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Hari dan jam kerja</source>
+        <translation>Days and hours</translation>
+    </message>
+    <message>
+        <source>Sinyal kesejahteraan</source>
+        <translation>Wellbeing signals</translation>
+    </message>
+    <message>
+        <source>Setahun</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Rekap</source>
+        <translation>Recap</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — {period}. SKP: {status}.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — {period}. SKP: {status}.</translation>
+    </message>
+    <message>
+        <source>Hari tercatat: {days} dari {working} hari kerja</source>
+        <translation>Days logged: {days} of {working} working days</translation>
+    </message>
+    <message>
+        <source>Jam tercatat: {hours} jam (rata-rata {avg} jam per minggu)</source>
+        <translation>Hours logged: {hours} (on average {avg} a week)</translation>
+    </message>
+    <message>
+        <source>Di kantor: {onsite} hari; dari luar kantor: {remote} hari</source>
+        <translation>In the office: {onsite} days; away from the office: {remote} days</translation>
+    </message>
+    <message>
+        <source>Tidak ada sinyal: jam, hari istirahat dan keseimbangan kerja wajar.</source>
+        <translation>No signals: hours, rest days and work balance look healthy.</translation>
+    </message>
+    <message>
+        <source>Batas: {hours} jam/minggu, {days} hari berturut-turut, {share}% dari luar kantor.</source>
+        <translation>Limits: {hours} h a week, {days} days in a row, {share}% away from the office.</translation>
+    </message>
+    <message>
+        <source>Simpan rekap sebagai CSV</source>
+        <translation>Save the recap as CSV</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Terima entri terpilih (terkunci setelah diterima)</source>
+        <translation>Accept the selected entries (locked once accepted)</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Entri terpilih</source>
+        <translation>Selected entry</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Mode kerja</source>
+        <translation>Work mode</translation>
+    </message>
+    <message>
+        <source>Bukti dukung</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Catatan untuk pegawai (wajib bila dikembalikan)</source>
+        <translation>Note for the employee (required to return)</translation>
+    </message>
+    <message>
+        <source>Semua bawahan</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>{n} entri menunggu reviu</source>
+        <translation>{n} entries waiting for review</translation>
+    </message>
+    <message>
+        <source>{n} entri terpilih</source>
+        <translation>{n} entries selected</translation>
+    </message>
+    <message>
+        <source>jadwal: {mode}</source>
+        <translation>schedule: {mode}</translation>
+    </message>
+</context>
+<context>
+    <name>RhkDialog</name>
+    <message>
+        <source>Ubah RHK</source>
+        <translation>Edit RHK</translation>
+    </message>
+    <message>
+        <source>Tambah RHK</source>
+        <translation>Add RHK</translation>
+    </message>
+    <message>
+        <source>Utama</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Tambahan</source>
+        <translation>Additional</translation>
+    </message>
+    <message>
+        <source>mis. Tersusunnya laporan pelayanan administrasi terpadu</source>
+        <translation>e.g. Integrated administrative service reports prepared</translation>
+    </message>
+    <message>
+        <source>(tidak mengintervensi RHK atasan)</source>
+        <translation>(does not derive from a supervisor RHK)</translation>
+    </message>
+    <message>
+        <source>SKP atasan tahun ini belum ada atau belum berisi RHK.</source>
+        <translation>The supervisor&apos;s SKP for this year does not exist or has no RHK yet.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Rumusan RHK *</source>
+        <translation>RHK statement *</translation>
+    </message>
+    <message>
+        <source>RHK atasan yang diintervensi</source>
+        <translation>Supervisor RHK it derives from</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja individu dan target</source>
+        <translation>Individual performance indicators and targets</translation>
+    </message>
+    <message>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kuantitas wajib diisi: output harian dijumlahkan terhadap targetnya. Target berlaku setahun; rekap membaginya per periode.</source>
+        <translation>Quantity is required: daily outputs add up against its target. Targets are yearly; the recap divides them per period.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hasil kerja sesuai standar tanpa revisi</source>
+        <translation>Work meets the standard without revisions</translation>
+    </message>
+    <message>
+        <source>Diselesaikan dalam tahun berjalan</source>
+        <translation>Completed within the year</translation>
+    </message>
+    <message>
+        <source>bulan</source>
+        <translation>months</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGridModel</name>
+    <message>
+        <source>Tanpa unit kerja</source>
+        <extracomment>DayCode value or &quot;&quot; &quot;error&quot;, &quot;warning&quot; or None CalendarDay.kind RowKind the actor may change this cell now legend colour &quot;#RRGGBB&quot; or None emitted after a change or a reload: the violations panel re-reads the list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status jadwal: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak boleh bekerja jarak jauh (WFH/WFA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengecualian Pasal 13: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kosong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} jam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} di kantor (WFO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} belum dijadwalkan (dihitung di kantor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} WFH/WFA, {away} dinas luar, {absent} tidak masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal di kantor: {n} orang</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleOutput</name>
+    <message>
+        <source>Simpan PDF jadwal</source>
+        <extracomment>tests and the CLI-like callers set this to False: no desktop viewer is started</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF jadwal tersimpan ({pages} halaman, {n} pegawai): {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pegawai belum disetujui dan tidak dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mencetak jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan CSV jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV jadwal tersimpan ({n} baris): {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation type="unfinished">Finish</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Jadwal</source>
+        <translation type="unfinished">Schedule</translation>
+    </message>
+    <message>
+        <source>Bulan sebelumnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan berikutnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin minggu lalu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salin jadwal minggu sebelumnya ke minggu sel yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terapkan pola…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urungkan (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ulangi (Ctrl+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation type="unfinished">Export CSV…</translation>
+    </message>
+    <message>
+        <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris &apos;Di kantor&apos;: jumlah WFO, +n belum dijadwalkan.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua unit</source>
+        <translation type="unfinished">All units</translation>
     </message>
 </context>
 <context>
@@ -579,242 +2117,110 @@
     </message>
 </context>
 <context>
-    <name>UnitsTab</name>
+    <name>SkpTab</name>
     <message>
-        <source>Tambah unit…</source>
-        <translation>Add unit…</translation>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
     </message>
     <message>
-        <source>Ganti nama…</source>
-        <translation>Rename…</translation>
+        <source>SKP</source>
+        <translation>SKP</translation>
     </message>
     <message>
-        <source>{name} — {n} pegawai</source>
-        <translation>{name} — {n} employees</translation>
+        <source>Buat SKP</source>
+        <translation>Create SKP</translation>
     </message>
     <message>
-        <source> (nonaktif)</source>
-        <translation> (inactive)</translation>
+        <source>Salin dari tahun lalu</source>
+        <translation>Copy from last year</translation>
     </message>
     <message>
-        <source>Unit kerja baru</source>
-        <translation>New work unit</translation>
+        <source>Tahun</source>
+        <translation>Year</translation>
     </message>
     <message>
-        <source>Nama unit:</source>
-        <translation>Unit name:</translation>
+        <source>Periode evaluasi</source>
+        <translation>Evaluation period</translation>
     </message>
     <message>
-        <source>Unit kerja</source>
-        <translation>Work units</translation>
+        <source>RHK / indikator</source>
+        <translation>RHK / indicator</translation>
     </message>
     <message>
-        <source>Ganti nama unit</source>
-        <translation>Rename unit</translation>
-    </message>
-</context>
-<context>
-    <name>UsersTab</name>
-    <message>
-        <source>Nama pengguna</source>
-        <translation>Username</translation>
+        <source>Target</source>
+        <translation>Target</translation>
     </message>
     <message>
-        <source>Nama</source>
-        <translation>Name</translation>
+        <source>RHK atasan (intervensi)</source>
+        <translation>Supervisor RHK (derived from)</translation>
     </message>
     <message>
-        <source>Peran</source>
-        <translation>Role</translation>
+        <source>Tambah RHK</source>
+        <translation>Add RHK</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Ubah</source>
+        <translation>Edit</translation>
     </message>
     <message>
-        <source>Akun baru…</source>
-        <translation>New account…</translation>
+        <source>Hapus</source>
+        <translation>Delete</translation>
     </message>
     <message>
-        <source>Atur ulang kata sandi…</source>
-        <translation>Reset password…</translation>
+        <source>Naik</source>
+        <translation>Up</translation>
     </message>
     <message>
-        <source>Buka kunci</source>
-        <translation>Unlock</translation>
+        <source>Turun</source>
+        <translation>Down</translation>
     </message>
     <message>
-        <source>Ubah peran…</source>
-        <translation>Change role…</translation>
+        <source>Ajukan ke atasan</source>
+        <translation>Submit to supervisor</translation>
     </message>
     <message>
-        <source>Nonaktif</source>
-        <translation>Inactive</translation>
+        <source>Tarik kembali</source>
+        <translation>Withdraw</translation>
     </message>
     <message>
-        <source>Terkunci</source>
-        <translation>Locked</translation>
+        <source>Catatan untuk pegawai (wajib bila dikembalikan)</source>
+        <translation>Note for the employee (required to return)</translation>
     </message>
     <message>
-        <source>Aktif</source>
-        <translation>Active</translation>
+        <source>Setujui</source>
+        <translation>Approve</translation>
     </message>
     <message>
-        <source>Pengguna</source>
-        <translation>Users</translation>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
     </message>
     <message>
-        <source>Atur ulang kata sandi</source>
-        <translation>Reset password</translation>
+        <source>Buka kembali untuk revisi</source>
+        <translation>Reopen for revision</translation>
     </message>
     <message>
-        <source>Kata sandi baru untuk {u}:</source>
-        <translation>New password for {u}:</translation>
+        <source>Belum ada SKP untuk tahun {year}.</source>
+        <translation>No SKP for {year} yet.</translation>
     </message>
     <message>
-        <source>Ubah peran</source>
-        <translation>Change role</translation>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — status: {status}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — status: {status}</translation>
     </message>
     <message>
-        <source>Peran untuk {u}:</source>
-        <translation>Role for {u}:</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryModel</name>
-    <message>
-        <source>No.</source>
-        <translation>No.</translation>
+        <source> (disetujui {date}{by})</source>
+        <translation> (approved {date}{by})</translation>
     </message>
     <message>
-        <source>Periode</source>
-        <translation>Period</translation>
+        <source>Catatan atasan: {note}</source>
+        <translation>Supervisor&apos;s note: {note}</translation>
     </message>
     <message>
-        <source>Dibuat</source>
-        <translation>Created</translation>
+        <source>tambahan</source>
+        <translation>additional</translation>
     </message>
     <message>
-        <source>Ukuran</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>Rekaman</source>
-        <translation>Records</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Keterangan</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>sedang diekspor</source>
-        <translation>exporting</translation>
-    </message>
-    <message>
-        <source>gagal/dibatalkan</source>
-        <translation>failed/cancelled</translation>
-    </message>
-    <message>
-        <source>terkirim</source>
-        <translation>sent</translation>
-    </message>
-    <message>
-        <source>diterima pusat</source>
-        <translation>acknowledged</translation>
-    </message>
-    <message>
-        <source>ditolak pusat</source>
-        <translation>rejected by central</translation>
-    </message>
-    <message>
-        <source>ada yang hilang</source>
-        <translation>gap (changes missing)</translation>
-    </message>
-    <message>
-        <source>Tanda terima {time}</source>
-        <translation>Receipt {time}</translation>
-    </message>
-</context>
-<context>
-    <name>KeyPanel</name>
-    <message>
-        <source>Kunci tanda tangan kantor</source>
-        <translation>Office signing key</translation>
-    </message>
-    <message>
-        <source>Sidik jari</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <source>Buat kunci…</source>
-        <translation>Create key…</translation>
-    </message>
-    <message>
-        <source>Ekspor kunci publik…</source>
-        <translation>Export public key…</translation>
-    </message>
-    <message>
-        <source>Kunci kantor pusat</source>
-        <translation>Central office key</translation>
-    </message>
-    <message>
-        <source>Daftarkan kunci pusat…</source>
-        <translation>Register central key…</translation>
-    </message>
-    <message>
-        <source>Belum ada kunci</source>
-        <translation>No key yet</translation>
-    </message>
-    <message>
-        <source>Buat kunci tanda tangan sekali, lalu bacakan sidik jarinya ke kantor pusat dan kirim kunci publiknya untuk didaftarkan.</source>
-        <translation>Create the signing key once, then read its fingerprint out to the central office and send them the public key to register.</translation>
-    </message>
-    <message>
-        <source>Kode kantor {office} · dibuat {date} · {key_id}</source>
-        <translation>Office code {office} · created {date} · {key_id}</translation>
-    </message>
-    <message>
-        <source>Terdaftar: {fp}</source>
-        <translation>Registered: {fp}</translation>
-    </message>
-    <message>
-        <source>Tanda terima diperiksa dengan kunci ini.</source>
-        <translation>Receipts are checked with this key.</translation>
-    </message>
-    <message>
-        <source>Belum terdaftar</source>
-        <translation>Not registered</translation>
-    </message>
-    <message>
-        <source>Tanpa kunci pusat, tanda terima tidak dapat diperiksa.</source>
-        <translation>Without the central key, receipts cannot be checked.</translation>
-    </message>
-</context>
-<context>
-    <name>PassphraseDialog</name>
-    <message>
-        <source>Frasa sandi</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
-        <source>Ulangi frasa sandi</source>
-        <translation>Repeat passphrase</translation>
-    </message>
-    <message>
-        <source>Lanjutkan</source>
-        <translation>Continue</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Masukkan frasa sandi kunci kantor.</source>
-        <translation>Enter the office key passphrase.</translation>
+        <source>{n} RHK disalin dari SKP {year}; {dropped} tautan ke RHK atasan perlu dipilih ulang.</source>
+        <translation>{n} RHK copied from the {year} SKP; {dropped} links to supervisor RHK need choosing again.</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +2427,168 @@ Take all three files to the central office.</translation>
     <message>
         <source>Tanda terima diimpor</source>
         <translation>Receipt imported</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <source>Tambah unit…</source>
+        <translation>Add unit…</translation>
+    </message>
+    <message>
+        <source>Ganti nama…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>{name} — {n} pegawai</source>
+        <translation>{name} — {n} employees</translation>
+    </message>
+    <message>
+        <source> (nonaktif)</source>
+        <translation> (inactive)</translation>
+    </message>
+    <message>
+        <source>Unit kerja baru</source>
+        <translation>New work unit</translation>
+    </message>
+    <message>
+        <source>Nama unit:</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work units</translation>
+    </message>
+    <message>
+        <source>Ganti nama unit</source>
+        <translation>Rename unit</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Akun baru…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Ubah peran…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru untuk {u}:</source>
+        <translation>New password for {u}:</translation>
+    </message>
+    <message>
+        <source>Ubah peran</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Peran untuk {u}:</source>
+        <translation>Role for {u}:</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsPanel</name>
+    <message>
+        <source>Pelanggaran aturan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kesalahan saja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peringatan saja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada pelanggaran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{errors} kesalahan, {warnings} peringatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>Minggu mulai</source>
+        <translation>Week of</translation>
+    </message>
+    <message>
+        <source>Jam tercatat</source>
+        <translation>Hours logged</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <source>Libur nasional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuti bersama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libur daerah/kantor</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,180 @@
+"""Lazy table model of output-log entries: a count, then pages fetched as the view scrolls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
+
+from flexdesk.services import outputs
+from flexdesk.services.app import Services
+from flexdesk.services.outputs import LogFilter, LogRow
+from flexdesk.ui.pages.outputs.common import (
+    STATUS_COLOURS,
+    mode_label,
+    mode_short,
+    number,
+    status_label,
+)
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+COL_DAY, COL_EMPLOYEE, COL_RHK, COL_ACTIVITY, COL_OUTPUT, COL_TIME, COL_MODE, COL_STATUS, COL_EVIDENCE = range(9)  # fmt: skip
+
+
+def fit_columns(view: QTableView, widths: tuple[int, ...]) -> None:
+    """Column widths for the log table: at least the given pixels, and wide enough for the
+    header text in the UI language (English headers run longer in places)."""
+    model = view.model()
+    metrics = view.horizontalHeader().fontMetrics()
+    for col, width in enumerate(widths):
+        header = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(col, max(width, metrics.horizontalAdvance(header) + 20))
+
+
+class LogTableModel(QAbstractTableModel):
+    COLUMN_COUNT = 9
+
+    def __init__(self, services: Services, flt: LogFilter | None = None, lang: str = "id") -> None:
+        super().__init__()
+        self._services = services
+        self._filter = flt or LogFilter()
+        self._lang = lang
+        self._rows: list[LogRow] = []
+        self._total = 0
+        # Slots connected to the model's signals may ask for more rows while a reset or an
+        # insertion is under way: answer "no more" until it is finished, or the same offset
+        # would be fetched twice.
+        self._busy = False
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def filter(self) -> LogFilter:
+        return self._filter
+
+    def set_filter(self, flt: LogFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        total = self._services.read(outputs.count_logs, self._filter)
+        rows = self._services.read(outputs.list_logs, self._filter, offset=0, limit=PAGE_SIZE)
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._total, self._rows = total, rows
+            self.endResetModel()
+        finally:
+            self._busy = False
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._busy and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._busy:
+            return
+        more = self._services.read(
+            outputs.list_logs, self._filter, offset=len(self._rows), limit=PAGE_SIZE
+        )
+        if not more:
+            self._total = len(self._rows)
+            return
+        self._busy = True
+        try:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._busy = False
+
+    def row_data(self, row: int) -> LogRow:
+        return self._rows[row]
+
+    def row_of(self, log_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == log_id), -1)
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        headers = (
+            self.tr("Tanggal"),
+            self.tr("Pegawai"),
+            self.tr("RHK"),
+            self.tr("Kegiatan"),
+            self.tr("Output"),
+            self.tr("Jam"),
+            self.tr("Mode"),
+            self.tr("Status"),
+            self.tr("Bukti"),
+        )
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def _text(self, row: LogRow, col: int) -> str:
+        if col == COL_DAY:
+            return row.day.strftime("%d/%m/%Y")
+        if col == COL_EMPLOYEE:
+            return row.employee_name
+        if col == COL_RHK:
+            return row.rhk_text
+        if col == COL_ACTIVITY:
+            return row.activity.replace("\n", " ")
+        if col == COL_OUTPUT:
+            return f"{number(row.quantity, self._lang)} {row.unit}"
+        if col == COL_TIME:
+            return f"{row.start_time:%H.%M}–{row.end_time:%H.%M}"
+        if col == COL_MODE:
+            return mode_short(row.work_mode) + (" ⚠" if row.mode_mismatch else "")
+        if col == COL_STATUS:
+            return status_label(row.status)
+        return str(row.evidence_count) if row.evidence_count else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+            return STATUS_COLOURS[row.status]
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_MODE and row.mode_mismatch:
+            return QColor("#8a4b00")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_EVIDENCE, COL_OUTPUT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _tooltip(self, row: LogRow, col: int) -> str:
+        if col == COL_MODE:
+            text = mode_label(row.work_mode)
+            if row.location:
+                text += f"\n{row.location}"
+            if row.mode_mismatch and row.planned_mode is not None:
+                text += "\n" + self.tr("Jadwal: {mode}").format(mode=mode_label(row.planned_mode))
+            return text
+        if col == COL_STATUS and row.review_note:
+            return self.tr("Catatan atasan: {note}").format(note=row.review_note)
+        if col in (COL_RHK, COL_ACTIVITY, COL_EMPLOYEE):
+            return self._text(row, col)
+        return ""

@@ -1,0 +1,353 @@
+"""Log harian: the filterable lazy table of entries, and the employee's own actions on them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.domain.outputs import LogStatus
+from flexdesk.errors import FlexDeskError
+from flexdesk.services import outputs, units
+from flexdesk.services.attachments import AttachmentStore
+from flexdesk.services.outputs import LogFilter, LogRow
+from flexdesk.services.permissions import Action, Role
+from flexdesk.services.staff_scope import employee_choices
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.outputs.common import (
+    combo_value,
+    fill_combo,
+    from_qdate,
+    status_label,
+    to_qdate,
+    warn,
+)
+from flexdesk.ui.pages.outputs.log_dialog import LogDialog
+from flexdesk.ui.pages.outputs.log_model import COL_EMPLOYEE, LogTableModel, fit_columns
+
+
+class LogTab(QWidget):
+    #: entries were added, changed or submitted (the review queue and recap may change)
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, store: AttachmentStore) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.store = store
+        self.dialog: LogDialog | None = None
+        self.confirm: QMessageBox | None = None
+        staff_view = ctx.actor.role is not Role.EMPLOYEE
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("log_search")
+        self.search.setPlaceholderText(self.tr("Cari kegiatan atau nama… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.employee = QComboBox()
+        self.employee.setObjectName("employee_filter")
+        self.employee.setMinimumContentsLength(16)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit_filter")
+        self.unit.setMinimumContentsLength(14)
+        self.status = QComboBox()
+        self.status.setObjectName("status_filter")
+        self.status.addItem(self.tr("Semua status"), "")
+        for st in LogStatus:
+            self.status.addItem(status_label(st), st.value)
+        top.addWidget(self.search, 3)
+        top.addWidget(self.employee, 2)
+        top.addWidget(self.unit, 2)
+        top.addWidget(self.status, 1)
+        self.employee.setVisible(staff_view)
+        self.unit.setVisible(staff_view)
+        layout.addLayout(top)
+
+        second = QHBoxLayout()
+        today = date.today()
+        self.date_from = QDateEdit(
+            to_qdate((today.replace(day=1) - timedelta(days=1)).replace(day=1))
+        )
+        self.date_to = QDateEdit(to_qdate(today))
+        for edit, name in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.rhk = QComboBox()
+        self.rhk.setObjectName("rhk_filter")
+        self.rhk.setMinimumContentsLength(22)
+        second.addWidget(QLabel(self.tr("Tanggal")))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("s.d.")))
+        second.addWidget(self.date_to)
+        second.addWidget(self.rhk, 2)
+        second.addStretch(1)
+        self.add_button = QPushButton(self.tr("Catat output"))
+        self.add_button.setObjectName("add_log")
+        self.add_button.setToolTip(self.tr("Catat output (Ctrl+N)"))
+        self.submit_button = QPushButton(self.tr("Ajukan"))
+        self.submit_button.setObjectName("submit_logs")
+        self.submit_button.setToolTip(self.tr("Ajukan entri terpilih ke atasan"))
+        self.withdraw_button = QPushButton(self.tr("Tarik kembali"))
+        self.delete_button = QPushButton(self.tr("Hapus"))
+        for button in (
+            self.add_button,
+            self.submit_button,
+            self.withdraw_button,
+            self.delete_button,
+        ):
+            second.addWidget(button)
+        layout.addLayout(second)
+
+        self.model = LogTableModel(ctx.services, self.current_filter(), ctx.lang)
+        self.table = QTableView()
+        self.table.setObjectName("log_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, (86, 150, 190, 240, 96, 92, 58, 100, 48))
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(COL_EMPLOYEE, not staff_view)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setObjectName("selected_note")
+        self.note_label.setStyleSheet("color: #b3261e;")
+        self.note_label.setWordWrap(True)
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.note_label, 1)
+        layout.addLayout(bottom)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.unit, self.status, self.rhk):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.employee.currentIndexChanged.connect(lambda _i: self._employee_changed())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._dates_changed())
+        self.add_button.clicked.connect(self._add_clicked)
+        self.submit_button.clicked.connect(self.submit_selected)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.delete_button.clicked.connect(self._delete_clicked)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        for key, slot in ((QKeySequence.StandardKey.Find, self._focus_search),
+                          (QKeySequence.StandardKey.New, self.add_log)):  # fmt: skip
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _c=False, s=slot: s())
+            self.addAction(action)
+        self.add_button.setVisible(ctx.actor.can(Action.OUTPUT_LOG))
+        self._load_choices()
+        self._selection_changed()
+        self._update_count()
+
+    # -- filters ------------------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        people = self.ctx.services.read(employee_choices, Action.OUTPUT_VIEW)
+        fill_combo(self.employee, people, self.tr("Semua pegawai"))
+        if self.ctx.actor.role is Role.EMPLOYEE:
+            self.employee.setCurrentIndex(
+                max(self.employee.findData(self.ctx.actor.employee_id), 0)
+            )
+        unit_rows = self.ctx.services.read(units.list_units)
+        fill_combo(self.unit, [(u.id, u.name) for u in unit_rows], self.tr("Semua unit"))
+        self._load_rhk()
+
+    def _load_rhk(self) -> None:
+        emp = combo_value(self.employee)
+        year = from_qdate(self.date_from.date()).year
+        choices = self.ctx.services.read(outputs.rhk_choices, emp, year) if emp else []
+        fill_combo(
+            self.rhk, [(c.id, f"{c.position}. {c.text}") for c in choices], self.tr("Semua RHK")
+        )
+        self.rhk.setEnabled(bool(choices))
+
+    def _employee_changed(self) -> None:
+        self._load_rhk()
+        self.apply_filter()
+
+    def _dates_changed(self) -> None:
+        self._load_rhk()
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        self._load_choices()
+        self.apply_filter()
+
+    def current_filter(self) -> LogFilter:
+        status = combo_value(self.status)
+        return LogFilter(
+            employee_id=combo_value(self.employee),
+            unit_id=combo_value(self.unit),
+            date_from=from_qdate(self.date_from.date()),
+            date_to=from_qdate(self.date_to.date()),
+            status=LogStatus(status) if status else None,
+            rhk_id=combo_value(self.rhk),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        selected = [r.id for r in self.selected_rows()]
+        self.model.set_filter(self.current_filter())
+        for log_id in selected:
+            row = self.model.row_of(log_id)
+            if row >= 0:
+                self.table.selectRow(row)
+        self._update_count()
+        self._selection_changed()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{n} entri").format(n=self.model.total))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- selection and actions ----------------------------------------------------------------
+    def selected_rows(self) -> list[LogRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_data(r) for r in rows if r < self.model.rowCount()]
+
+    def _mine(self, row: LogRow) -> bool:
+        return self.ctx.actor.role is Role.ADMIN or row.employee_id == self.ctx.actor.employee_id
+
+    def _selection_changed(self) -> None:
+        rows = self.selected_rows()
+        mine = [r for r in rows if self._mine(r)]
+        self.submit_button.setEnabled(any(r.editable for r in mine))
+        self.withdraw_button.setEnabled(any(r.status is LogStatus.SUBMITTED for r in mine))
+        self.delete_button.setEnabled(bool(mine) and all(r.editable for r in mine))
+        notes = [r.review_note for r in rows if r.status is LogStatus.RETURNED and r.review_note]
+        self.note_label.setText(
+            self.tr("Catatan atasan: {note}").format(note=notes[0])
+            if len(rows) == 1 and notes
+            else ""
+        )
+
+    def _add_clicked(self) -> None:
+        self.add_log()
+
+    def _delete_clicked(self) -> None:
+        self.delete_selected()
+
+    def add_log(self, day: date | None = None) -> None:
+        if not self.ctx.actor.can(Action.OUTPUT_LOG):
+            return
+        self._open_dialog(LogDialog(self.ctx, self.store, employee_id=combo_value(self.employee),
+                                    day=day, parent=self))  # fmt: skip
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_log(self.model.row_data(index.row()).id)
+
+    def open_log(self, log_id: str) -> None:
+        try:
+            row = self.ctx.services.read(outputs.get_log, log_id)
+        except FlexDeskError as exc:
+            warn(self, self.ctx, self.tr("Log output"), exc)
+            return
+        editable = row.editable and self._mine(row) and self.ctx.actor.can(Action.OUTPUT_LOG)
+        self._open_dialog(LogDialog(self.ctx, self.store, row, read_only=not editable, parent=self))
+
+    def _open_dialog(self, dialog: LogDialog) -> None:
+        """Window-modal and non-blocking (``open``): tests drive it like a user."""
+        self.dialog = dialog
+
+        def done() -> None:
+            if dialog.saved is not None:
+                self._after_change([dialog.saved.id])
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def _after_change(self, ids: list[str]) -> None:
+        self.apply_filter()
+        self.table.clearSelection()
+        for log_id in ids:
+            row = self.model.row_of(log_id)
+            if row >= 0:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        self.changed.emit()
+
+    def submit_selected(self) -> None:
+        ids = [r.id for r in self.selected_rows() if self._mine(r) and r.editable]
+        if not ids:
+            return
+        try:
+            self.ctx.services.call(outputs.submit_logs, ids)
+        except FlexDeskError as exc:
+            warn(self, self.ctx, self.tr("Ajukan"), exc)
+            return
+        self._after_change(ids)
+
+    def withdraw_selected(self) -> None:
+        rows = [
+            r for r in self.selected_rows() if self._mine(r) and r.status is LogStatus.SUBMITTED
+        ]
+        try:
+            for row in rows:
+                self.ctx.services.call(outputs.withdraw_log, row.id)
+        except FlexDeskError as exc:
+            warn(self, self.ctx, self.tr("Tarik kembali"), exc)
+        self._after_change([r.id for r in rows])
+
+    def delete_selected(self, *, confirm: bool = True) -> None:
+        rows = [r for r in self.selected_rows() if self._mine(r) and r.editable]
+        if not rows:
+            return
+        if not confirm:
+            self._delete(rows)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Hapus entri"),
+            self.tr("Hapus {n} entri log output terpilih?").format(n=len(rows)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Hapus"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Batal"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm = box
+        box.finished.connect(lambda _r: self._delete(rows) if box.clickedButton() is yes else None)
+        box.open()
+
+    def _delete(self, rows: list[LogRow]) -> None:
+        try:
+            for row in rows:
+                self.ctx.services.call(outputs.delete_log, row.id)
+        except FlexDeskError as exc:
+            warn(self, self.ctx, self.tr("Hapus entri"), exc)
+        self._after_change([])

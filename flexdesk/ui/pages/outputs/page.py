@@ -1,0 +1,78 @@
+"""Log Output page: daily log, the supervisor's review queue, the recap and the SKP."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from flexdesk.services.attachments import AttachmentStore
+from flexdesk.services.permissions import Action
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.outputs.log_tab import LogTab
+from flexdesk.ui.pages.outputs.recap_tab import RecapTab
+from flexdesk.ui.pages.outputs.review_tab import ReviewTab
+from flexdesk.ui.pages.outputs.skp_tab import SkpTab
+
+
+class OutputsPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.store = AttachmentStore(ctx.paths.attachments)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.addWidget(QLabel("<h2>" + self.tr("Log Output") + "</h2>"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("output_tabs")
+        self.log_tab = LogTab(ctx, self.store)
+        self.tabs.addTab(self.log_tab, self.tr("Log harian"))
+        self.review_tab: ReviewTab | None = None
+        self._stale: set[QWidget] = set()  # tabs to reload when next shown
+        if ctx.actor.can(Action.OUTPUT_REVIEW):
+            self.review_tab = ReviewTab(ctx, self.store)
+            self.tabs.addTab(self.review_tab, "")
+        self.recap_tab = RecapTab(ctx)
+        self.tabs.addTab(self.recap_tab, self.tr("Rekap"))
+        self.skp_tab = SkpTab(ctx)
+        self.tabs.addTab(self.skp_tab, self.tr("SKP"))
+        layout.addWidget(self.tabs, 1)
+        self.log_tab.changed.connect(self._changed)
+        self.skp_tab.changed.connect(self._changed)
+        if self.review_tab is not None:
+            self.review_tab.changed.connect(self._changed)
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
+        self._update_review_title()
+
+    def _update_review_title(self) -> None:
+        if self.review_tab is None:
+            return
+        index = self.tabs.indexOf(self.review_tab)
+        pending = self.review_tab.pending
+        title = self.tr("Reviu ({n})").format(n=pending) if pending else self.tr("Reviu")
+        self.tabs.setTabText(index, title)
+
+    def _changed(self) -> None:
+        """Something was saved in one tab: the others show it when they are next seen."""
+        sender = self.sender()
+        for tab in (self.log_tab, self.review_tab, self.recap_tab, self.skp_tab):
+            if tab is not None and tab is not sender:
+                self._stale.add(tab)
+        self._tab_shown()
+        if self.review_tab is not None and sender is not self.review_tab:
+            self.review_tab.refresh()
+        self._update_review_title()
+
+    def _tab_shown(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab is not None and tab in self._stale:
+            self._stale.discard(tab)
+            refresh = getattr(tab, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def refresh(self) -> None:
+        """Called by the main window each time the page is shown."""
+        for tab in (self.log_tab, self.review_tab, self.recap_tab, self.skp_tab):
+            if tab is not None:
+                self._stale.add(tab)
+        self._tab_shown()
+        self._update_review_title()
