@@ -1266,6 +1266,14 @@
 <context>
     <name>Pages</name>
     <message>
+        <source>Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor dan persetujuan atasan.</source>
+        <translation>Flexible-work schedule planning (office/home/elsewhere) under the office policy, with supervisor approval.</translation>
+    </message>
+    <message>
+        <source>Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.</source>
+        <translation>Export signed sync bundles and import receipts from the central office.</translation>
+    </message>
+    <message>
         <source>Dasbor</source>
         <translation>Dashboard</translation>
     </message>
