@@ -1,0 +1,169 @@
+"""The Linux release as a user gets it: build the one-dir bundle and the .deb, unpack the .deb
+into a throwaway root, then run the installed files (``--version``, ``self-test``, the GUI up to
+the main window on a demo office) the way an office PC would start them."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.installer,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the .deb is Linux-only"),
+    pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb"),
+]
+
+
+def _version() -> str:
+    import tomllib
+
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        return str(tomllib.load(fh)["project"]["version"])
+
+
+@pytest.fixture(scope="module")
+def deb() -> Path:
+    """Build everything once for the module with the release command itself."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "installers" / "build.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False,
+    )  # fmt: skip
+    print(result.stdout[-3000:])
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    debs = sorted((ROOT / "dist").glob(f"flexdesk_{_version()}_*.deb"))
+    assert debs, "no .deb produced"
+    return debs[-1]
+
+
+@pytest.fixture(scope="module")
+def installed(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The package's files unpacked into an empty root, as dpkg would place them."""
+    root = tmp_path_factory.mktemp("root")
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("FLEXDESK_", "PYTHON", "VIRTUAL_ENV", "QT_"))
+    }
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path / "home"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
+        XDG_STATE_HOME=str(tmp_path / "xdg-state"),
+        PATH="/usr/bin:/bin",  # no virtualenv: the frozen app must not need Python
+    )
+    env.update(extra)
+    return env
+
+
+def _run(
+    cmd: list[str], env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def test_package_metadata_and_files(deb: Path, installed: Path) -> None:
+    fields = subprocess.run(
+        ["dpkg-deb", "-f", str(deb), "Package", "Version", "Architecture", "Depends"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Package: flexdesk" in fields
+    assert f"Version: {_version()}" in fields
+    for lib in ("libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libxcb-cursor0"):
+        assert lib in fields
+    assert os.readlink(installed / "usr/bin/flexdesk") == "/opt/flexdesk/flexdesk"
+    assert os.readlink(installed / "usr/bin/flexdesk-central") == "/opt/flexdesk/flexdesk"
+    assert (installed / "usr/share/icons/hicolor/256x256/apps/flexdesk.png").is_file()
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.optionxform = str  # type: ignore[assignment,method-assign]
+    desktop.read(installed / "usr/share/applications/flexdesk.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Exec"].split()[0] == "flexdesk"
+    assert entry["Icon"] == "flexdesk"
+    assert "Office;" in entry["Categories"]
+    assert entry["Comment[id]"] and entry["Comment"]
+    if shutil.which("desktop-file-validate"):
+        check = _run(["desktop-file-validate", str(installed / "usr/share/applications/flexdesk.desktop")], os.environ.copy())  # fmt: skip
+        assert check.returncode == 0, check.stdout + check.stderr
+    internal = installed / "opt/flexdesk/_internal"
+    assert (internal / "flexdesk_resources/fonts/DejaVuSans.ttf").is_file()
+    assert (internal / "flexdesk_resources/i18n/flexdesk_en.qm").is_file()
+    assert (internal / "flexdesk/db/migrations/env.py").is_file()
+    plugins = internal / "PySide6/Qt/plugins"
+    for plugin in (
+        "platforms/libqxcb.so", "platforms/libqoffscreen.so", "platforms/libqwayland.so",
+        "imageformats/libqpdf.so", "imageformats/libqsvg.so",
+        "printsupport/libcupsprintersupport.so",
+    ):  # fmt: skip
+        assert (plugins / plugin).is_file(), plugin
+    assert not list(internal.rglob("*WebEngine*"))
+    assert not list(internal.rglob("libQt6Quick*"))
+
+
+def test_installed_version_and_self_test(installed: Path, tmp_path: Path) -> None:
+    exe = str(installed / "opt/flexdesk/flexdesk")
+    env = _env(tmp_path)
+    version = _run([exe, "--version"], env)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"FlexDesk {_version()}"
+    result = _run([exe, "self-test"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "beku (PyInstaller)" in result.stdout
+    assert "all 4 checks passed" in result.stdout
+    assert "(.qm ada)" in result.stdout  # the compiled English translation is shipped
+
+
+def test_central_cli_by_its_name(installed: Path, tmp_path: Path) -> None:
+    link = tmp_path / "bin" / "flexdesk-central"
+    link.parent.mkdir()
+    link.symlink_to(installed / "opt/flexdesk/flexdesk")
+    result = _run([str(link), "--help"], _env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "flexdesk-central" in result.stdout
+
+
+def _probe_main_window(exe: str, data: Path, env: dict[str, str]) -> str:
+    demo = _run([exe, "demo", "--data-dir", str(data)], env)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    result = _run(
+        [exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345")
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "main-window-shown" in result.stdout, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_installed_gui_shows_the_main_window_offscreen(installed: Path, tmp_path: Path) -> None:
+    _probe_main_window(str(installed / "opt/flexdesk/flexdesk"), tmp_path / "demo", _env(tmp_path))
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run")
+def test_installed_gui_shows_the_main_window_on_x11(installed: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin with the system's X libraries, as on a real desktop."""
+    exe = str(installed / "opt/flexdesk/flexdesk")
+    env = _env(tmp_path, QT_QPA_PLATFORM="xcb")
+    demo = _run([exe, "demo", "--data-dir", str(tmp_path / "demo")], env)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    result = _run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", exe, "--data-dir", str(tmp_path / "demo")],
+        dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "main-window-shown" in result.stdout, result.stdout + result.stderr
