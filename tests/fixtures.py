@@ -17,6 +17,7 @@ from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 from flexdesk.services.app import open_database
 from flexdesk.services.permissions import Actor
+from tests import pg_support
 from tests.helpers import (
     Staff,
     copy_database,
@@ -33,35 +34,52 @@ def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _empty_template(_template_dir: Path) -> Path:
+def _empty_template(_template_dir: Path) -> Iterator[Path]:
+    if pg_support.pg_url():  # PostgreSQL: templates are databases, named by a Path
+        name = pg_support.new_name("empty")
+        url = pg_support.create_database(name)
+        open_database(DataPaths(_template_dir / "empty"), database_url=url).dispose()
+        yield Path(name)
+        pg_support.drop_database(name)
+        return
     db = make_db(_template_dir / "empty")
     db.dispose()
-    return DataPaths(_template_dir / "empty").database
+    yield DataPaths(_template_dir / "empty").database
+
+
+def _template_copy(src: Path, dest: Path) -> Database:
+    """A copy of template ``src`` (a file, or a PostgreSQL database name) opened as ``dest``."""
+    if pg_support.pg_url():
+        return Database(pg_support.create_database(dest.stem, template=str(src)))
+    copy_database(src, dest)
+    return Database.for_file(dest)
 
 
 @pytest.fixture(scope="session")
 def _admin_template(_template_dir: Path, _empty_template: Path) -> tuple[Path, Actor]:
-    path = _template_dir / "admin.sqlite3"
-    copy_database(_empty_template, path)
-    db = Database.for_file(path)
+    path = _template_dir / (
+        "admin.sqlite3" if not pg_support.pg_url() else pg_support.new_name("admin")
+    )
+    db = _template_copy(_empty_template, path)
     try:
         actor = setup_office(db)
     finally:
         db.dispose()
-    return path, actor
+    return Path(path.name) if pg_support.pg_url() else path, actor
 
 
 @pytest.fixture(scope="session")
 def _staff_template(_template_dir: Path, _admin_template: tuple[Path, Actor]) -> tuple[Path, Staff]:
     admin_path, admin_actor = _admin_template
-    path = _template_dir / "staff.sqlite3"
-    copy_database(admin_path, path)  # same admin account as the ``admin`` fixture
-    db = Database.for_file(path)
+    path = _template_dir / (
+        "staff.sqlite3" if not pg_support.pg_url() else pg_support.new_name("staff")
+    )
+    db = _template_copy(admin_path, path)  # same admin account as the ``admin`` fixture
     try:
         staff = make_staff(db, admin_actor)
     finally:
         db.dispose()
-    return path, staff
+    return Path(path.name) if pg_support.pg_url() else path, staff
 
 
 @pytest.fixture
@@ -76,6 +94,14 @@ def data_paths() -> DataPaths:
 def db(data_paths: DataPaths, _empty_template: Path) -> Iterator[Database]:
     """The database of this test's data folder, at the newest schema, with no office yet."""
     data_paths.ensure()
+    if pg_support.pg_url():
+        name = pg_support.new_name("t")
+        url = pg_support.create_database(name, template=str(_empty_template))
+        database = open_database(data_paths, database_url=url)
+        yield database
+        database.dispose()
+        pg_support.drop_database(name)
+        return
     copy_database(_empty_template, data_paths.database)
     database = open_database(data_paths)
     yield database

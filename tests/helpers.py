@@ -69,7 +69,17 @@ def copy_database(src: Path, dest: Path) -> None:
 
 
 def restore_database(db: Database, src: Path) -> None:
-    """Replace the contents of ``db`` (a SQLite file no session is using) with ``src``."""
+    """Replace the contents of ``db`` (a SQLite file no session is using) with ``src``.
+
+    On PostgreSQL (tests/pg_support.py) ``src`` names a template database to clone.
+    """
+    if db.engine.dialect.name == "postgresql":
+        from tests import pg_support
+
+        db.engine.dispose()
+        assert db.engine.url.database
+        pg_support.create_database(db.engine.url.database, template=str(src))
+        return
     assert db.is_sqlite and db.engine.url.database
     db.engine.dispose()  # close pooled connections: none may keep old pages or schema
     copy_database(src, Path(db.engine.url.database))

@@ -172,7 +172,10 @@ def _install_idle_lock(app: QApplication, db: Database, actor: Actor, lang: str)
         while True:
             dialog = LoginDialog(
                 db,
-                QApplication.translate("App", "Sesi terkunci karena tidak ada aktivitas"),
+                # both languages here, as in error messages (no .ts entry needed)
+                "Session locked after inactivity"
+                if lang == "en"
+                else "Sesi terkunci karena tidak ada aktivitas",
                 lang=lang,
             )
             dialog.setObjectName("idle_unlock")

@@ -9,7 +9,8 @@ from contextlib import closing
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from flexdesk.cli import main
 from flexdesk.db.audit import GENESIS_HASH, decode_json
@@ -32,13 +33,21 @@ def _entries(db: Database) -> list[AuditEntry]:
         return rows
 
 
-def _raw(db: Database) -> sqlite3.Connection:
-    assert db.engine.url.database
-    db.engine.dispose()
-    conn = sqlite3.connect(db.engine.url.database)
-    conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")  # what a tamperer would do
-    conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    return conn
+def _tamper(db: Database, sql: str, **params: object) -> None:
+    """Run ``sql`` behind FlexDesk's back, as someone editing the file (or the server) would:
+    outside the ORM, with the append-only triggers out of the way."""
+    if db.is_sqlite:
+        assert db.engine.url.database
+        db.engine.dispose()
+        with closing(sqlite3.connect(db.engine.url.database)) as conn:
+            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+            conn.execute(sql, params)
+            conn.commit()
+        return
+    with db.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+        conn.execute(text(sql), params)
 
 
 def _problems(db: Database) -> list[audit.Problem]:
@@ -120,17 +129,20 @@ def test_refused_call_leaves_no_audit_row(db: Database, staff: Staff) -> None:
 
 
 def test_triggers_keep_the_table_append_only(db: Database, staff: Staff) -> None:
-    assert db.engine.url.database
-    db.engine.dispose()
-    with closing(sqlite3.connect(db.engine.url.database)) as conn:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("UPDATE audit_log SET actor_name = 'x' WHERE seq = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("DELETE FROM audit_log WHERE seq = 1")
+    for sql in ("UPDATE audit_log SET actor_name = 'x' WHERE seq = 1", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text(sql))
 
 
-def _cli_verify(paths: DataPaths, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["--data-dir", str(paths.root), "audit", "verify"])
+def _cli(db: Database, paths: DataPaths, *args: str) -> int:
+    url = [] if db.is_sqlite else ["--database-url", db.engine.url.render_as_string(False)]
+    return main(["--data-dir", str(paths.root), *url, *args])
+
+
+def _cli_verify(
+    db: Database, paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    code = _cli(db, paths, "audit", "verify")
     return code, capsys.readouterr().out
 
 
@@ -138,15 +150,14 @@ def test_edited_audit_row_is_reported_with_its_number(
     db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = next(e for e in _entries(db) if e.op == "insert" and "Dewi" in e.after)
-    with closing(_raw(db)) as conn:
-        conn.execute(
-            "UPDATE audit_log SET after = replace(after, 'Dewi', 'Dewa') WHERE seq = ?",
-            (target.seq,),
-        )
-        conn.commit()
+    _tamper(
+        db,
+        "UPDATE audit_log SET after = replace(after, 'Dewi', 'Dewa') WHERE seq = :s",
+        s=target.seq,
+    )
     problems = _problems(db)
     assert any(p.seq == target.seq and p.kind == "hash" for p in problems)
-    code, out = _cli_verify(data_paths, capsys)
+    code, out = _cli_verify(db, data_paths, capsys)
     assert code == 1
     assert f"audit #{target.seq} " in out
 
@@ -154,23 +165,19 @@ def test_edited_audit_row_is_reported_with_its_number(
 def test_edited_data_row_is_reported(
     db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with closing(_raw(db)) as conn:
-        conn.execute("UPDATE employees SET golongan = 'IV/e' WHERE id = ?", (staff.member.id,))
-        conn.commit()
+    _tamper(db, "UPDATE employees SET golongan = 'IV/e' WHERE id = :i", i=staff.member.id)
     problems = _problems(db)
     assert [(p.kind, p.entity, p.entity_id) for p in problems] == [
         ("drift", "employee", staff.member.id)
     ]
     assert "golongan" in problems[0].message
-    code, out = _cli_verify(data_paths, capsys)
+    code, out = _cli_verify(db, data_paths, capsys)
     assert code == 1
     assert staff.member.id in out
 
 
 def test_row_inserted_or_deleted_behind_flexdesk_is_reported(db: Database, staff: Staff) -> None:
-    with closing(_raw(db)) as conn:
-        conn.execute("DELETE FROM employees WHERE id = ?", (staff.colleague.id,))
-        conn.commit()
+    _tamper(db, "DELETE FROM employees WHERE id = :i", i=staff.colleague.id)
     problems = _problems(db)
     assert ("drift", staff.colleague.id) in {(p.kind, p.entity_id) for p in problems}
 
@@ -180,15 +187,13 @@ def test_deleting_a_row_from_the_middle_breaks_the_chain(
 ) -> None:
     entries = _entries(db)
     middle = entries[len(entries) // 2]
-    with closing(_raw(db)) as conn:
-        conn.execute("DELETE FROM audit_log WHERE seq = ?", (middle.seq,))
-        conn.commit()
+    _tamper(db, "DELETE FROM audit_log WHERE seq = :s", s=middle.seq)
     problems = _problems(db)
     assert {(p.seq, p.kind) for p in problems if p.kind in {"gap", "chain"}} == {
         (middle.seq + 1, "gap"),
         (middle.seq + 1, "chain"),
     }
-    code, out = _cli_verify(data_paths, capsys)
+    code, out = _cli_verify(db, data_paths, capsys)
     assert code == 1
     assert f"audit #{middle.seq + 1} " in out
 
@@ -197,10 +202,10 @@ def test_cli_verify_and_list_on_an_intact_trail(
     db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db.dispose()
-    code, out = _cli_verify(data_paths, capsys)
+    code, out = _cli_verify(db, data_paths, capsys)
     assert code == 0, out
     assert "utuh" in out
-    assert main(["--data-dir", str(data_paths.root), "audit", "list", "--entity", "employee"]) == 0
+    assert _cli(db, data_paths, "audit", "list", "--entity", "employee") == 0
     assert "Dewi Lestari" in capsys.readouterr().out
 
 
