@@ -79,7 +79,7 @@ def _drop(qtbot: QtBot, dialog: LogDialog, path: Path) -> None:
     QApplication.sendEvent(target, drop)
 
 
-def _fill(qtbot: QtBot, dialog: LogDialog, rhk_id: str, activity: str, quantity: float,
+def _fill(qtbot: QtBot, dialog: LogDialog, rhk_id: str, activity: str, *, quantity: float,
           start: QTime, end: QTime) -> None:  # fmt: skip
     dialog.day.setDate(dialog.day.date().addDays((DAY - date.today()).days))
     dialog.rhk.setCurrentIndex(dialog.rhk.findData(rhk_id))
@@ -113,7 +113,8 @@ def test_log_submit_return_fix_accept_recap(
     tab.add_button.click()
     first = tab.dialog
     assert first is not None and first.isVisible()
-    _fill(qtbot, first, laporan, "Menyusun laporan layanan mingguan", 2, QTime(7, 30), QTime(10, 0))
+    _fill(qtbot, first, laporan, "Menyusun laporan layanan mingguan", quantity=2,
+          start=QTime(7, 30), end=QTime(10, 0))  # fmt: skip
     _drop(qtbot, first, evidence)
     assert [e.label.split(" (")[0] for e in first.evidence.entries()] == ["Notulen rapat.pdf"]
     _save(qtbot, first)
@@ -124,7 +125,8 @@ def test_log_submit_return_fix_accept_recap(
     qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     second = tab.dialog
     assert second is not None and second is not first and second.isVisible()
-    _fill(qtbot, second, surat, "Memproses surat keterangan", 4, QTime(10, 0), QTime(12, 0))
+    _fill(qtbot, second, surat, "Memproses surat keterangan", quantity=4,
+          start=QTime(10, 0), end=QTime(12, 0))  # fmt: skip
     _save(qtbot, second)
     assert tab.model.rowCount() == 2
     assert {_status_text(mine, r) for r in range(2)} == {"Draf"}
@@ -219,7 +221,9 @@ def test_refused_file_shows_inline_error_and_saves_nothing(
     page.log_tab.add_log()
     dialog = page.log_tab.dialog
     assert dialog is not None
-    _fill(qtbot, dialog, laporan, "Menyusun laporan", 1, QTime(8, 0), QTime(9, 0))
+    _fill(
+        qtbot, dialog, laporan, "Menyusun laporan", quantity=1, start=QTime(8, 0), end=QTime(9, 0)
+    )
     dialog.add_files([bad])
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible()

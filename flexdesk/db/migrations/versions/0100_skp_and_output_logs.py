@@ -63,7 +63,9 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("parent_rhk_id", sa.String(length=36), nullable=True),
         *_synced(),
-        sa.ForeignKeyConstraint(["parent_rhk_id"], ["rhk.id"], name=op.f("fk_rhk_parent_rhk_id_rhk")),
+        sa.ForeignKeyConstraint(
+            ["parent_rhk_id"], ["rhk.id"], name=op.f("fk_rhk_parent_rhk_id_rhk")
+        ),
         sa.ForeignKeyConstraint(["skp_id"], ["skp.id"], name=op.f("fk_rhk_skp_id_skp")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rhk")),
     )
