@@ -80,7 +80,7 @@ DEB_COMPRESSION = {"zstd": 9, "xz": 6, "gzip": 9}
 DESKTOP_FILE = """\
 [Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.4
 Name=FlexDesk
 GenericName=Office work planner
 GenericName[id]=Perencana kerja kantor
