@@ -39,9 +39,9 @@ EXE = APP_DIR / ("flexdesk.exe" if os.name == "nt" else "flexdesk")
 #: Libraries the bundled Qt loads from the system rather than from the bundle (PyInstaller
 #: leaves out the graphics stack on purpose: it must match the machine's drivers). Found by
 #: running ldd over the one-dir build on Debian 12 and mapping the system files to packages;
-#: every name exists on Debian 12 and Ubuntu 22.04/24.04.
+#: every name exists on Debian 12 and Ubuntu 22.04/24.04. libc6 is added with the newest glibc
+#: symbol version the bundle uses (see glibc_floor).
 DEB_DEPENDS = (
-    "libc6 (>= 2.34)",
     "libegl1",
     "libgl1",
     "libglib2.0-0",
@@ -209,6 +209,28 @@ def deb_arch() -> str:
     ).stdout.strip()
 
 
+def glibc_floor(folder: Path) -> str:
+    """Newest GLIBC_x.y symbol version any bundled ELF file needs (the libc6 dependency).
+
+    The bundle carries the build machine's libpython and libstdc++, so it runs on that glibc
+    or newer: a build on Debian 12 needs 2.36 (Ubuntu 24.04 and newer, not 22.04).
+    """
+    import re
+
+    found: set[tuple[int, ...]] = set()
+    if shutil.which("objdump") is None:
+        return "2.36"
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink() and (".so" in path.name or path == EXE):
+            dump = subprocess.run(
+                ["objdump", "-T", str(path)], capture_output=True, text=True, check=False
+            ).stdout
+            found.update(
+                tuple(map(int, v.split("."))) for v in re.findall(r"GLIBC_([0-9.]+)", dump)
+            )
+    return ".".join(map(str, max(found))) if found else "2.36"
+
+
 def build_deb(version: str, compress: str = "zstd") -> Path:
     """``dist/flexdesk_<version>_<arch>.deb`` from the one-dir build (dpkg-deb, no debhelper)."""
     if not shutil.which("dpkg-deb"):
@@ -252,7 +274,7 @@ def build_deb(version: str, compress: str = "zstd") -> Path:
         f"Architecture: {arch}\n"
         f"Maintainer: FlexDesk team <flexdesk@example.invalid>\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {', '.join(DEB_DEPENDS)}\n"
+        f"Depends: libc6 (>= {glibc_floor(opt)}), {', '.join(DEB_DEPENDS)}\n"
         f"Recommends: {', '.join(DEB_RECOMMENDS)}\n"
         f"Section: misc\n"
         f"Priority: optional\n"
