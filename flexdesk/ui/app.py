@@ -134,6 +134,8 @@ def run_gui(
         if actor is None:
             return 0
         ctx = UiContext(paths, db, Services(db, actor), settings, language)
+        import flexdesk.ui.pages.audit  # noqa: F401  (adds the admin's "Jejak audit" settings tab)
+
         window = MainWindow(ctx)
         window.show()
         instance.activated.connect(lambda: _bring_to_front(window))

@@ -1,0 +1,79 @@
+"""The admin's audit-trail tab: lazy model, filters, chain check; hidden from other roles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTabWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+import flexdesk.ui.pages.audit as audit_pages
+from flexdesk.db.engine import Database
+from flexdesk.paths import DataPaths
+from flexdesk.services.app import Services
+from flexdesk.services.permissions import Actor
+from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.pages.audit import page
+from flexdesk.ui.pages.settings import SettingsPage
+from tests.helpers import Staff, add_employee, make_staff, setup_office
+
+
+def _office(database: Database) -> Staff:
+    admin = setup_office(database)
+    return make_staff(database, admin)
+
+
+def _ctx(database: Database, data_paths: DataPaths, actor: Actor) -> UiContext:
+    return UiContext(data_paths, database, Services(database, actor), ui_settings(data_paths))
+
+
+def test_audit_tab_lists_filters_and_checks(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    database: Database,
+    data_paths: DataPaths,
+) -> None:
+    staff = _office(database)
+    for i in range(5):
+        add_employee(database, staff.admin, f"Pegawai Audit {i}")
+    tab = page.AuditTab(_ctx(database, data_paths, staff.admin))
+    qtbot.addWidget(tab)
+    qtmodeltester.check(tab.model)
+    total = tab.model.rowCount()
+    assert total > 10
+    assert tab.model.data(tab.model.index(0, 4)) == "employee"  # newest first
+    tab.entity.setCurrentIndex(tab.entity.findData("work_unit"))
+    assert tab.model.rowCount() == 2
+    assert {tab.model.data(tab.model.index(r, 4)) for r in range(2)} == {"work_unit"}
+    qtbot.mouseClick(tab.verify_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Jejak audit utuh."
+
+
+def test_lazy_fetch_pages(
+    database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = _office(database)
+    monkeypatch.setattr(page, "PAGE", 4)
+    model = page.AuditModel(_ctx(database, data_paths, staff.admin))
+    model.set_filter(model.flt)
+    assert model.rowCount() == 4
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 8
+
+
+def test_tab_only_for_admins(qtbot: QtBot, database: Database, data_paths: DataPaths) -> None:
+    staff = _office(database)
+    assert audit_pages.TAB_TITLE in [t for t, _, _ in audit_pages.SETTINGS_TABS]
+
+    def titles(actor: Actor) -> list[str]:
+        settings = SettingsPage(_ctx(database, data_paths, actor))
+        qtbot.addWidget(settings)
+        tabs = settings.findChild(QTabWidget, "settings_tabs")
+        assert tabs is not None
+        return [tabs.tabText(i) for i in range(tabs.count())]
+
+    assert audit_pages.TAB_TITLE in titles(staff.admin)
+    assert audit_pages.TAB_TITLE not in titles(staff.member_actor)
+    assert audit_pages.TAB_TITLE not in titles(staff.head_actor)
