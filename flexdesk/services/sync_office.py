@@ -66,6 +66,8 @@ from flexdesk.sync.receipt import (
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 12
+#: ``SyncBundle.error`` of an export the user cancelled
+CANCELLED = "cancelled"
 #: progress stage id -> (Indonesian, English) label
 STAGE_LABELS: dict[str, tuple[str, str]] = {
     "collect": ("Mengumpulkan perubahan", "Collecting changes"),
@@ -448,7 +450,11 @@ def export_bundle(
 
 
 def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
-    text = "dibatalkan / cancelled" if isinstance(exc, Cancelled) else str(exc)
+    # "cancelled", or the Indonesian and the English message on two lines (history shows one)
+    if isinstance(exc, Cancelled):
+        text = CANCELLED
+    else:
+        text = str(exc) + "\n" + str(getattr(exc, "message_en", None) or exc)
     try:
         with db.session() as session:
             row = session.get(SyncBundle, seq)

@@ -526,8 +526,12 @@
         <translation>gap (changes missing)</translation>
     </message>
     <message>
-        <source>Tanda terima {time}</source>
-        <translation>Receipt {time}</translation>
+        <source>Dibatalkan; nomor paket ini tidak dipakai lagi.</source>
+        <translation>Cancelled; this bundle number is not used again.</translation>
+    </message>
+    <message>
+        <source>Tanda terima pusat {time}</source>
+        <translation>Central receipt {time}</translation>
     </message>
 </context>
 <context>
@@ -592,8 +596,10 @@
         <translation>Create the signing key once, then read its fingerprint out to the central office and send them the public key to register.</translation>
     </message>
     <message>
-        <source>Kode kantor {office} · dibuat {date} · {key_id}</source>
-        <translation>Office code {office} · created {date} · {key_id}</translation>
+        <source>Kode kantor {office} · dibuat {date}
+{key_id}</source>
+        <translation>Office code {office} · created {date}
+{key_id}</translation>
     </message>
     <message>
         <source>Terdaftar: {fp}</source>
@@ -2267,8 +2273,8 @@ Yearly target: {target} {unit}</translation>
         <translation>No receipt from central yet.</translation>
     </message>
     <message>
-        <source>{n} perubahan menunggu dikirim; paket berikut nomor {seq}.</source>
-        <translation>{n} changes waiting to be sent; the next bundle is number {seq}.</translation>
+        <source>{n} perubahan belum diterima pusat; paket berikut nomor {seq}.</source>
+        <translation>{n} changes not yet acknowledged by central; the next bundle is number {seq}.</translation>
     </message>
     <message>
         <source>Mengumpulkan perubahan…</source>

@@ -123,7 +123,7 @@ def test_key_export_receipt_history(
     assert "Paket 1: diterima pusat" in box.text()
     assert page.model.index(0, 5).data() == "diterima pusat"
     assert "Diterima pusat sampai paket 1" in page.status_label.text()
-    assert "0 perubahan menunggu" in page.status_label.text()
+    assert "0 perubahan belum diterima pusat" in page.status_label.text()
     box.close()
 
     # a receipt for another file is refused and changes nothing

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from flexdesk.services.sync_office import HistoryRow
+from flexdesk.services.sync_office import CANCELLED, HistoryRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,12 +73,16 @@ class HistoryModel(QAbstractTableModel):
 
     def note(self, row: HistoryRow) -> str:
         if row.status == "failed":
-            return row.error
+            if row.error == CANCELLED:
+                return self.tr("Dibatalkan; nomor paket ini tidak dipakai lagi.")
+            lines = row.error.splitlines() or [""]
+            return lines[-1] if self.lang == "en" else lines[0]
         message = row.receipt_message_en if self.lang == "en" else row.receipt_message
         if message:
             return message
         if row.received_at:
-            return self.tr("Tanda terima {time}").format(time=row.received_at.replace("T", " "))
+            when = row.received_at.replace("T", " ")[:16] + " UTC"
+            return self.tr("Tanda terima pusat {time}").format(time=when)
         if row.file_name:
             return row.file_name
         return ""

@@ -84,7 +84,7 @@ class KeyPanel(QWidget):
         else:
             self.fingerprint.setText(key.fingerprint)
             self.key_note.setText(
-                self.tr("Kode kantor {office} · dibuat {date} · {key_id}").format(
+                self.tr("Kode kantor {office} · dibuat {date}\n{key_id}").format(
                     office=status.office_id,
                     date=key.created_at.astimezone().strftime("%Y-%m-%d"),
                     key_id=key.key_id,

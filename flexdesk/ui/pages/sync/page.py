@@ -121,7 +121,7 @@ class SyncPage(QWidget):
             )
         else:
             ack = self.tr("Belum ada tanda terima dari pusat.")
-        pending = self.tr("{n} perubahan menunggu dikirim; paket berikut nomor {seq}.").format(
+        pending = self.tr("{n} perubahan belum diterima pusat; paket berikut nomor {seq}.").format(
             n=status.pending_changes, seq=status.next_bundle_seq
         )
         self.status_label.setText(ack + " " + pending)
