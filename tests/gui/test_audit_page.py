@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTabWidget
@@ -15,6 +17,7 @@ from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.audit import page
+from flexdesk.ui.pages.audit.backup_tab import BackupTab
 from flexdesk.ui.pages.settings import SettingsPage
 from tests.helpers import Staff, add_employee, make_staff, setup_office
 
@@ -77,3 +80,34 @@ def test_tab_only_for_admins(qtbot: QtBot, database: Database, data_paths: DataP
     assert audit_pages.TAB_TITLE in titles(staff.admin)
     assert audit_pages.TAB_TITLE not in titles(staff.member_actor)
     assert audit_pages.TAB_TITLE not in titles(staff.head_actor)
+
+
+def test_backup_tab_backs_up_lists_and_checks(
+    qtbot: QtBot, database: Database, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    staff = _office(database)
+    tab = BackupTab(_ctx(database, data_paths, staff.admin))
+    qtbot.addWidget(tab)
+    start = tab.model.rowCount()
+    qtbot.mouseClick(tab.backup_here, Qt.MouseButton.LeftButton)
+    assert "Cadangan ditulis" in tab.status.text()
+    assert tab.model.rowCount() == start + 1
+    assert tab.model.item(0, 3).text().startswith("employees 3, users 3")
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.check, Qt.MouseButton.LeftButton)
+    assert "utuh" in tab.status.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    tab.make_backup(usb)  # what "Cadangkan ke…" does after the folder dialog
+    assert [p.suffix for p in usb.iterdir()] == [".sqlite3"]
+
+
+def test_backup_tab_only_for_admins(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    staff = _office(database)
+    settings = SettingsPage(_ctx(database, data_paths, staff.member_actor))
+    qtbot.addWidget(settings)
+    tabs = settings.findChild(QTabWidget, "settings_tabs")
+    assert tabs is not None
+    assert audit_pages.BACKUP_TAB_TITLE not in [tabs.tabText(i) for i in range(tabs.count())]

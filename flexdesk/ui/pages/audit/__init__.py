@@ -1,6 +1,6 @@
-"""Jejak audit: the admin's viewer of the audit trail, as a tab of the settings page.
+"""Jejak audit and Cadangan: the admin's audit-trail viewer and backup tab in the settings page.
 
-Importing this package registers the tab (``SETTINGS_TABS``, admin only via ``audit.view``).
+Importing this package registers both tabs (``SETTINGS_TABS``; ``audit.view``, ``backup.manage``).
 Its texts are chosen by ``ctx.lang`` in code (like error messages) rather than through the
 shared translation file.
 """
@@ -14,6 +14,7 @@ from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.settings import SETTINGS_TABS
 
 TAB_TITLE = "Jejak audit"
+BACKUP_TAB_TITLE = "Cadangan"
 
 
 def audit_tab(ctx: UiContext) -> QWidget:
@@ -22,5 +23,12 @@ def audit_tab(ctx: UiContext) -> QWidget:
     return AuditTab(ctx)
 
 
+def backup_tab(ctx: UiContext) -> QWidget:
+    from flexdesk.ui.pages.audit.backup_tab import BackupTab
+
+    return BackupTab(ctx)
+
+
 if not any(title == TAB_TITLE for title, _, _ in SETTINGS_TABS):
     SETTINGS_TABS.append((TAB_TITLE, Action.AUDIT_VIEW, audit_tab))
+    SETTINGS_TABS.append((BACKUP_TAB_TITLE, Action.BACKUP_MANAGE, backup_tab))
