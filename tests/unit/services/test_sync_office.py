@@ -6,6 +6,7 @@ database: office DB -> bundle -> central -> signed receipt -> office -> next bun
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from flexdesk.central.models import CentralRecord
 from flexdesk.central.service import Receiver
@@ -285,3 +286,106 @@ def test_verify_bundle_file_pure(office: Services, data_paths: DataPaths, tmp_pa
         so.verify_bundle_file(
             w.envelope_path, keys.public_key_openssh(keys.generate_key().public_key())
         )
+
+
+def test_evidence_files_travel_and_arrive(
+    office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
+) -> None:
+    from flexdesk.services.attachments import AttachmentStore
+    from tests.outputs_support import PDF, add_log, log_input, make_skp, write_file
+
+    store = AttachmentStore(data_paths.attachments)
+    detail = make_skp(office.db, staff.admin, staff.member.id)
+    pdf = write_file(tmp_path / "in", "Laporan Maret.pdf", PDF)
+    add_log(
+        office.db,
+        staff.admin,
+        store,
+        log_input(staff.member.id, detail.rhk[0].id, add_files=(pdf,)),
+    )
+    sha = hashlib.sha256(PDF).hexdigest()
+    w = export(office, data_paths, tmp_path / "usb")
+    vb = verify_bundle(w.envelope_path, trusted_keys=receiver.keyring(), expected_office="O042")
+    assert [(a.sha256, a.ext, a.size) for a in vb.attachments] == [(sha, "pdf", len(PDF))]
+    (evidence,) = [c for c in vb.changes if c.entity == "output_evidence"]
+    assert evidence.attachments == (sha,) and evidence.data["sha256"] == sha
+    (log,) = [c for c in vb.changes if c.entity == "output_log"]
+    assert log.data["quantity"] == "2.0" and log.data["start_time"] == "08:00:00"
+    res = receiver.ingest(w.envelope_path)
+    assert res.status == "applied" and res.counts["attachments"] == 1
+    assert (receiver.paths.attachments / sha[:2] / f"{sha}.pdf").read_bytes() == PDF
+    # a file missing from the store stops the export before a number is used
+    store.path_for(sha).unlink()
+    with office.db.session() as s:
+        s.get(Employee, staff.member.id).jabatan = "Berubah"  # type: ignore[union-attr]
+    with pytest.raises(BundleError) as err:
+        export(office, data_paths, tmp_path / "usb2")
+    assert err.value.code == "missing-file"
+
+
+def test_encrypted_to_central_age_recipient(
+    db: Database,
+    staff: Staff,
+    data_paths: DataPaths,
+    central_key: Ed25519PrivateKey,
+    tmp_path: Path,
+) -> None:
+    from flexdesk.sync import age
+
+    identity, recipient = age.generate_identity()
+    svc = Services(db, staff.admin)
+    info = svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
+    svc.call(
+        so.register_central_key,
+        keys.public_key_pem(central_key.public_key()),
+        expected_fingerprint=keys.short_fingerprint(central_key.public_key()),
+        age_recipient=recipient,
+    )
+    w = export(svc, data_paths, tmp_path / "usb", encrypt=True)
+    assert w.written.container_path.name.endswith(".zip.age")
+    engine = make_engine(f"sqlite:///{tmp_path / 'c2.sqlite3'}")
+    try:
+        rx = Receiver(engine, CentralPaths(tmp_path / "c2"), central_key, age_identity=identity)
+        rx.register_office("O042", keys.load_public_key(info.public_openssh))
+        assert rx.ingest(w.envelope_path).status == "applied"
+    finally:
+        engine.dispose()
+
+
+def test_gap_receipt_moves_the_start_and_rejected_changes_nothing(
+    office: Services,
+    data_paths: DataPaths,
+    receiver: Receiver,
+    central_key: Ed25519PrivateKey,
+    tmp_path: Path,
+) -> None:
+    w = export(office, data_paths, tmp_path / "usb")
+    res = receiver.ingest(w.envelope_path)
+    assert res.receipt is not None
+    base = res.receipt.receipt.__dict__
+
+    def receipt(status: str, through: int, rid: int) -> Path:
+        r = Receipt(**{**base, "status": status, "applied_through_change": through,
+                       "receipt_id": rid, "reason": None if status != "rejected" else "fork"})  # fmt: skip
+        return write_receipt_files(sign_receipt(r, central_key), tmp_path / f"r{rid}")[0]
+
+    (o,) = office.call(so.import_receipt, receipt("rejected", 0, 50))
+    assert o.status == "rejected" and not o.advanced
+    assert office.read(so.bundle_history)[0].status == "rejected"
+    with office.db.read_session() as s:
+        st = s.get(SyncState, 1)
+        assert st is not None and st.ack_seq is None and st.applied_through == 0
+        assert s.scalar(select(func.count()).select_from(SyncAckedRev)) == 0
+    (o,) = office.call(so.import_receipt, receipt("gap", 3, 51))
+    assert o.status == "gap" and o.advanced
+    with office.db.read_session() as s:
+        st = s.get(SyncState, 1)
+        assert st is not None and st.applied_through == 3
+        assert s.scalar(select(func.count()).select_from(SyncAckedRev)) == 0  # nothing applied
+    nxt = export(office, data_paths, tmp_path / "usb")
+    assert nxt.written.header.changes.start == 4
+    # an older receipt never moves the point backwards
+    office.call(so.import_receipt, receipt("applied", 2, 52))
+    with office.db.read_session() as s:
+        st = s.get(SyncState, 1)
+        assert st is not None and st.applied_through == 3
