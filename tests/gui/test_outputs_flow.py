@@ -8,7 +8,7 @@ import csv
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTime, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTime, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -67,7 +67,7 @@ def _drop(qtbot: QtBot, dialog: LogDialog, path: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     target = dialog.evidence.viewport()
     enter = QDragEnterEvent(
-        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
     QApplication.sendEvent(target, enter)

@@ -65,3 +65,24 @@ def test_permission_doc_matches_the_matrix() -> None:
 
     doc = pathlib.Path(flexdesk.__file__).parent.parent / "docs" / "permissions.md"
     assert matrix_markdown() in doc.read_text(encoding="utf-8")
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    """pyproject.toml lists packages explicitly (resources/ is mapped to flexdesk_resources);
+    a package missing there is missing from wheels and frozen builds while editable installs
+    still work, so nothing else would notice."""
+    import pathlib
+    import tomllib
+
+    root = pathlib.Path(flexdesk.__file__).parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+            "setuptools"
+        ]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "flexdesk").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found - listed == set()
