@@ -76,9 +76,9 @@ def test_every_package_is_listed_in_pyproject() -> None:
 
     root = pathlib.Path(flexdesk.__file__).parent.parent
     listed = set(
-        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
-            "setuptools"
-        ]["packages"]
+        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
     )
     found = {
         ".".join(p.parent.relative_to(root).parts)
