@@ -149,8 +149,18 @@ class ScheduleEntryRow(SyncedMixin, Base):
     __entity__ = "schedule_entry"
     __table_args__ = (
         UniqueConstraint("employee_id", "day"),
-        # the grid opens a month for everyone: a range scan on the day
-        Index("ix_schedule_entries_day", "day"),
+        # The grid opens a month for everyone: a range scan on the day that never visits the
+        # table (a covering index). Without it the rows of a month lie on as many pages as
+        # there are rows, and reading them was half the time of opening the grid.
+        Index(
+            "ix_schedule_entries_day",
+            "day",
+            "employee_id",
+            "code",
+            "location",
+            "leave_kind",
+            "hours",
+        ),
     )
 
     employee_id: Mapped[str] = mapped_column(ForeignKey("employees.id"))

@@ -893,6 +893,13 @@ _ENTRY, _WEEK, _MONTH, _COVER = "e", "w", "m", "c"
 _Scope = tuple[str, str, date]
 
 
+def _unknown_employee(employee_id: str) -> ValidationError:
+    return ValidationError(
+        f"Pegawai {employee_id} tidak dikenal.",
+        message_en=f"Unknown employee {employee_id}.",
+    )
+
+
 class ScheduleValidator:
     """Validation state for one period, kept up to date cell by cell.
 
@@ -952,25 +959,30 @@ class ScheduleValidator:
         self._expected: dict[date, float] = {}
         self._period_days = _days(period_start, period_end)
 
+        # _store inlined: the grid loads some 20,000 entries each time it opens a month
+        by_emp, by_day = self._by_emp, self._by_day
         for entry in entries:
-            self._check_known(entry.employee_id)
-            if entry.day in self._by_emp[entry.employee_id]:
+            emp_entries = by_emp.get(entry.employee_id)
+            if emp_entries is None:
+                raise _unknown_employee(entry.employee_id)
+            day = entry.day
+            if day in emp_entries:
                 raise ValidationError(
-                    f"Dua jadwal untuk pegawai {entry.employee_id} pada {entry.day:%d/%m/%Y}.",
-                    message_en=f"Two entries for employee {entry.employee_id} on "
-                    f"{entry.day:%Y-%m-%d}.",
+                    f"Dua jadwal untuk pegawai {entry.employee_id} pada {day:%d/%m/%Y}.",
+                    message_en=f"Two entries for employee {entry.employee_id} on {day:%Y-%m-%d}.",
                 )
-            self._store(entry)
+            emp_entries[day] = entry
+            on_day = by_day.get(day)
+            if on_day is None:
+                on_day = by_day[day] = {}
+            on_day[entry.employee_id] = entry
         self._evaluate_all()
 
     # -- state -------------------------------------------------------------------------------
 
     def _check_known(self, employee_id: str) -> None:
         if employee_id not in self._employees:
-            raise ValidationError(
-                f"Pegawai {employee_id} tidak dikenal.",
-                message_en=f"Unknown employee {employee_id}.",
-            )
+            raise _unknown_employee(employee_id)
 
     def _store(self, entry: ScheduleEntry) -> None:
         self._by_emp[entry.employee_id][entry.day] = entry
@@ -999,13 +1011,20 @@ class ScheduleValidator:
         # Scope by scope, like the incremental path, minus the dispatch per scope.
         start, end = self.period_start, self.period_end
         scopes = self._scopes
+        # Most cells are WFO on a working day of an always-active employee: no entry rule
+        # can fire there (see _RULES_WORKING), so they are not even dispatched.
+        working = {d for d in self._period_days if self.calendar.is_working_day(d)}
         for emp_id, by_day in self._by_emp.items():
             emp = self._employees[emp_id]
+            always = emp.active_from is None and emp.active_until is None
             for day, entry in by_day.items():
-                if start <= day <= end:
-                    found = check_entry(entry, emp, self.policies.policy_for(day), self.calendar)
-                    if found:
-                        scopes[(_ENTRY, emp_id, day)] = tuple(found)
+                if not start <= day <= end:
+                    continue
+                if always and day in working and entry.code not in _RULES_WORKING:
+                    continue
+                found = check_entry(entry, emp, self.policies.policy_for(day), self.calendar)
+                if found:
+                    scopes[(_ENTRY, emp_id, day)] = tuple(found)
         mondays = sorted({_monday(d) for d in self._period_days})
         months = sorted({_month_start(d) for d in self._period_days})
         for emp_id in self._employees:

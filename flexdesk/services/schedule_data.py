@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
-from sqlalchemy import Select, select, type_coerce
+from sqlalchemy import select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import String
 
@@ -148,46 +148,56 @@ def calendar_for(
 # -- staff ------------------------------------------------------------------------------------
 
 
-def _staff_query() -> Select[Employee, str | None, bool | None, str | None]:
-    return (
+def load_staff(
+    session: Session, *, unit_id: str | None = None, ids: Collection[str] | None = None
+) -> list[StaffMember]:
+    """Active employees ordered by unit then name (those without a unit last).
+
+    Plain columns through the session's connection: building 500 ORM objects was a tenth of
+    the time of opening a month.
+    """
+    query = (
         select(
-            Employee,
+            Employee.id,
+            Employee.gelar_depan,
+            Employee.nama,
+            Employee.gelar_belakang,
+            Employee.nip,
+            Employee.jabatan,
+            Employee.unit_id,
             WorkUnit.name,
+            Employee.supervisor_id,
+            Employee.flex_eligible,
             EmployeeFlexSetting.remote_exception,
             EmployeeFlexSetting.exception_reason,
         )
         .outerjoin(WorkUnit, Employee.unit_id == WorkUnit.id)
         .outerjoin(EmployeeFlexSetting, EmployeeFlexSetting.employee_id == Employee.id)
+        .where(Employee.active.is_(True))
     )
-
-
-def load_staff(
-    session: Session, *, unit_id: str | None = None, ids: Collection[str] | None = None
-) -> list[StaffMember]:
-    """Active employees ordered by unit then name (those without a unit last)."""
-    query = _staff_query().where(Employee.active.is_(True))
     if unit_id is not None:
         query = query.where(Employee.unit_id == unit_id)
     if ids is not None:
         query = query.where(Employee.id.in_(list(ids)))
     query = query.order_by(WorkUnit.name.is_(None), WorkUnit.name, Employee.nama, Employee.id)
-    out = []
-    for emp, unit_name, exception, reason in session.execute(query):
-        out.append(
-            StaffMember(
-                id=emp.id,
-                name=full_name(emp.gelar_depan, emp.nama, emp.gelar_belakang),
-                nip=emp.nip or "",
-                position=emp.jabatan,
-                unit_id=emp.unit_id,
-                unit_name=unit_name or "",
-                supervisor_id=emp.supervisor_id,
-                remote_excluded=not emp.flex_eligible,
-                remote_exception=bool(exception),
-                exception_reason=reason or "",
-            )
+    return [
+        StaffMember(
+            id=emp_id,
+            name=full_name(depan, nama, belakang),
+            nip=nip or "",
+            position=jabatan,
+            unit_id=unit,
+            unit_name=unit_name or "",
+            supervisor_id=supervisor,
+            remote_excluded=not eligible,
+            remote_exception=bool(exception),
+            exception_reason=reason or "",
         )
-    return out
+        for (
+            emp_id, depan, nama, belakang, nip, jabatan, unit, unit_name, supervisor, eligible,
+            exception, reason,
+        ) in session.connection().execute(query)
+    ]  # fmt: skip
 
 
 # -- entries ----------------------------------------------------------------------------------
@@ -220,7 +230,8 @@ def iter_entries(
         query = query.where(ScheduleEntryRow.employee_id.in_(list(employee_ids)))
     wanted = None if employee_ids is None else set(employee_ids)
     days: dict[object, date] = {}
-    for emp_id, raw_day, code, location, leave_kind, hours in session.execute(query):
+    # the connection, not the session: no ORM bookkeeping per row
+    for emp_id, raw_day, code, location, leave_kind, hours in session.connection().execute(query):
         if wanted is not None and emp_id not in wanted:
             continue
         day = days.get(raw_day)

@@ -64,7 +64,7 @@ def test_upgrade_from_0002_adds_the_schedule_branch_and_keeps_data(
     db = open_database(data_paths)
     try:
         assert current_revisions(db) == alembic_heads() == schema_heads()
-        assert "0200" in current_revisions(db)
+        assert "0201" in current_revisions(db)
         with db.engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) >= SCHEDULE_TABLES
             assert conn.execute(text("SELECT nama FROM employees")).scalar() == "Asep Suryadi"
@@ -129,3 +129,45 @@ def test_schedule_tables_round_trip(db: Database) -> None:
         assert entry is not None and (entry.code, entry.location) == ("A", "Bandung")
         assert entry.change_seq > 0
         assert session.scalar(select(func.count()).select_from(SchedulePeriodEvent)) == 1
+
+
+def test_upgrade_from_0200_makes_the_day_index_covering(data_paths: DataPaths) -> None:
+    """0201 replaces the day index of a database built at 0200; its entries are kept and the
+    month query the grid runs is answered from the index alone."""
+    data_paths.ensure()
+    old = Database.for_file(data_paths.database)
+    try:
+        migrate_to_head(old, target="0200")
+        _fill_at_0002(old)
+        with old.session() as session:
+            session.add(ScheduleEntryRow(employee_id="emp-1", day=date(2026, 11, 2), code="WFH"))
+        with old.engine.connect() as conn:
+            cols = [c for i in inspect(conn).get_indexes("schedule_entries")
+                    if i["name"] == "ix_schedule_entries_day" for c in i["column_names"]]  # fmt: skip
+            assert cols == ["day"]
+    finally:
+        old.dispose()
+
+    db = open_database(data_paths)
+    try:
+        with db.engine.connect() as conn:
+            index = next(
+                i
+                for i in inspect(conn).get_indexes("schedule_entries")
+                if i["name"] == "ix_schedule_entries_day"
+            )
+            assert index["column_names"][:2] == ["day", "employee_id"]
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.execute(
+                    text(
+                        "EXPLAIN QUERY PLAN SELECT employee_id, day, code, location, leave_kind,"
+                        " hours FROM schedule_entries WHERE day BETWEEN :a AND :b"
+                    ),
+                    {"a": "2026-11-01", "b": "2026-11-30"},
+                )
+            )
+            assert "COVERING INDEX ix_schedule_entries_day" in plan
+            assert conn.execute(text("SELECT code FROM schedule_entries")).scalar() == "WFH"
+    finally:
+        db.dispose()
