@@ -44,7 +44,9 @@ def default_pages() -> list[PageSpec]:
     from flexdesk.ui.pages.employees import EmployeesPage
     from flexdesk.ui.pages.outputs import outputs_page
     from flexdesk.ui.pages.placeholder import PlaceholderPage
+    from flexdesk.ui.pages.schedule import schedule_page
     from flexdesk.ui.pages.settings import SettingsPage
+    from flexdesk.ui.pages.sync import sync_page
 
     def placeholder(title: str, what: str) -> PageFactory:
         return lambda ctx: PlaceholderPage(_tr(title), _tr(what))
@@ -53,17 +55,7 @@ def default_pages() -> list[PageSpec]:
     return [
         PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Dasbor"), DashboardPage),
         PageSpec("employees", QT_TRANSLATE_NOOP("Pages", "Pegawai"), EmployeesPage),
-        PageSpec(
-            "schedule",
-            QT_TRANSLATE_NOOP("Pages", "Jadwal"),
-            placeholder(
-                QT_TRANSLATE_NOOP("Pages", "Jadwal"),
-                QT_TRANSLATE_NOOP(
-                    "Pages",
-                    "Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor dan persetujuan atasan.",
-                ),
-            ),
-        ),
+        PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "Jadwal"), schedule_page),
         PageSpec("outputs", QT_TRANSLATE_NOOP("Pages", "Log Output"), outputs_page),
         PageSpec(
             "evaluation",
@@ -79,13 +71,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec(
             "sync",
             QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-            placeholder(
-                QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-                QT_TRANSLATE_NOOP(
-                    "Pages",
-                    "Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.",
-                ),
-            ),
+            sync_page,
         ),
         PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Pengaturan"), SettingsPage),
     ]

@@ -39,111 +39,123 @@
 <context>
     <name>CalendarTab</name>
     <message>
+        <source>Libur nasional</source>
+        <translation>National holiday</translation>
+    </message>
+    <message>
+        <source>Cuti bersama</source>
+        <translation>Collective leave (cuti bersama)</translation>
+    </message>
+    <message>
+        <source>Libur daerah/kantor</source>
+        <translation>Regional/office holiday</translation>
+    </message>
+    <message>
         <source>Tahun</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Jenis</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Tambah…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add…</translation>
     </message>
     <message>
         <source>Hapus</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Impor mengganti daftar tahun itu</source>
-        <translation type="unfinished"></translation>
+        <translation>Import replaces that year&apos;s list</translation>
     </message>
     <message>
         <source>Impor menambah ke daftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Import adds to the list</translation>
     </message>
     <message>
         <source>Impor CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import CSV…</translation>
     </message>
     <message>
         <source>Kembalikan ke bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the default</translation>
     </message>
     <message>
         <source>CSV: kolom tanggal, nama, jenis (nasional, cuti_bersama, lokal); tanggal YYYY-MM-DD atau DD/MM/YYYY; pemisah koma atau titik koma.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV: columns tanggal, nama, jenis (nasional, cuti_bersama, lokal); dates YYYY-MM-DD or DD/MM/YYYY; comma or semicolon separated.</translation>
     </message>
     <message>
         <source>Daftar kantor ({n} hari).</source>
-        <translation type="unfinished"></translation>
+        <translation>The office&apos;s list ({n} days).</translation>
     </message>
     <message>
         <source>Perkiraan bawaan dari pustaka holidays ({n} hari); periksa dengan SKB 3 Menteri tahun ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Default estimate from the holidays library ({n} days); check it against this year&apos;s joint ministerial decree (SKB 3 Menteri).</translation>
     </message>
     <message>
         <source>Impor hari libur</source>
-        <translation type="unfinished"></translation>
+        <translation>Import holidays</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Impor berhasil.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import done.</translation>
     </message>
 </context>
 <context>
     <name>CellDialog</name>
     <message>
         <source>Isi sel jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule cell</translation>
     </message>
     <message>
         <source>(kosong)</source>
-        <translation type="unfinished">(empty)</translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>(belum diisi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not given)</translation>
     </message>
     <message>
         <source>sesuai jam kerja</source>
-        <translation type="unfinished"></translation>
+        <translation>office hours</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Lokasi (WFA/dinas luar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Location (WFA/official travel)</translation>
     </message>
     <message>
         <source>Jenis cuti</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave kind</translation>
     </message>
     <message>
         <source>Jam kerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Working hours</translation>
     </message>
     <message>
         <source>Berlaku untuk {n} sel terpilih.</source>
-        <translation type="unfinished"></translation>
+        <translation>Applies to the {n} selected cells.</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -347,19 +359,19 @@
     <name>ExceptionsBox</name>
     <message>
         <source>Pengecualian batas WFH/WFA (PermenPANRB 4/2025 Pasal 13)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exceptions to the WFH/WFA limits (PermenPANRB 4/2025 Art. 13)</translation>
     </message>
     <message>
         <source>alasan, mis. petugas lapangan</source>
-        <translation type="unfinished"></translation>
+        <translation>reason, e.g. field officer</translation>
     </message>
     <message>
         <source>Tetapkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Grant</translation>
     </message>
     <message>
         <source>Cabut</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw</translation>
     </message>
 </context>
 <context>
@@ -421,54 +433,54 @@
     <name>GridEditing</name>
     <message>
         <source>Isi {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Set {code}</translation>
     </message>
     <message>
         <source>Dicatat sebagai cuti tahunan; tekan Enter untuk jenis lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded as annual leave; press Enter for another kind.</translation>
     </message>
     <message>
         <source>Isi WFA</source>
-        <translation type="unfinished"></translation>
+        <translation>Set WFA</translation>
     </message>
     <message>
         <source>Kosongkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>Ubah sel</source>
-        <translation type="unfinished"></translation>
+        <translation>Change cells</translation>
     </message>
     <message>
         <source>Tidak ada yang disalin: minggu lalu kosong atau sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing copied: last week is empty or the same.</translation>
     </message>
     <message>
         <source>Salin minggu lalu</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy last week</translation>
     </message>
     <message>
         <source>Tidak ada jadwal yang dapat Anda ubah di tampilan ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no schedule you may change in this view.</translation>
     </message>
     <message>
         <source>{n} pegawai</source>
-        <translation type="unfinished">{n} employees</translation>
+        <translation>{n} employees</translation>
     </message>
     <message>
         <source>Terapkan pola</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply a pattern</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
         <source>Belum ada langkah persetujuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No approval steps yet.</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -538,27 +550,27 @@
     <name>HolidayDialog</name>
     <message>
         <source>Tambah hari libur</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a holiday</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Jenis</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Tambah</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -622,15 +634,15 @@
     <name>LocationDialog</name>
     <message>
         <source>Lokasi WFA</source>
-        <translation type="unfinished"></translation>
+        <translation>WFA location</translation>
     </message>
     <message>
         <source>Di mana pekerjaan dilakukan? (wajib untuk WFA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Where is the work done? (required for WFA)</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -971,7 +983,7 @@
     <name>NoteDialog</name>
     <message>
         <source>Kirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
 </context>
 <context>
@@ -1272,14 +1284,6 @@
 <context>
     <name>Pages</name>
     <message>
-        <source>Perencanaan jadwal kerja fleksibel (WFO/WFH/WFA) dengan aturan kebijakan kantor dan persetujuan atasan.</source>
-        <translation>Flexible-work schedule planning (office/home/elsewhere) under the office policy, with supervisor approval.</translation>
-    </message>
-    <message>
-        <source>Ekspor paket sinkronisasi bertanda tangan dan impor tanda terima kantor pusat.</source>
-        <translation>Export signed sync bundles and import receipts from the central office.</translation>
-    </message>
-    <message>
         <source>Dasbor</source>
         <translation>Dashboard</translation>
     </message>
@@ -1313,11 +1317,11 @@
     </message>
     <message>
         <source>Kebijakan kerja fleksibel</source>
-        <translation type="unfinished"></translation>
+        <translation>Flexible-work policy</translation>
     </message>
     <message>
         <source>Kalender libur</source>
-        <translation type="unfinished"></translation>
+        <translation>Holiday calendar</translation>
     </message>
 </context>
 <context>
@@ -1347,145 +1351,145 @@
     <name>PatternDialog</name>
     <message>
         <source>Terapkan pola</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply a pattern</translation>
     </message>
     <message>
         <source>untuk hari A (WFA)</source>
-        <translation type="unfinished"></translation>
+        <translation>for A days (WFA)</translation>
     </message>
     <message>
         <source>Pola</source>
-        <translation type="unfinished"></translation>
+        <translation>Pattern</translation>
     </message>
     <message>
         <source>Dari</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Sampai</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Lokasi WFA</source>
-        <translation type="unfinished"></translation>
+        <translation>WFA location</translation>
     </message>
     <message>
         <source>Untuk</source>
-        <translation type="unfinished"></translation>
+        <translation>For</translation>
     </message>
     <message>
         <source>Kode dipisah spasi, mis. O O H O H. Pola diulang pada hari kerja; akhir pekan dan hari libur dilewati.</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes separated by spaces, e.g. O O H O H. The pattern repeats over working days; weekends and holidays are skipped.</translation>
     </message>
     <message>
         <source>Terapkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
     <name>PeriodActions</name>
     <message>
         <source>Pilih dulu sel pegawai yang jadwalnya dimaksud.</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a cell of the employee whose schedule you mean.</translation>
     </message>
     <message>
         <source>Jadwal diajukan ke atasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule submitted to the supervisor.</translation>
     </message>
     <message>
         <source>Ajukan jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit schedule</translation>
     </message>
     <message>
         <source>Jadwal ini masih memuat {n} kesalahan. Tetap ajukan ke atasan?</source>
-        <translation type="unfinished"></translation>
+        <translation>This schedule still has {n} errors. Submit it to the supervisor anyway?</translation>
     </message>
     <message>
         <source>Tetap ajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit anyway</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Jadwal diajukan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule submitted.</translation>
     </message>
     <message>
         <source>Pengajuan ditarik kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission withdrawn.</translation>
     </message>
     <message>
         <source>Jadwal disetujui dan dikunci.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule approved and locked.</translation>
     </message>
     <message>
         <source>Kembalikan jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Return schedule</translation>
     </message>
     <message>
         <source>Apa yang perlu diubah? Catatan ini dibaca pegawai.</source>
-        <translation type="unfinished"></translation>
+        <translation>What needs to change? The employee reads this note.</translation>
     </message>
     <message>
         <source>Jadwal dikembalikan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule returned.</translation>
     </message>
     <message>
         <source>Buka kembali jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen schedule</translation>
     </message>
     <message>
         <source>Mengapa jadwal yang sudah disetujui perlu diubah? Alasan ini dicatat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why must the approved schedule change? The reason is recorded.</translation>
     </message>
     <message>
         <source>Jadwal dibuka kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule reopened.</translation>
     </message>
     <message>
         <source>Riwayat jadwal {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule history of {name}</translation>
     </message>
 </context>
 <context>
     <name>PeriodBar</name>
     <message>
         <source>Ajukan</source>
-        <translation type="unfinished">Submit</translation>
+        <translation>Submit</translation>
     </message>
     <message>
         <source>Tarik kembali</source>
-        <translation type="unfinished">Withdraw</translation>
+        <translation>Withdraw</translation>
     </message>
     <message>
         <source>Setujui</source>
-        <translation type="unfinished">Approve</translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Kembalikan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Return…</translation>
     </message>
     <message>
         <source>Buka kembali…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen…</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Pilih sel seorang pegawai untuk melihat status jadwalnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an employee&apos;s cell to see the status of their schedule.</translation>
     </message>
     <message>
         <source>oleh {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>by {name}</translation>
     </message>
     <message>
         <source>Catatan: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: {note}</translation>
     </message>
 </context>
 <context>
@@ -1499,167 +1503,167 @@
     <name>PolicyTab</name>
     <message>
         <source>Versi baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New version</translation>
     </message>
     <message>
         <source>Hapus versi</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete version</translation>
     </message>
     <message>
         <source>Simpan versi</source>
-        <translation type="unfinished"></translation>
+        <translation>Save version</translation>
     </message>
     <message>
         <source>WFO (kantor)</source>
-        <translation type="unfinished">WFO (office)</translation>
+        <translation>WFO (office)</translation>
     </message>
     <message>
         <source>WFH (rumah)</source>
-        <translation type="unfinished">WFH (home)</translation>
+        <translation>WFH (home)</translation>
     </message>
     <message>
         <source>WFA (lokasi lain, wajib diisi lokasinya)</source>
-        <translation type="unfinished"></translation>
+        <translation>WFA (other location, which must be given)</translation>
     </message>
     <message>
         <source> hari</source>
-        <translation type="unfinished"> days</translation>
+        <translation> days</translation>
     </message>
     <message>
         <source> orang</source>
-        <translation type="unfinished"></translation>
+        <translation> people</translation>
     </message>
     <message>
         <source>5 hari (Senin–Jumat)</source>
-        <translation type="unfinished"></translation>
+        <translation>5 days (Monday–Friday)</translation>
     </message>
     <message>
         <source>6 hari (Senin–Sabtu)</source>
-        <translation type="unfinished"></translation>
+        <translation>6 days (Monday–Saturday)</translation>
     </message>
     <message>
         <source> jam</source>
-        <translation type="unfinished"> h</translation>
+        <translation> hours</translation>
     </message>
     <message>
         <source>satu jabatan per baris, mis. Petugas Loket</source>
-        <translation type="unfinished"></translation>
+        <translation>one position per line, e.g. Counter Officer</translation>
     </message>
     <message>
         <source>Hari kerja jarak jauh perlu persetujuan atasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote working days need the supervisor&apos;s approval</translation>
     </message>
     <message>
         <source>Berlaku mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>In force from</translation>
     </message>
     <message>
         <source>Mode kerja yang diizinkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed work modes</translation>
     </message>
     <message>
         <source>Maks. WFH/WFA per minggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. WFH/WFA per week</translation>
     </message>
     <message>
         <source>Maks. WFH/WFA per bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. WFH/WFA per month</translation>
     </message>
     <message>
         <source>Minimal di kantor per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum on site per unit</translation>
     </message>
     <message>
         <source>Minimal orang di kantor per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum people on site per unit</translation>
     </message>
     <message>
         <source>Jam inti (wajib dapat dihubungi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Core hours (must be reachable)</translation>
     </message>
     <message>
         <source>Hari kerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Working days</translation>
     </message>
     <message>
         <source>Jam kerja per minggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Working hours per week</translation>
     </message>
     <message>
         <source>Jam kerja per minggu saat Ramadan</source>
-        <translation type="unfinished"></translation>
+        <translation>Working hours per week in Ramadan</translation>
     </message>
     <message>
         <source>Periode Ramadan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ramadan periods</translation>
     </message>
     <message>
         <source>Jabatan yang wajib di kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Positions that must work on site</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>tidak dibatasi</source>
-        <translation type="unfinished"></translation>
+        <translation>no limit</translation>
     </message>
     <message>
         <source>Berlaku mulai {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>In force from {date}</translation>
     </message>
     <message>
         <source>Bawaan FlexDesk (belum ada versi kantor)</source>
-        <translation type="unfinished"></translation>
+        <translation>FlexDesk&apos;s default (no office version yet)</translation>
     </message>
     <message>
         <source>{n} jadwal disetujui</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} schedules approved</translation>
     </message>
     <message>
         <source>Isi versi baru lalu simpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the new version, then save.</translation>
     </message>
     <message>
         <source>Periode Ramadan: tulis dua tanggal per baris (YYYY-MM-DD – YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ramadan periods: write two dates per line (YYYY-MM-DD – YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Periode Ramadan: tanggal tidak valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ramadan periods: invalid date.</translation>
     </message>
     <message>
         <source>… dan {n} lainnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>… and {n} more.</translation>
     </message>
     <message>
         <source>Jadwal yang sudah disetujui</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved schedules</translation>
     </message>
     <message>
         <source>Versi ini akan menilai {n} hal pada jadwal yang sudah disetujui secara berbeda. Jadwal itu tetap disetujui menurut versi kebijakan saat disetujui. Simpan?</source>
-        <translation type="unfinished"></translation>
+        <translation>This version would judge {n} things in approved schedules differently. Those schedules stay approved under the policy version they were approved with. Save?</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Versi kebijakan tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy version saved.</translation>
     </message>
     <message>
         <source>{n} catatan untuk jadwal yang sudah disetujui.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} notes about approved schedules.</translation>
     </message>
     <message>
         <source>Versi kebijakan dihapus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy version deleted.</translation>
     </message>
 </context>
 <context>
@@ -1929,55 +1933,62 @@ Yearly target: {target} {unit}</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleDialogs</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleGridModel</name>
     <message>
         <source>Tanpa unit kerja</source>
         <extracomment>DayCode value or &quot;&quot; &quot;error&quot;, &quot;warning&quot; or None CalendarDay.kind RowKind the actor may change this cell now legend colour &quot;#RRGGBB&quot; or None emitted after a change or a reload: the violations panel re-reads the list</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>No work unit</translation>
     </message>
     <message>
         <source>Di kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>On site</translation>
     </message>
     <message>
         <source>Status jadwal: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule status: {status}</translation>
     </message>
     <message>
         <source>Tidak boleh bekerja jarak jauh (WFH/WFA).</source>
-        <translation type="unfinished"></translation>
+        <translation>May not work remotely (WFH/WFA).</translation>
     </message>
     <message>
         <source>Pengecualian Pasal 13: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Article 13 exception: {reason}</translation>
     </message>
     <message>
         <source>kosong</source>
-        <translation type="unfinished"></translation>
+        <translation>empty</translation>
     </message>
     <message>
         <source>Lokasi: {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Location: {place}</translation>
     </message>
     <message>
         <source>{hours} jam</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} hours</translation>
     </message>
     <message>
         <source>{n} di kantor (WFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} on site (WFO)</translation>
     </message>
     <message>
         <source>{n} belum dijadwalkan (dihitung di kantor)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} not yet planned (counted on site)</translation>
     </message>
     <message>
         <source>{n} WFH/WFA, {away} dinas luar, {absent} tidak masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} WFH/WFA, {away} on official travel, {absent} absent</translation>
     </message>
     <message>
         <source>Minimal di kantor: {n} orang</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum on site: {n} people</translation>
     </message>
 </context>
 <context>
@@ -1985,126 +1996,126 @@ Yearly target: {target} {unit}</translation>
     <message>
         <source>Simpan PDF jadwal</source>
         <extracomment>tests and the CLI-like callers set this to False: no desktop viewer is started</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Save the schedule PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>PDF jadwal tersimpan ({pages} halaman, {n} pegawai): {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule PDF saved ({pages} pages, {n} employees): {path}</translation>
     </message>
     <message>
         <source>{n} pegawai belum disetujui dan tidak dicetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} employees are not approved yet and were not printed.</translation>
     </message>
     <message>
         <source>Mencetak jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the schedule</translation>
     </message>
     <message>
         <source>Simpan CSV jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the schedule CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>CSV jadwal tersimpan ({n} baris): {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule CSV saved ({n} lines): {path}</translation>
     </message>
     <message>
         <source>Selesai</source>
-        <translation type="unfinished">Finish</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Buka</source>
-        <translation type="unfinished">Open</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Berkas tidak dapat ditulis: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be written: {why}</translation>
     </message>
 </context>
 <context>
     <name>SchedulePage</name>
     <message>
         <source>Jadwal</source>
-        <translation type="unfinished">Schedule</translation>
+        <translation>Schedule</translation>
     </message>
     <message>
         <source>Bulan sebelumnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous month</translation>
     </message>
     <message>
         <source>Bulan berikutnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month</translation>
     </message>
     <message>
         <source>Bulan ini</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Minggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Week</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit:</translation>
     </message>
     <message>
         <source>Salin minggu lalu</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy last week</translation>
     </message>
     <message>
         <source>Salin jadwal minggu sebelumnya ke minggu sel yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the previous week&apos;s schedule onto the selected cell&apos;s week</translation>
     </message>
     <message>
         <source>Terapkan pola…</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply a pattern…</translation>
     </message>
     <message>
         <source>Urungkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Urungkan (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Ulangi</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>Ulangi (Ctrl+Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
         <source>Cetak PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print PDF…</translation>
     </message>
     <message>
         <source>Ekspor CSV…</source>
-        <translation type="unfinished">Export CSV…</translation>
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris &apos;Di kantor&apos;: jumlah WFO, +n belum dijadwalkan.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(W = O. Red frame: error, orange: warning. &apos;On site&apos; row: WFO count, +n not yet planned.)</translation>
     </message>
     <message>
         <source>Semua unit</source>
-        <translation type="unfinished">All units</translation>
+        <translation>All units</translation>
     </message>
 </context>
 <context>
@@ -2549,27 +2560,27 @@ Take all three files to the central office.</translation>
     <name>ViolationsPanel</name>
     <message>
         <source>Pelanggaran aturan</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule violations</translation>
     </message>
     <message>
         <source>Semua</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>Kesalahan saja</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors only</translation>
     </message>
     <message>
         <source>Peringatan saja</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings only</translation>
     </message>
     <message>
         <source>Tidak ada pelanggaran.</source>
-        <translation type="unfinished"></translation>
+        <translation>No violations.</translation>
     </message>
     <message>
         <source>{errors} kesalahan, {warnings} peringatan</source>
-        <translation type="unfinished"></translation>
+        <translation>{errors} errors, {warnings} warnings</translation>
     </message>
 </context>
 <context>
@@ -2581,28 +2592,6 @@ Take all three files to the central office.</translation>
     <message>
         <source>Jam tercatat</source>
         <translation>Hours logged</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <source>Libur nasional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cuti bersama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Libur daerah/kantor</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

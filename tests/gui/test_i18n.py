@@ -63,5 +63,11 @@ def test_english_interface_loads(
         "Dashboard", "Employees", "Schedule", "Output log", "Evaluation", "Sync", "Settings",
     ]  # fmt: skip
     assert window.user_label.text().startswith("User: ")
-    page = window.page("schedule")
+    page = window.page("evaluation")
     assert "not available" in page.findChild(type(window.user_label), "placeholder_status").text()
+    schedule = window.page("schedule")
+    assert (
+        schedule.findChild(type(window.user_label), "period_status")
+        .text()
+        .startswith("Select an employee's cell")
+    )

@@ -72,6 +72,7 @@ class GeneralTab(QWidget):
 class SettingsPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        from flexdesk.ui.pages import schedule  # noqa: F401  (adds its tabs to SETTINGS_TABS)
         from flexdesk.ui.pages.settings_office import OfficeTab, UnitsTab
         from flexdesk.ui.pages.settings_users import UsersTab
 

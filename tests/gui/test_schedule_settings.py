@@ -1,0 +1,114 @@
+"""Settings tabs of the schedule: policy versions (with the approved-schedule warning) and the
+holiday calendar (CSV import, good and corrupt)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from flexdesk.db.engine import Database
+from flexdesk.domain.schedule_workflow import PeriodStatus
+from flexdesk.paths import DataPaths
+from flexdesk.services import schedule, schedule_calendar, schedule_periods, schedule_policy
+from flexdesk.services.app import Services
+from flexdesk.services.schedule import CellChange
+from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.pages.schedule.calendar_tab import CalendarTab
+from flexdesk.ui.pages.schedule.dialogs import qdate
+from flexdesk.ui.pages.schedule.policy_tab import PolicyTab
+from flexdesk.ui.pages.settings import SettingsPage
+from tests.helpers import Staff
+
+MON = date(2026, 11, 2)
+
+
+def _ctx(db: Database, paths: DataPaths, staff: Staff) -> UiContext:
+    return UiContext(paths, db, Services(db, staff.admin), ui_settings(paths))
+
+
+def test_settings_page_shows_the_schedule_tabs_to_the_admin_only(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    page = SettingsPage(_ctx(db, data_paths, staff))
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "Kebijakan kerja fleksibel" in titles and "Kalender libur" in titles
+    member = SettingsPage(
+        UiContext(data_paths, db, Services(db, staff.member_actor), ui_settings(data_paths))
+    )
+    qtbot.addWidget(member)
+    titles = [member.tabs.tabText(i) for i in range(member.tabs.count())]
+    assert "Kebijakan kerja fleksibel" not in titles
+
+
+def test_stricter_policy_warns_then_saves_and_keeps_approval(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    member = Services(db, staff.member_actor)
+    member.call(
+        schedule.set_entries,
+        2026,
+        11,
+        [CellChange(staff.member.id, MON + timedelta(days=i), "OHOHO"[i]) for i in range(5)],
+    )
+    member.call(schedule_periods.submit_period, staff.member.id, 2026, 11)
+    Services(db, staff.head_actor).call(schedule_periods.approve_period, staff.member.id, 2026, 11)
+
+    tab = PolicyTab(_ctx(db, data_paths, staff))
+    qtbot.addWidget(tab)
+    assert tab.list.count() == 1 and tab.list.item(0).text().startswith("Bawaan FlexDesk")
+    tab.effective.setDate(qdate(date(2026, 11, 1)))
+    tab.per_week.setValue(1)
+    tab.note.setText("Lebih ketat")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    box = tab.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "1 hal" in box.text() and "Dewi Lestari" in box.detailedText()
+    box.button(QMessageBox.StandardButton.Save).click()
+    assert "Versi kebijakan tersimpan" in tab.info.text()
+    versions = Services(db, staff.admin).read(schedule_policy.list_policy_versions)
+    assert [(v.policy.effective_from, v.policy.max_remote_days_per_week) for v in versions] == [
+        (date(2026, 11, 1), 1)
+    ]
+    info = Services(db, staff.admin).read(schedule_periods.period_info, staff.member.id, 2026, 11)
+    assert info.status is PeriodStatus.APPROVED
+
+
+def test_bad_policy_form_shows_the_problem(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    tab = PolicyTab(_ctx(db, data_paths, staff))
+    qtbot.addWidget(tab)
+    tab.ramadan.setPlainText("2027-02-08 sampai nanti")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "Periode Ramadan" in tab.error.text()
+    assert Services(db, staff.admin).read(schedule_policy.list_policy_versions)[0].is_default
+
+
+def test_holiday_csv_import_good_and_corrupt(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    tab = CalendarTab(_ctx(db, data_paths, staff))
+    qtbot.addWidget(tab)
+    tab.year.setValue(2026)
+    library_rows = tab.model.rowCount()
+    assert library_rows > 10 and "Perkiraan bawaan" in tab.source.text()
+    good = tmp_path / "libur.csv"
+    good.write_text(
+        "tanggal;nama;jenis\n2026-11-20;Hari Jadi Kabupaten Kuningan;lokal\n", encoding="utf-8"
+    )
+    tab.import_mode.setCurrentIndex(tab.import_mode.findData("merge"))
+    assert tab.import_csv(good)
+    assert tab.model.rowCount() == library_rows + 1
+    assert "Impor berhasil" in tab.source.text()
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("tanggal;nama;jenis\n2026-02-30;Tanggal salah;nasional\n", encoding="utf-8")
+    assert not tab.import_csv(bad)
+    assert "baris 2" in tab.error.text()
+    assert tab.model.rowCount() == library_rows + 1
+    year = Services(db, staff.admin).read(schedule_calendar.year_holidays, 2026)
+    assert year.office_kept and len(year.rows) == library_rows + 1
