@@ -1,5 +1,5 @@
 """Sync subcommands: ``flexdesk bundle export|verify|import-receipt|history`` and
-``flexdesk key create|show|export-public|register-central``.
+``flexdesk key create|rotate|show|export-public|register-central``.
 
 Registered in ``cli.COMMANDS``. Like ``flexdesk backup``, these act as the office admin for
 whoever has the data folder in hand (there is no sign-in on the command line); what protects
@@ -21,7 +21,9 @@ from flexdesk.services.permissions import Actor, Role
 BUNDLE_HELP = (
     "paket sinkronisasi bertanda tangan (bundle export | verify | import-receipt | history)"
 )
-KEY_HELP = "kunci tanda tangan kantor (key create | show | export-public | register-central)"
+KEY_HELP = (
+    "kunci tanda tangan kantor (key create | rotate | show | export-public | register-central)"
+)
 
 #: the command line acts as the office admin (see the module docstring)
 CONSOLE_ACTOR = Actor(user_id="console", username="console", role=Role.ADMIN, display_name="Konsol")
@@ -202,6 +204,20 @@ def add_key_arguments(parser: argparse.ArgumentParser) -> None:
         "frasa sandi minimal 12 karakter.",
     )
     _add_passphrase_file(p)
+    p = sub.add_parser(
+        "rotate",
+        help="ganti kunci kantor: kunci baru diumumkan dalam paket bertanda tangan kunci lama",
+        description="Membuat kunci baru (frasa sandi baru) dan mengekspor paket yang "
+        "ditandatangani kunci lama serta memuat pernyataan rotasi; paket berikutnya memakai "
+        "kunci baru. Bawa paket ini ke pusat sebelum paket berikutnya.",
+    )
+    p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan paket rotasi")
+    _add_passphrase_file(p)
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="BERKAS",
+        help="frasa sandi kunci baru dari baris pertama berkas ini (bawaan: ditanyakan)",
+    )
     sub.add_parser("show", help="tampilkan sidik jari kunci kantor dan kunci pusat")
     p = sub.add_parser(
         "export-public",
@@ -234,6 +250,31 @@ def run_key(args: argparse.Namespace) -> int:
                 f"Kunci kantor dibuat: {info.key_id}\n"
                 f"  sidik jari (bacakan ke pusat): {info.fingerprint}\n"
                 f"  kunci privat terenkripsi: {info.private_key_path}"
+            )
+            return 0
+        if args.key_command == "rotate":
+            old, _ = read_passphrase(args)
+            if args.new_passphrase_file:
+                text = Path(args.new_passphrase_file).expanduser().read_text(encoding="utf-8")
+                new = confirm = text.splitlines()[0] if text else ""
+            else:
+                new = getpass.getpass("Frasa sandi kunci BARU / NEW key passphrase: ")
+                confirm = getpass.getpass("Ulangi frasa sandi baru / repeat: ")
+            result = so.rotate_office_key(
+                db,
+                CONSOLE_ACTOR,
+                paths,
+                Path(args.out).expanduser(),
+                old_passphrase=old,
+                new_passphrase=new,
+                confirm=confirm,
+                progress=_progress,
+            )
+            key = svc.read(so.sync_status, paths.keys).key
+            print(
+                f"Paket rotasi {result.bundle_seq} ditulis: {result.envelope_path}\n"
+                f"  kunci baru: {key.fingerprint if key else '-'} (berlaku mulai paket "
+                f"{result.bundle_seq + 1})"
             )
             return 0
         if args.key_command == "export-public":

@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,7 @@ from flexdesk.sync.bundle import (
     ReportFile,
     VerifiedBundle,
     WrittenBundle,
+    make_rotation,
     verify_bundle,
     write_bundle,
 )
@@ -194,10 +195,10 @@ def create_office_key(
     off = office.require_office(session)
     if _active_key(session) is not None:
         raise ConflictError(
-            "Kantor ini sudah punya kunci tanda tangan. Penggantian kunci (rotasi) belum "
-            "tersedia di versi ini.",
-            message_en="This office already has a signing key. Key rotation is not available "
-            "in this version yet.",
+            "Kantor ini sudah punya kunci tanda tangan. Untuk menggantinya, gunakan "
+            "penggantian kunci (flexdesk key rotate), yang mengumumkan kunci baru ke pusat.",
+            message_en="This office already has a signing key. To replace it, rotate the key "
+            "(flexdesk key rotate), which announces the new key to central.",
         )
     key = keys.generate_key()
     pub = key.public_key()
@@ -224,6 +225,51 @@ def create_office_key(
         raise
     log.info("office signing key %s created", kid)
     return _key_info(row, keys_dir)
+
+
+def rotate_office_key(
+    db: Database,
+    actor: Actor,
+    paths: DataPaths,
+    out_dir: Path,
+    *,
+    old_passphrase: str,
+    new_passphrase: str,
+    confirm: str | None = None,
+    iterations: int = keys.DEFAULT_KDF_ITERATIONS,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Replace the office key: a new key (its own passphrase) is announced in a bundle signed
+    by the old one (docs/bundle-format.md 9.2) and signs every bundle after it.
+
+    The rotation bundle is a normal cumulative export plus the statement. If it never reaches
+    central, central will not know the new key: re-register it there by fingerprint.
+    """
+    require(actor, Action.SYNC_KEYS)
+    check_passphrase(new_passphrase, confirm)
+    with db.read_session() as session:
+        code = office.require_office(session).code
+        _require_key(session)
+    new_key = keys.generate_key()
+    file_name = f"office-{code}-{keys.short_fingerprint(new_key.public_key())}.key.pem"
+    path = paths.keys / file_name
+    paths.keys.mkdir(parents=True, exist_ok=True)
+    keys.save_private_key(path, new_key, new_passphrase, iterations=iterations)
+    try:
+        return export_bundle(
+            db,
+            actor,
+            paths,
+            out_dir,
+            old_passphrase,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            _new_key=(new_key, file_name),
+        )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -337,12 +383,14 @@ def export_bundle(
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     verify: Literal["crc", "full"] = "crc",
+    _new_key: tuple[Ed25519PrivateKey, str] | None = None,
 ) -> ExportResult:
     """Export everything after the acknowledged point to ``out_dir`` (a folder or USB drive).
 
     Returns only after ``write_bundle`` re-read and verified the files it wrote. The bundle
     number is used up even if the export fails or is cancelled (history status "failed").
     Progress stages: ``collect`` then those of :data:`flexdesk.sync.bundle.STAGES`.
+    (``_new_key``: see :func:`rotate_office_key`.)
     """
     require(actor, Action.SYNC_EXPORT)
     from flexdesk.services.attachments import AttachmentStore
@@ -390,6 +438,11 @@ def export_bundle(
         session.add(SyncBundle(seq=plan.seq, status="exporting", key_id=kid, period=period))
     # committed: plan.seq is used up from here on, whatever happens next
     try:
+        rotation = (
+            make_rotation(plan.office_id, signing_key, _new_key[0], effective_from_seq=plan.seq + 1)
+            if _new_key is not None
+            else None
+        )
         sources = attachment_sources(store.root, collected.attachments, store.path_for)
         written = write_bundle(
             out_dir,
@@ -408,6 +461,7 @@ def export_bundle(
             progress=progress,
             is_cancelled=is_cancelled,
             office_name=plan.office_name,
+            rotation=rotation,
             verify=verify,
         )
     except BaseException as exc:
@@ -429,6 +483,25 @@ def export_bundle(
         row.change_from = header.changes.start
         row.change_to = header.changes.end
         row.envelope_sha256 = written.envelope_sha256
+        if _new_key is not None:
+            # central trusts the new key from the next bundle on, once it applied this one
+            old_key = session.get(SyncKey, plan.key_id)
+            assert old_key is not None
+            old_key.active = False
+            new_pub = _new_key[0].public_key()
+            session.flush()
+            session.add(
+                SyncKey(
+                    key_id=keys.key_id(new_pub),
+                    fingerprint=keys.short_fingerprint(new_pub),
+                    public_openssh=keys.public_key_openssh(
+                        new_pub, comment=f"office-{plan.office_id}"
+                    ),
+                    active=True,
+                    valid_from_seq=plan.seq + 1,
+                    private_key_file=_new_key[1],
+                )
+            )
         session.add_all(
             SyncSentRecord(
                 bundle_seq=plan.seq,

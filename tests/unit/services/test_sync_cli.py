@@ -45,6 +45,7 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         ["bundle", "history"],
         ["key"],
         ["key", "create"],
+        ["key", "rotate"],
         ["key", "show"],
         ["key", "export-public"],
         ["key", "register-central"],
@@ -139,3 +140,12 @@ def test_key_bundle_receipt_history(
     assert code == 0 and "#1" in out and "acknowledged (applied)" in out
     code, out, _ = run(capsys, "--data-dir", data, "key", "show")
     assert code == 0 and "Paket berikut : 2" in out
+
+    new_secret = tmp_path / "new.txt"
+    new_secret.write_text("frasa sandi kunci yang baru\n")
+    code, out, err = run(
+        capsys, "--data-dir", data, "key", "rotate", "--out", str(usb),
+        "--passphrase-file", str(secret), "--new-passphrase-file", str(new_secret),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Paket rotasi 2 ditulis" in out and "berlaku mulai paket 3" in out

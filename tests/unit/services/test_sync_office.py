@@ -389,3 +389,39 @@ def test_gap_receipt_moves_the_start_and_rejected_changes_nothing(
     with office.db.read_session() as s:
         st = s.get(SyncState, 1)
         assert st is not None and st.applied_through == 3
+
+
+def test_key_rotation_announced_by_the_old_key(
+    office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
+) -> None:
+    old = office.read(so.sync_status, data_paths.keys).key
+    assert old is not None
+    first = export(office, data_paths, tmp_path / "usb")
+    assert receiver.ingest(first.envelope_path).status == "applied"
+    new_pass = "frasa sandi kunci kedua"
+    with pytest.raises(BundleError):  # wrong old passphrase: nothing changes, no file left
+        so.rotate_office_key(
+            office.db, office.actor, data_paths, tmp_path / "usb",
+            old_passphrase="salah sekali frasanya", new_passphrase=new_pass, confirm=new_pass,
+            iterations=FAST,
+        )  # fmt: skip
+    assert len(list(data_paths.keys.glob("*.pem"))) == 1
+    rot = so.rotate_office_key(
+        office.db, office.actor, data_paths, tmp_path / "usb",
+        old_passphrase=PASS, new_passphrase=new_pass, confirm=new_pass, iterations=FAST,
+    )  # fmt: skip
+    assert rot.bundle_seq == 2 and rot.written.header.key_rotation
+    assert rot.written.header.key_id == old.key_id
+    new = office.read(so.sync_status, data_paths.keys).key
+    assert new is not None and new.key_id != old.key_id
+    assert receiver.ingest(rot.envelope_path).status == "applied"
+    # the next bundle is signed by the new key (its passphrase) and central accepts it
+    with office.db.session() as s:
+        s.get(Employee, staff.member.id).jabatan = "Sesudah rotasi"  # type: ignore[union-attr]
+    with pytest.raises(BundleError) as err:
+        export(office, data_paths, tmp_path / "usb")  # the old passphrase no longer opens it
+    assert err.value.code == "bad-passphrase"
+    third = so.export_bundle(office.db, office.actor, data_paths, tmp_path / "usb", new_pass)
+    assert third.written.header.key_id == new.key_id
+    res = receiver.ingest(third.envelope_path)
+    assert res.status == "applied", res.message_en
