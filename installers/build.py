@@ -289,6 +289,7 @@ def build_deb(version: str, compress: str = "zstd") -> Path:
     deb = DIST / f"flexdesk_{version}_{arch}.deb"
     level = DEB_COMPRESSION[compress]
     run("dpkg-deb", "--root-owner-group", f"-Z{compress}", f"-z{level}", "--build", stage, deb)
+    shutil.rmtree(stage)  # a second 220 MiB copy of the build; the .deb has it all
     return deb
 
 
