@@ -171,3 +171,56 @@ def test_history_model(
     staff = make_staff(database, setup_office(database))
     page = _page(qtbot, database, data_paths, staff.admin)
     qtmodeltester.check(page.model)
+
+
+def test_key_rotation_from_the_page(
+    qtbot: QtBot, database: Database, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    """Ganti kunci: folder, old + new passphrase (checked in the dialog), progress, a rotation
+    bundle signed by the old key announcing the new one; the page shows the new fingerprint."""
+    from flexdesk.services import sync_office as so
+    from flexdesk.sync.bundle import verify_bundle
+
+    staff = make_staff(database, setup_office(database))
+    page = _page(qtbot, database, data_paths, staff.admin)
+    page.kdf_iterations = 1000
+    assert not page.keys.rotate_button.isEnabled()  # nothing to rotate yet
+    Services(database, staff.admin).call(
+        so.create_office_key, data_paths.keys, PASS, PASS, iterations=1000
+    )
+    page.refresh()
+    old = page.status.key
+    assert old is not None and page.keys.rotate_button.isEnabled()
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    qtbot.mouseClick(page.keys.rotate_button, LEFT)
+    assert page.file_dialog is not None
+    page.file_dialog.fileSelected.emit(str(usb))
+    dialog = page.rotate_dialog
+    assert dialog is not None and dialog.isVisible()
+    new_pass = "frasa sandi kunci yang baru"
+    qtbot.keyClicks(dialog.old, PASS)
+    qtbot.keyClicks(dialog.new, new_pass)
+    qtbot.keyClicks(dialog.confirm, new_pass + "x")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error.isVisible()  # mismatch stays in the dialog
+    dialog.confirm.setText(new_pass)
+    _ok(qtbot, dialog)
+    box = _wait_message(qtbot, page, None)
+    new = page.status.key
+    assert new is not None and new.key_id != old.key_id
+    assert new.fingerprint in box.text() and "Kunci baru" in box.text()
+    assert page.keys.fingerprint.text() == new.fingerprint
+    envelope = usb / "O042-000000001.envelope.json"
+    verified = verify_bundle(
+        envelope, trusted_keys={old.key_id: keys.load_public_key(old.public_openssh)}
+    )
+    assert verified.header.key_rotation  # announced in a bundle signed by the old key
+    box.close()
+
+    # a wrong current passphrase is refused, and the key stays as it is
+    page._rotate(tmp_path / "usb2", "frasa yang salah sekali", "frasa sandi ketiga kali")
+    box = _wait_message(qtbot, page, box)
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert page.status.key is not None and page.status.key.key_id == new.key_id

@@ -88,6 +88,61 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
+class RotateKeyDialog(QDialog):
+    """Asks for the current key's passphrase and a new passphrase (twice) for key rotation;
+    the new passphrase is checked against the rules before the dialog closes."""
+
+    def __init__(self, parent: QWidget, intro: str, *, message: Callable[[Exception], str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ganti kunci tanda tangan"))
+        self.setMinimumWidth(500)
+        self._message = message
+        layout = QVBoxLayout(self)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.old = QLineEdit()
+        self.old.setObjectName("old_passphrase")
+        self.new = QLineEdit()
+        self.new.setObjectName("new_passphrase")
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("new_passphrase_confirm")
+        for field in (self.old, self.new, self.confirm):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Frasa sandi kunci sekarang"), self.old)
+        form.addRow(self.tr("Frasa sandi kunci baru"), self.new)
+        form.addRow(self.tr("Ulangi frasa sandi baru"), self.confirm)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("rotate_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ganti kunci"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if not self.old.text():
+            self.error.setText(self.tr("Masukkan frasa sandi kunci yang sekarang."))
+            self.error.show()
+            return
+        try:
+            check_passphrase(self.new.text(), self.confirm.text())
+        except ValidationError as exc:
+            self.error.setText(self._message(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
 def open_folder_dialog(
     parent: QWidget, title: str, on_chosen: Callable[[str], None], start: str = ""
 ) -> QFileDialog:

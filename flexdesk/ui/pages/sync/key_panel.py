@@ -47,8 +47,17 @@ class KeyPanel(QWidget):
         self.create_button.setObjectName("create_key")
         self.export_public_button = QPushButton(self.tr("Ekspor kunci publik…"))
         self.export_public_button.setObjectName("export_public_key")
+        self.rotate_button = QPushButton(self.tr("Ganti kunci…"))
+        self.rotate_button.setObjectName("rotate_key")
+        self.rotate_button.setToolTip(
+            self.tr(
+                "Buat kunci baru (misalnya bila frasa sandi diketahui orang lain). Kunci baru "
+                "diumumkan ke pusat dalam paket yang ditandatangani kunci lama."
+            )
+        )
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.export_public_button)
+        buttons.addWidget(self.rotate_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -92,6 +101,7 @@ class KeyPanel(QWidget):
             )
         self.create_button.setEnabled(key is None)
         self.export_public_button.setEnabled(key is not None)
+        self.rotate_button.setEnabled(key is not None)
         if status.central_fingerprint:
             self.central.setText(self.tr("Terdaftar: {fp}").format(fp=status.central_fingerprint))
             self.central_note.setText(self.tr("Tanda terima diperiksa dengan kunci ini."))

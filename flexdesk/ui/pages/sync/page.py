@@ -26,6 +26,7 @@ from flexdesk.sync import keys
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.sync.dialogs import (
     PassphraseDialog,
+    RotateKeyDialog,
     open_file_dialog,
     open_folder_dialog,
     show_message,
@@ -44,6 +45,7 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.file_dialog: QFileDialog | None = None
         self.passphrase_dialog: PassphraseDialog | None = None
+        self.rotate_dialog: RotateKeyDialog | None = None
         self.message_box: QMessageBox | None = None
         self.runner: ProgressRunner | None = None
         self._export_folder = ""
@@ -72,6 +74,7 @@ class SyncPage(QWidget):
         self.keys.create_button.clicked.connect(self.create_key)
         self.keys.export_public_button.clicked.connect(self.export_public_key)
         self.keys.register_button.clicked.connect(self.register_central_key)
+        self.keys.rotate_button.clicked.connect(self.start_rotation)
 
         bar = QHBoxLayout()
         self.status_label = QLabel()
@@ -228,6 +231,88 @@ class SyncPage(QWidget):
                 "pusat; bila tidak, daftarkan ulang kunci yang benar."
             ).format(fp=short),
         )
+
+    def start_rotation(self) -> None:
+        """Key rotation: a folder for the rotation bundle, then the old and new passphrases."""
+        self.file_dialog = open_folder_dialog(
+            self,
+            self.tr("Pilih folder atau flashdisk untuk paket penggantian kunci"),
+            self._ask_rotation,
+            self._export_folder,
+        )
+
+    def _ask_rotation(self, folder: str) -> None:
+        self._export_folder = folder
+        dialog = RotateKeyDialog(
+            self,
+            self.tr(
+                "Kunci baru akan dibuat dengan frasa sandi baru. Paket berisi perubahan terbaru "
+                "dan pengumuman kunci baru, ditandatangani kunci lama, ditulis ke {folder}. "
+                "Bawa paket ini ke kantor pusat sebelum paket berikutnya; paket berikutnya "
+                "ditandatangani kunci baru."
+            ).format(folder=folder),
+            message=self.ctx.message,
+        )
+        dialog.accepted.connect(
+            lambda: self._rotate(Path(folder), dialog.old.text(), dialog.new.text())
+        )
+        self.rotate_dialog = dialog
+        dialog.open()
+
+    def _rotate(self, folder: Path, old: str, new: str) -> None:
+        db, actor, paths, iterations = (
+            self.ctx.db,
+            self.ctx.actor,
+            self.ctx.paths,
+            self.kdf_iterations,
+        )
+        self.runner = ProgressRunner(self, self.tr("Mengganti kunci…"))
+        labels = {s: self._stage(s) for s in ("collect", "write", "verify", "encrypt", "done")}
+
+        def work(progress: Any, is_cancelled: Any) -> so.ExportResult:
+            def report(done: int, total: int, stage: str) -> None:
+                progress(done, total, labels.get(stage, stage))
+
+            return so.rotate_office_key(
+                db,
+                actor,
+                paths,
+                folder,
+                old_passphrase=old,
+                new_passphrase=new,
+                confirm=new,
+                iterations=iterations,
+                progress=report,
+                is_cancelled=is_cancelled,
+            )
+
+        self.runner.start(work, self._rotated, self._rotation_failed)
+
+    def _rotated(self, result: Any) -> None:
+        self.refresh()
+        key = self.status.key
+        self._message(
+            self.tr("Kunci diganti"),
+            self.tr(
+                "Kunci baru: {fp}\n\nPaket {seq} (pengumuman kunci baru, ditandatangani kunci "
+                "lama) ditulis ke {folder} dan sudah diperiksa. Bawa ke kantor pusat sebelum "
+                "paket berikutnya, dan bacakan sidik jari baru ini kepada mereka."
+            ).format(
+                fp=key.fingerprint if key else "-",
+                seq=result.bundle_seq,
+                folder=result.written.container_path.parent,
+            ),
+        )
+
+    def _rotation_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.refresh()
+            self._message(
+                self.tr("Penggantian kunci dibatalkan"),
+                self.tr("Dibatalkan; kunci lama tetap berlaku dan tidak ada berkas tertinggal."),
+            )
+            return
+        self._error(self.tr("Penggantian kunci gagal"), exc)
 
     # -- export -----------------------------------------------------------------------------
 
