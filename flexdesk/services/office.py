@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.models import Office, Setting
+from flexdesk.domain.performance import DEFAULT_BOUNDS, bounds_to_data
 from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services import auth
 from flexdesk.services.permissions import Action, Actor, Role, require
@@ -204,6 +205,13 @@ SETTING_DEFAULTS: dict[str, object] = {
     "wellbeing_weekly_hours": 37.5,  # Perpres 21/2023
     "wellbeing_max_consecutive_days": 6,
     "wellbeing_max_remote_share": 0.4,  # PermenPANRB 4/2025 Pasal 13(1): 2 of 5 days
+    # Performance evaluation (services.evaluation, docs/evaluation.md).
+    # The admin may rate, finalise and reopen as Atasan Pejabat Penilai Kinerja only when on.
+    "evaluation_admin_as_atasan": False,
+    # Hasil kinerja organisasi the unit distribution is checked against (OrganisationResult).
+    "evaluation_org_result": "baik",
+    # Kurva distribusi (SE MenPANRB 3/2023), domain.performance.bounds_to_data form.
+    "evaluation_distribution_curve": bounds_to_data(DEFAULT_BOUNDS),
 }
 
 
