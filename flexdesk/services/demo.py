@@ -20,9 +20,7 @@ from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.domain.people import EmployeeType, Gender, make_nip
 from flexdesk.services import auth, office
-from flexdesk.services.outputs_demo import create_demo_outputs
 from flexdesk.services.permissions import Role
-from flexdesk.services.schedule_demo import create_demo_schedules
 
 DEMO_PASSWORD = "demo12345"
 
@@ -217,6 +215,11 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
             password_hash=shared_hash,
         )
         (info.supervisor_usernames if row["is_head"] else info.employee_usernames).append(username)
+    # imported here: the GUI imports this module at start-up for DEMO_PASSWORD, and the
+    # capabilities' demo modules pull in most of the services (a fifth of the start-up imports)
+    from flexdesk.services.outputs_demo import create_demo_outputs
+    from flexdesk.services.schedule_demo import create_demo_schedules
+
     rng = random.Random(seed)
     create_demo_schedules(session, info.admin_username, random.Random(seed))
     create_demo_outputs(session, info, random.Random(seed))

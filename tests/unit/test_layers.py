@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -86,3 +87,24 @@ def test_every_package_is_listed_in_pyproject() -> None:
         if "__pycache__" not in p.parts
     }
     assert found - listed == set()
+
+
+def test_start_up_imports_stay_lean() -> None:
+    """Start-up (the GUI entry, up to the main window's module) loads no migration tool, PDF
+    library, holiday tables, image library or demo generators: each is imported where it is
+    used. They once cost a fifth of the time to the sign-in window."""
+    code = (
+        "import sys, flexdesk.ui.app, flexdesk.ui.main_window\n"
+        "heavy = ('alembic', 'reportlab', 'holidays', 'PIL', 'cryptography',\n"
+        "         'flexdesk.services.schedule_demo', 'flexdesk.services.outputs_demo',\n"
+        "         'flexdesk.reports', 'PySide6.QtPdf', 'PySide6.QtCharts')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == "", f"imported at start-up: {result.stdout}"
