@@ -38,7 +38,9 @@ from flexdesk.db.base import SyncedMixin, utcnow
 from flexdesk.db.models import Setting
 from flexdesk.db.models_audit import AuditEntry
 
-GENESIS_HASH = "0" * 64
+# the hash recipe is part of the published bundle format (pure, shared with receivers)
+from flexdesk.sync.auditchain import GENESIS_HASH, entry_hash
+
 SYSTEM_ACTOR = "system"
 REDACTED_PREFIX = "sha256:"
 
@@ -57,37 +59,6 @@ _has_table: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary(
 
 def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(
-    *,
-    seq: int,
-    at: str,
-    actor_id: str | None,
-    actor_name: str,
-    entity: str,
-    entity_id: str,
-    op: str,
-    before: str,
-    after: str,
-    prev_hash: str,
-) -> str:
-    """SHA-256 over the canonical JSON of one audit row's fields and the previous row's hash."""
-    payload = canonical_json(
-        {
-            "seq": seq,
-            "at": at,
-            "actor_id": actor_id,
-            "actor_name": actor_name,
-            "entity": entity,
-            "entity_id": entity_id,
-            "op": op,
-            "before": before,
-            "after": after,
-            "prev_hash": prev_hash,
-        }
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def is_audited(obj: object) -> bool:

@@ -31,6 +31,8 @@ CODES: dict[str, str] = {
     "bad-format": "a metadata file is malformed",
     "mismatch": "two signed descriptions of the bundle disagree",
     "format-version": "made by a newer FlexDesk format",
+    "audit-chain": "the audit rows do not form the hash chain the header declares",
+    "audit-continuity": "the audit rows do not continue the chain central holds for the office",
     "gap": "changes or sequence numbers are missing before this bundle",
     "replay": "this sequence number was already seen",
     "fork": "same sequence number, different content",

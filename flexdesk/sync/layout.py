@@ -13,6 +13,8 @@ TAG_SIG = "tagmanifest-sha512.txt.sig"
 #: tag files the tag manifest lists (the signature is the only tag file it cannot list)
 TAG_FILES = (BAGIT, BAG_INFO, HEADER, MANIFEST)
 CHANGES = "data/records/changes.ndjson"
+#: the audit rows after central's acknowledged audit head (format 2, see auditchain.py)
+AUDIT = "data/audit/audit.ndjson"
 
 ENVELOPE_SUFFIX = ".envelope.json"
 SIG_SUFFIX = ".envelope.json.sig"
@@ -43,9 +45,10 @@ def report_match(path: str) -> str | None:
 
 
 def is_payload_path(path: str) -> bool:
-    """Payload paths format version 1 knows; anything else in a manifest is refused."""
+    """Payload paths the formats know (``AUDIT`` only in format 2: the verifier checks that
+    against the header); anything else in a manifest is refused."""
     return (
-        path == CHANGES
+        path in (CHANGES, AUDIT)
         or path in _KEYS
         or attachment_match(path) is not None
         or report_match(path) is not None

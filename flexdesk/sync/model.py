@@ -17,14 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from flexdesk.sync._errors import bundle_error
+from flexdesk.sync.auditchain import AuditFormatError, AuditRange, AuditRecord
 
 if TYPE_CHECKING:
     from flexdesk.sync.rotation import KeyRotation
 
-#: bundle format written by this code (bundle.json and envelope ``format_version``)
-FORMAT_VERSION = 1
-#: newest format this code can read
-MAX_FORMAT_VERSION = 1
+#: bundle format written by this code (bundle.json and envelope ``format_version``);
+#: 2 added the audit chain (``bundle.json`` ``audit``, ``data/audit/audit.ndjson``)
+FORMAT_VERSION = 2
+#: newest format this code can read (format 1 bundles, without the audit part, still verify)
+MAX_FORMAT_VERSION = 2
+#: first format whose bundle.json carries ``audit``
+AUDIT_FORMAT_VERSION = 2
 HEADER_FORMAT = "flexdesk-bundle"
 ENVELOPE_FORMAT = "flexdesk-envelope"
 
@@ -273,8 +277,18 @@ class BundleHeader:
     report_count: int = 0
     key_rotation: bool = False
     format_version: int = FORMAT_VERSION
+    #: the audit rows the bundle carries (format 2; None: no audit part)
+    audit: AuditRange | None = None
 
     def to_json(self) -> dict[str, Any]:
+        out = self._json_v1()
+        if self.format_version >= AUDIT_FORMAT_VERSION:
+            out["audit"] = None if self.audit is None else self.audit.to_json()
+        elif self.audit is not None:
+            raise bad_input("audit dalam format 1", "audit in a format 1 header")
+        return out
+
+    def _json_v1(self) -> dict[str, Any]:
         return {
             "format": HEADER_FORMAT,
             "format_version": self.format_version,
@@ -316,8 +330,15 @@ class BundleHeader:
                 "attachments",
                 "reports",
                 "key_rotation",
+                *(("audit",) if o_version(obj) >= AUDIT_FORMAT_VERSION else ()),
             },
         )
+        audit = None
+        if o.get("audit") is not None:
+            try:
+                audit = AuditRange.from_json(o["audit"])
+            except AuditFormatError as exc:
+                raise bad_format(what, f"audit: {exc}") from exc
         counts = o["counts"]
         if not isinstance(counts, dict) or not all(
             isinstance(k, str) and ENTITY_RE.match(k) and type(v) is int and v >= 0
@@ -347,23 +368,30 @@ class BundleHeader:
             report_count=_int(rep, "count", what),
             key_rotation=o["key_rotation"],
             format_version=o["format_version"],
+            audit=audit,
         )
 
 
-def check_format(obj: Any, what: str, expected: str) -> None:
+def o_version(obj: Any) -> int:
+    """``format_version`` of an object that passed :func:`check_format`."""
+    return int(obj["format_version"])
+
+
+def check_format(obj: Any, what: str, expected: str, max_version: int | None = None) -> None:
     """Refuse another format, or a newer version of ours, before reading other fields."""
+    newest = MAX_FORMAT_VERSION if max_version is None else max_version
     if not isinstance(obj, dict) or obj.get("format") != expected:
         raise bad_format(what, f"format harus {expected!r} / format must be {expected!r}")
     version = obj.get("format_version")
     if type(version) is not int or version < 1:
         raise bad_format(what, "format_version")
-    if version > MAX_FORMAT_VERSION:
+    if version > newest:
         raise bundle_error(
             "format-version",
             f"{what} dibuat dengan format versi {version}; versi ini hanya membaca sampai "
-            f"{MAX_FORMAT_VERSION}. Perbarui FlexDesk.",
+            f"{newest}. Perbarui FlexDesk.",
             f"{what} uses format version {version}; this version reads up to "
-            f"{MAX_FORMAT_VERSION}. Update FlexDesk.",
+            f"{newest}. Update FlexDesk.",
         )
 
 
@@ -507,3 +535,5 @@ class VerifiedBundle:
     #: the verified key rotation statement, when the bundle carries one
     rotation: KeyRotation | None = None
     extracted_dir: Path | None = None
+    #: the audit rows the bundle carries, chain-checked against ``header.audit`` (format 2)
+    audit_rows: tuple[AuditRecord, ...] = ()

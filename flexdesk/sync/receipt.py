@@ -16,6 +16,11 @@ Office side (``flexdesk bundle import-receipt`` / Sinkronisasi page)::
 Only statuses applied, duplicate, superseded and gap acknowledge anything; ``rejected`` says
 why (``reason`` is a BundleError code, ``message`` Indonesian, ``message_en`` English) and
 changes nothing.
+
+Receipt format 2 adds ``audit``: the head of the office's audit chain central holds after
+this bundle (``{"seq", "hash"}``, or null before any audit row arrived). The office's next
+bundle carries the audit rows after ``audit.seq``. Central answers a format 1 bundle (an
+office not yet updated) with a format 1 receipt, which has no ``audit``.
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ from flexdesk.sync.model import (
 from flexdesk.sync.ziphygiene import SafeZip, ZipLimits
 
 RECEIPT_FORMAT = "flexdesk-receipt"
+#: receipt format written by default (2: with the audit head); 1 is still read and written
+RECEIPT_FORMAT_VERSION = 2
 RECEIPT_SUFFIX = ".receipt.json"
 RECEIPT_SIG_SUFFIX = ".receipt.json.sig"
 MAX_RECEIPT = 256 * 1024
@@ -65,6 +72,24 @@ _TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 def format_time(moment: datetime) -> str:
     """UTC, second precision, ``Z`` suffix (the only form receipts use)."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """The last audit row of an office that central holds: its seq and hash."""
+
+    seq: int
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash}
+
+    @classmethod
+    def from_json(cls, obj: Any, what: str) -> AuditHead | None:
+        if obj is None:
+            return None
+        o = _keys(obj, what, {"seq", "hash"})
+        return cls(_int(o, "seq", what, minimum=1), _str(o, "hash", what, SHA256_RE))
 
 
 @dataclass(frozen=True)
@@ -85,19 +110,30 @@ class Receipt:
     message: str | None = None
     message_en: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    #: central's audit head for the office after this bundle (format 2 only)
+    audit: AuditHead | None = None
+    format_version: int = RECEIPT_FORMAT_VERSION
 
     def __post_init__(self) -> None:
         # every count present, so a receipt equals itself after a JSON round trip
         object.__setattr__(self, "counts", {k: self.counts.get(k, 0) for k in _COUNT_KEYS})
+        if self.format_version not in (1, 2) or (self.format_version < 2 and self.audit):
+            raise ValueError("receipt format 1 has no audit head")
 
     @property
     def stem(self) -> str:
         return bundle_stem(self.office_id, self.bundle_seq)
 
     def to_json(self) -> dict[str, Any]:
+        out = self._json_v1()
+        if self.format_version >= 2:
+            out["audit"] = None if self.audit is None else self.audit.to_json()
+        return out
+
+    def _json_v1(self) -> dict[str, Any]:
         return {
             "format": RECEIPT_FORMAT,
-            "format_version": 1,
+            "format_version": self.format_version,
             "receipt_id": self.receipt_id,
             "office_id": self.office_id,
             "bundle_seq": self.bundle_seq,
@@ -117,7 +153,8 @@ class Receipt:
     @classmethod
     def from_json(cls, obj: Any) -> Receipt:
         what = "receipt.json"
-        check_format(obj, what, RECEIPT_FORMAT)
+        check_format(obj, what, RECEIPT_FORMAT, max_version=RECEIPT_FORMAT_VERSION)
+        version = int(obj["format_version"])
         o = _keys(
             obj,
             what,
@@ -138,6 +175,7 @@ class Receipt:
                 "received_at",
                 "central_key_id",
                 "counts",
+                *(("audit",) if version >= 2 else ()),
             },
         )
         if o["status"] not in STATUSES:
@@ -167,6 +205,8 @@ class Receipt:
             message=o["message"],
             message_en=o["message_en"],
             counts={k: _int(counts, k, what) for k in _COUNT_KEYS},
+            audit=AuditHead.from_json(o.get("audit"), what),
+            format_version=version,
         )
 
 

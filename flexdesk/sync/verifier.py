@@ -23,11 +23,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from flexdesk.sync import bagit, sshsig
 from flexdesk.sync._errors import bundle_error
+from flexdesk.sync.auditchain import AuditFormatError, AuditRecord, chain_problem
 from flexdesk.sync.canonical import loads_strict
 from flexdesk.sync.keys import ANY_OFFICE, KeyRing, TrustedKey, as_keyring
 from flexdesk.sync.keys import key_id as compute_key_id
 from flexdesk.sync.layout import (
     AGE_SUFFIX,
+    AUDIT,
     BAG_INFO,
     BAGIT,
     CHANGES,
@@ -181,6 +183,7 @@ class ZipCheck:
     payload_bytes: int
     signer: TrustedKey
     rotation: KeyRotation | None
+    audit_rows: tuple[AuditRecord, ...] = ()
 
 
 class _Extract:
@@ -302,6 +305,7 @@ def verify_zip(
             )
         if CHANGES not in manifest:
             raise bundle_error("missing-file", f"{CHANGES} tidak ada.", f"{CHANGES} is missing.")
+        _check_audit_presence(header, AUDIT in manifest)
         sizes = {p: zf.entry(p).file_size for p in manifest}
         _check_bag_info(bagit.parse_bag_info(tag_data[BAG_INFO]), header, sizes)
         attachments = tuple(
@@ -319,13 +323,14 @@ def verify_zip(
             or (rotation_files and len(rotation_files) != 3)
         ):
             raise _mismatch("jumlah lampiran/laporan", "attachment/report counts")
-        for small in (CHANGES, *rotation_files):
+        audit_files = {AUDIT} & set(manifest)
+        for small in (CHANGES, *rotation_files, *audit_files):
             if sizes[small] > limits.max_metadata_size:
                 raise bundle_error("zip-bomb", f"{small} terlalu besar.", f"{small} is too large.")
 
         file_hash = hashlib.sha256()
         extract = _Extract(extract_dir)
-        kept: dict[str, list[bytes]] = {p: [] for p in (CHANGES, *rotation_files)}
+        kept: dict[str, list[bytes]] = {p: [] for p in (CHANGES, *rotation_files, *audit_files)}
         h512: dict[str, Any] = {}
         h256: dict[str, Any] = {}
         with extract.stack:
@@ -360,6 +365,7 @@ def verify_zip(
                     f"Attachment {path} does not match the SHA-256 in its name.",
                 )
     changes = _parse_changes(b"".join(kept[CHANGES]), header)
+    audit_rows = _parse_audit(b"".join(kept[AUDIT]), header) if audit_files else ()
     rotation = None
     if rotation_files:
         rotation = verify_rotation(
@@ -383,6 +389,7 @@ def verify_zip(
         payload_bytes=sum(sizes.values()),
         signer=signer,
         rotation=rotation,
+        audit_rows=audit_rows,
     )
 
 
@@ -403,6 +410,42 @@ def _check_bag_info(
             raise _mismatch(f"bag-info {label}", f"bag-info {label}")
     if info.get("FlexDesk-Period") != header.period:
         raise _mismatch("bag-info FlexDesk-Period", "bag-info FlexDesk-Period")
+
+
+def _check_audit_presence(header: BundleHeader, present: bool) -> None:
+    if header.audit is not None and not present:
+        raise bundle_error(
+            "missing-file",
+            f"bundle.json menyebut baris audit, tetapi {AUDIT} tidak ada.",
+            f"bundle.json declares audit rows but {AUDIT} is missing.",
+        )
+    if header.audit is None and present:
+        raise bundle_error(
+            "extra-file" if header.format_version >= 2 else "bad-name",
+            f"{AUDIT} ada, tetapi bundle.json tidak menyebut baris audit.",
+            f"{AUDIT} is present but bundle.json declares no audit rows.",
+        )
+
+
+def _parse_audit(data: bytes, header: BundleHeader) -> tuple[AuditRecord, ...]:
+    """The audit rows, checked to be exactly the chain segment the header declares."""
+    assert header.audit is not None
+    if data and not data.endswith(b"\n"):
+        raise bad_format(AUDIT, "baris terakhir tanpa akhir baris / last line unterminated")
+    rows: list[AuditRecord] = []
+    for line in data.splitlines(keepends=True):
+        try:
+            rows.append(AuditRecord.from_json(loads_strict(line, what=AUDIT)))
+        except AuditFormatError as exc:
+            raise bad_format(AUDIT, str(exc)) from exc
+    problem = chain_problem(rows, header.audit)
+    if problem is not None:
+        raise bundle_error(
+            "audit-chain",
+            f"Baris audit dalam bundel tidak membentuk rantai hash yang dinyatakan: {problem}.",
+            f"The audit rows in the bundle do not form the declared hash chain: {problem}.",
+        )
+    return tuple(rows)
 
 
 def _parse_changes(data: bytes, header: BundleHeader) -> tuple[ChangeRecord, ...]:
@@ -562,13 +605,22 @@ def verify_bundle(
         )
     if envelope is not None:
         h = checked.header
-        if (h.office_id, h.bundle_seq, h.bundle_uuid, h.key_id, h.base_ack, h.changes) != (
+        if (
+            h.office_id,
+            h.bundle_seq,
+            h.bundle_uuid,
+            h.key_id,
+            h.base_ack,
+            h.changes,
+            h.format_version,
+        ) != (
             envelope.office_id,
             envelope.bundle_seq,
             envelope.bundle_uuid,
             envelope.key_id,
             envelope.base_ack,
             envelope.changes,
+            envelope.format_version,
         ) or checked.tagmanifest_sha512 != envelope.tagmanifest_sha512:
             raise _mismatch("bundle.json dan amplop", "bundle.json vs envelope")
     return VerifiedBundle(
@@ -582,6 +634,7 @@ def verify_bundle(
         payload_bytes=checked.payload_bytes,
         rotation=checked.rotation,
         extracted_dir=extract_dir,
+        audit_rows=checked.audit_rows,
     )
 
 

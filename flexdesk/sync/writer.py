@@ -24,11 +24,13 @@ from flexdesk.sync import model as _model
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync._fs import BackgroundFlusher, drop_cache, fsync_dir, temp_path_for
 from flexdesk.sync._pipeline import CHUNK, SideThread
+from flexdesk.sync.auditchain import AuditSegment, chain_problem
 from flexdesk.sync.canonical import canonical_json_line
 from flexdesk.sync.keys import KeyRing, TrustedKey
 from flexdesk.sync.keys import key_id as compute_key_id
 from flexdesk.sync.layout import (
     AGE_SUFFIX,
+    AUDIT,
     BAG_INFO,
     BAGIT,
     CHANGES,
@@ -89,6 +91,7 @@ def _collect(
     attachments: Sequence[AttachmentSource],
     reports: Sequence[ReportFile],
     rotation: KeyRotation | None,
+    audit: AuditSegment | None = None,
 ) -> tuple[list[_Item], bytes]:
     last = 0
     for change in changes:
@@ -120,6 +123,20 @@ def _collect(
         items.append(_Item(rep.bag_path, path=rep.path, size=_size(rep.path)))
     if rotation is not None:
         items.extend(_Item(p, data=d, size=len(d)) for p, d in rotation.files().items())
+    if audit is not None:
+        if audit.start < 1 or not SHA256_RE.match(audit.prev_hash):
+            raise bad_input("awal jejak audit", "audit segment start/prev_hash")
+        problem = chain_problem(audit.rows, audit.range)
+        if problem is not None:
+            raise bundle_error(
+                "audit-chain",
+                f"Jejak audit kantor rusak ({problem}); jalankan 'flexdesk audit verify' dan "
+                "hubungi kantor pusat. Bundel tidak dibuat.",
+                f"The office audit trail is damaged ({problem}); run 'flexdesk audit verify' "
+                "and contact central. No bundle was written.",
+            )
+        rows = b"".join(canonical_json_line(r.to_json()) for r in audit.rows)
+        items.append(_Item(AUDIT, data=rows, size=len(rows)))
     return items, records
 
 
@@ -265,6 +282,7 @@ def write_bundle(
     office_name: str | None = None,
     rotation: KeyRotation | None = None,
     verify: Literal["crc", "full"] = "crc",
+    audit: AuditSegment | None = None,
 ) -> WrittenBundle:
     """Write ``<stem>.zip`` (or ``.zip.age``), ``<stem>.envelope.json`` and its ``.sig``.
 
@@ -301,12 +319,16 @@ def write_bundle(
     )
     if start < 1 or end < start - 1 or any(not start <= c.change_seq <= end for c in changes):
         raise bad_input("rentang perubahan", "change range")
-    items, records = _collect(changes, attachments, reports, rotation)
+    if audit is not None and _model.FORMAT_VERSION < _model.AUDIT_FORMAT_VERSION:
+        raise bad_input("audit dalam format 1", "audit rows need format 2")
+    items, records = _collect(changes, attachments, reports, rotation, audit)
     stem = bundle_stem(office_id, bundle_seq)
     if bundle_uuid is None:
         digest = hashlib.sha256(records)
         for item in sorted(items, key=lambda i: i.bag_path):
             digest.update(f"{item.bag_path}:{item.size}\n".encode())
+            if item.bag_path == AUDIT and item.data is not None:
+                digest.update(item.data)
         bundle_uuid = str(uuid.uuid5(_UUID_NS, f"{stem}/{digest.hexdigest()}"))
     atts = [i for i in items if i.sha256 is not None]
     header = BundleHeader(
@@ -325,6 +347,7 @@ def write_bundle(
         report_count=sum(1 for i in items if i.bag_path.startswith("data/reports/")),
         key_rotation=rotation is not None,
         format_version=_model.FORMAT_VERSION,
+        audit=None if audit is None else audit.range,
     )
     info = [
         ("Source-Organization", office_name or office_id),

@@ -20,6 +20,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from flexdesk.sync import bagit, keys, sshsig
+from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord, AuditSegment, entry_hash
 from flexdesk.sync.bundle import (
     AttachmentSource,
     BaseAck,
@@ -116,10 +117,39 @@ class OfficeFixture:
         return written
 
 
+def audit_rows(count: int, *, start: int = 1, prev_hash: str = GENESIS_HASH,
+               tag: str = "", actor: str = "admin") -> tuple[AuditRecord, ...]:  # fmt: skip
+    """``count`` chained audit rows from seq ``start`` on, as the office hook writes them."""
+    rows: list[AuditRecord] = []
+    prev = prev_hash
+    for seq in range(start, start + count):
+        fields: dict[str, Any] = {
+            "seq": seq,
+            "at": f"2025-06-02T03:04:{seq % 60:02d}.000000",
+            "actor_id": None if seq % 3 == 0 else UUIDS[seq % 50],
+            "actor_name": "system" if seq % 3 == 0 else actor,
+            "entity": "employee",
+            "entity_id": UUIDS[seq % 7],
+            "op": ("insert", "update", "delete")[seq % 3],
+            "before": "{}" if seq % 3 == 1 else '{"nama":"Siti Aminah"}',
+            "after": "{}" if seq % 3 == 0 else '{"nama":"Siti Aminah ' + tag + str(seq) + '"}',
+            "prev_hash": prev,
+        }
+        prev = entry_hash(**fields)
+        rows.append(AuditRecord(**fields, hash=prev))
+    return tuple(rows)
+
+
+def audit_segment(rows: tuple[AuditRecord, ...], *, start: int = 1,
+                  prev_hash: str = GENESIS_HASH) -> AuditSegment:  # fmt: skip
+    return AuditSegment(start=rows[0].seq if rows else start,
+                        prev_hash=rows[0].prev_hash if rows else prev_hash, rows=rows)  # fmt: skip
+
+
 def sample_bundle(
     root: Path, office: OfficeFixture | None = None
 ) -> tuple[OfficeFixture, WrittenBundle]:
-    """A small bundle with two records, one attachment and one report."""
+    """A small bundle with two records, one attachment, one report and three audit rows."""
     office = office or OfficeFixture(root)
     ev = office.evidence("foto.jpg", b"\xff\xd8\xff" + os.urandom(3000))
     pdf = root / "laporan.pdf"
@@ -130,7 +160,12 @@ def sample_bundle(
             UUIDS[1], {"output": "Laporan harian"}, entity="output_log", attachments=(ev.sha256,)
         ),
     ]
-    written = office.export(changes, attachments=[ev], reports=[ReportFile("skp-2025-06", pdf)])
+    written = office.export(
+        changes,
+        attachments=[ev],
+        reports=[ReportFile("skp-2025-06", pdf)],
+        audit=audit_segment(audit_rows(3)),
+    )
     return office, written
 
 

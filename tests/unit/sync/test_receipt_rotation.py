@@ -100,11 +100,42 @@ def test_receipt_signed_by_wrong_key_or_namespace() -> None:
 def test_receipt_from_newer_format() -> None:
     central = keys.generate_key()
     signed = sign_receipt(make_receipt(central), central)
-    newer = signed.data.replace(b'"format_version":1', b'"format_version":2')
+    newer = signed.data.replace(b'"format_version":2', b'"format_version":3')
+    assert newer != signed.data
     sig = sshsig.sign(newer, central, sshsig.NS_RECEIPT)
     with pytest.raises(BundleError) as err:
         verify_receipt(newer, sig, central_keys=central.public_key(), expected_office="O042")
     assert err.value.code == "format-version"
+
+
+def test_receipt_audit_head_format_2_and_format_1_without_it() -> None:
+    """Format 2 receipts carry central's audit head; format 1 receipts (answers to offices
+    not yet updated) have no ``audit`` key and are still read."""
+    from flexdesk.sync.receipt import AuditHead
+
+    central = keys.generate_key()
+    head = AuditHead(57, "a" * 64)
+    v2 = sign_receipt(make_receipt(central, audit=head), central)
+    assert b'"audit":{"hash":"' + b"a" * 64 + b'","seq":57}' in v2.data
+    got = verify_receipt(v2.data, v2.signature, central_keys=central.public_key(),
+                         expected_office="O042")  # fmt: skip
+    assert got.receipt.audit == head and got.receipt.format_version == 2
+    v1 = sign_receipt(make_receipt(central, format_version=1), central)
+    assert b'"audit"' not in v1.data and b'"format_version":1' in v1.data
+    got1 = verify_receipt(v1.data, v1.signature, central_keys=central.public_key(),
+                          expected_office="O042")  # fmt: skip
+    assert got1.receipt.audit is None and got1.receipt == v1.receipt
+    # a format 1 receipt with an audit key, or a format 2 one without, is malformed
+    for data in (
+        v1.data.replace(b'"bundle_seq"', b'"audit":null,"bundle_seq"'),
+        v2.data.replace(b'"audit":{"hash":"' + b"a" * 64 + b'","seq":57},', b""),
+    ):
+        sig = sshsig.sign(data, central, sshsig.NS_RECEIPT)
+        with pytest.raises(BundleError) as err:
+            verify_receipt(data, sig, central_keys=central.public_key(), expected_office="O042")
+        assert err.value.code == "bad-format"
+    with pytest.raises(ValueError):
+        make_receipt(central, format_version=1, audit=head)
 
 
 def test_ack_never_moves_backwards() -> None:
