@@ -15,6 +15,11 @@ GUI signs out and closes the main window), then calls :func:`restore_backup`, wh
 the backup (``PRAGMA integrity_check``, a FlexDesk schema this version knows), backs up the
 current state (``pre-restore``), and only then replaces the database file; the app then opens
 the database again through ``open_database`` (which migrates an older backup).
+
+A backup file from elsewhere (a USB drive) is first copied in by :func:`import_backup_file`:
+only a regular file, within a size limit and the free space, starting with the SQLite header,
+copied under a name FlexDesk chooses, verified as the copy (never the source, which may change
+meanwhile), and only then renamed into the backups folder; on any failure nothing is left.
 """
 
 from __future__ import annotations
@@ -23,18 +28,23 @@ import contextlib
 import logging
 import os
 import re
+import shutil
 import sqlite3
-from collections.abc import Iterable
+import stat as stat_mod
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from flexdesk.db.engine import Database
 from flexdesk.db.migrate import _REVISION_RE, MIGRATIONS_DIR
-from flexdesk.errors import StorageError
+from flexdesk.db.models import Office
+from flexdesk.errors import Cancelled, StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.sync._fs import fsync_dir, temp_path_for
@@ -49,6 +59,18 @@ AUTO_INTERVAL = timedelta(days=1)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 #: tables whose row counts the backup list shows
 COUNTED_TABLES = ("employees", "users", "output_logs", "schedule_entries", "audit_log")
+#: tables every FlexDesk database has had since the first schema (0001): without them a file
+#: with a known ``alembic_version`` is still someone else's database
+CORE_TABLES = frozenset({"offices", "employees", "users", "settings"})
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: the largest backup file copied in from outside (a regional office's database is a few MB)
+MAX_IMPORT_BYTES = 2 * 1024**3
+#: free space kept beyond what an import and the restore after it need
+SPACE_MARGIN = 32 * 1024**2
+_CHUNK = 1024 * 1024
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,7 @@ class BackupInfo:
     size: int
     counts: dict[str, int] = field(default_factory=dict)
     readable: bool = True
+    office: str = ""  # "unit kerja — instansi" of the office it belongs to, if readable
 
 
 @dataclass(frozen=True)
@@ -149,7 +172,15 @@ def _parse_name(path: Path) -> tuple[str, datetime | None]:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """Read a backup without writing anything beside it, treating its schema as untrusted.
+
+    ``immutable=1``: a backup is a finished file, so SQLite takes no locks and creates no
+    ``-wal``/``-shm`` even for a file in WAL mode (``mode=ro`` alone leaves both behind).
+    ``trusted_schema=OFF``: views and triggers of a foreign file cannot call functions.
+    """
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    return conn
 
 
 def describe_backup(path: Path) -> BackupInfo:
@@ -159,15 +190,38 @@ def describe_backup(path: Path) -> BackupInfo:
         created = datetime.fromtimestamp(stat.st_mtime, UTC)
     counts: dict[str, int] = {}
     readable = True
+    office_name = ""
     try:
         with closing(_open_ro(path)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             for table in COUNTED_TABLES:
                 if table in tables:
                     counts[table] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    except sqlite3.Error:
+            if "offices" in tables:
+                row = conn.execute("SELECT unit_kerja, instansi FROM offices LIMIT 1").fetchone()
+                if row:
+                    office_name = _office_label(str(row[0]), str(row[1]))
+    except (sqlite3.Error, ValueError, TypeError):
         readable = False
-    return BackupInfo(path, kind, created, stat.st_size, counts, readable)
+    return BackupInfo(path, kind, created, stat.st_size, counts, readable, office_name)
+
+
+def _office_label(unit_kerja: str, instansi: str) -> str:
+    text = f"{unit_kerja} — {instansi}"
+    return "".join(ch if ch.isprintable() else " " for ch in text)[:200]
+
+
+def current_summary(session: Session, actor: Actor) -> tuple[str, dict[str, int]]:
+    """The open database's office name and record counts (what a restore would replace)."""
+    require(actor, Action.BACKUP_MANAGE)
+    names = set(inspect(session.get_bind()).get_table_names())
+    counts = {
+        table: int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+        for table in COUNTED_TABLES
+        if table in names
+    }
+    row = session.scalar(select(Office).limit(1))
+    return (_office_label(row.unit_kerja, row.instansi) if row else ""), counts
 
 
 def _backup_files(folder: Path) -> Iterable[Path]:
@@ -191,13 +245,24 @@ def _known_revisions() -> set[str]:
     return found
 
 
-def verify_backup(path: Path) -> None:
-    """Raise StorageError unless ``path`` is an intact FlexDesk database this version can open."""
+def display_name(path: Path, limit: int = 60) -> str:
+    """A file name fit for a message: control characters replaced, long names shortened
+    (a name on a USB drive is not trusted to be printable)."""
+    name = "".join(ch if ch.isprintable() else "?" for ch in path.name)
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def verify_backup(path: Path, *, name: str | None = None) -> None:
+    """Raise StorageError unless ``path`` is an intact FlexDesk database this version can open.
+
+    ``name`` is what messages call the file (default: its own name).
+    """
+    label = name or display_name(path)
 
     def bad(reason_id: str, reason_en: str) -> StorageError:
         return StorageError(
-            f"Cadangan {path.name} tidak dapat dipakai: {reason_id}.",
-            message_en=f"The backup {path.name} cannot be used: {reason_en}.",
+            f"Cadangan {label} tidak dapat dipakai: {reason_id}.",
+            message_en=f"The backup {label} cannot be used: {reason_en}.",
         )
 
     if not path.is_file():
@@ -207,7 +272,7 @@ def verify_backup(path: Path) -> None:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             revisions = (
-                {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+                {str(r[0])[:64] for r in conn.execute("SELECT version_num FROM alembic_version")}
                 if "alembic_version" in tables
                 else set()
             )
@@ -216,7 +281,7 @@ def verify_backup(path: Path) -> None:
     if result != ["ok"]:
         detail = "; ".join(str(r) for r in result[:3])
         raise bad(f"rusak ({detail})", f"damaged ({detail})")
-    if not revisions:
+    if not revisions or not CORE_TABLES.issubset(tables):
         raise bad("bukan basis data FlexDesk", "not a FlexDesk database")
     unknown = revisions - _known_revisions()
     if unknown:
@@ -250,6 +315,153 @@ def restore_backup(paths: DataPaths, backup: Path, *, now: datetime | None = Non
     copy_sqlite(backup, target)
     log.info("database restored from %s (previous state in %s)", backup, safety)
     return RestoreResult(backup, safety)
+
+
+def restore_as(
+    actor: Actor, paths: DataPaths, backup: Path, *, now: datetime | None = None
+) -> RestoreResult:
+    """The admin's restore (``backup.manage``); the database must already be closed."""
+    require(actor, Action.BACKUP_MANAGE)
+    return restore_backup(paths, backup, now=now)
+
+
+def check_backup_as(actor: Actor, backup: Path) -> BackupInfo:
+    """Verify ``backup`` for the admin's restore dialog and describe it (date, size, counts)."""
+    require(actor, Action.BACKUP_MANAGE)
+    verify_backup(backup)
+    return describe_backup(backup)
+
+
+def _import_error(source: Path, reason_id: str, reason_en: str) -> StorageError:
+    name = display_name(source)
+    return StorageError(
+        f"Berkas {name} tidak dapat dipakai sebagai cadangan: {reason_id}. Tidak ada yang diubah.",
+        message_en=f"The file {name} cannot be used as a backup: {reason_en}. Nothing was changed.",
+    )
+
+
+def _space_needed(paths: DataPaths, size: int) -> int:
+    """The import's copy, the restored database and the pre-restore copy of the current one."""
+    try:
+        current = paths.database.stat().st_size
+    except OSError:
+        current = 0
+    return 2 * size + current + SPACE_MARGIN
+
+
+def import_backup_file(
+    actor: Actor,
+    paths: DataPaths,
+    source: Path,
+    *,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelledFn | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Copy a backup file from outside (e.g. a USB drive) into the backups folder, verified.
+
+    Nothing about the source is trusted: it must be a regular file (not a device, FIFO or
+    folder, whatever its name says), at most ``max_bytes`` and fitting the free space, with the
+    SQLite header. It is copied in chunks under a hidden temporary name FlexDesk chooses,
+    stopping if it turns out longer than it said; the copy is verified (``verify_backup``) and
+    only then renamed to ``flexdesk-imported-<UTC stamp>.sqlite3``. A copy of a database in WAL
+    mode is switched to a self-contained file first (its ``-wal`` was not copied, so the file
+    holds the last checkpoint). Any failure or cancellation removes the temporary copy.
+    """
+    require(actor, Action.BACKUP_MANAGE)
+    report = progress or (lambda done, total, text: None)
+    cancelled = is_cancelled or (lambda: False)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(source, flags)  # O_NONBLOCK: opening a FIFO must not hang
+    except OSError as exc:
+        raise _import_error(
+            source, f"tidak dapat dibuka ({exc.strerror})", f"it cannot be opened ({exc.strerror})"
+        ) from exc
+    with os.fdopen(fd, "rb", buffering=0) as src:
+        info = os.fstat(src.fileno())  # of what was opened, not of the name
+        if not stat_mod.S_ISREG(info.st_mode):
+            raise _import_error(source, "bukan berkas biasa", "it is not a regular file")
+        size = info.st_size
+        if size > max_bytes:
+            raise _import_error(
+                source,
+                f"terlalu besar ({size // 1024**2} MB, paling besar {max_bytes // 1024**2} MB)",
+                f"it is too large ({size // 1024**2} MB, at most {max_bytes // 1024**2} MB)",
+            )
+        header = src.read(100)
+        if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+            raise _import_error(source, "bukan basis data FlexDesk", "not a FlexDesk database")
+        paths.backups.mkdir(parents=True, exist_ok=True)
+        free = shutil.disk_usage(paths.backups).free
+        if free < _space_needed(paths, size):
+            need = _space_needed(paths, size) // 1024**2
+            raise _import_error(
+                source,
+                f"ruang disk tidak cukup (perlu sekitar {need} MB)",
+                f"not enough disk space (about {need} MB needed)",
+            )
+        stamp = _utc(now).strftime(STAMP)
+        final = _unique(paths.backups / f"flexdesk-imported-{stamp}{SUFFIX}")
+        tmp = temp_path_for(final)
+        try:
+            _copy_checked(
+                src, header, tmp, size=size, source=source, report=report, cancelled=cancelled
+            )
+            verify_backup(tmp, name=display_name(source))
+            os.replace(tmp, final)
+        except BaseException:
+            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            raise
+    fsync_dir(paths.backups)
+    log.info("backup file %r copied in as %s", str(source), final)
+    return describe_backup(final)
+
+
+def _copy_checked(
+    src: BinaryIO,
+    header: bytes,
+    tmp: Path,
+    *,
+    size: int,
+    source: Path,
+    report: ProgressFn,
+    cancelled: CancelledFn,
+) -> None:
+    read = src.read
+    text = f"Menyalin {display_name(source)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out:
+        # A copy of a live database in WAL mode (header bytes 18-19 = 2) without its -wal
+        # holds the last checkpoint; mark it a rollback-journal file so that opening it needs
+        # (and leaves) no -wal/-shm beside it.
+        if header[18:20] == b"\x02\x02":
+            header = header[:18] + b"\x01\x01" + header[20:]
+        out.write(header)
+        done = len(header)
+        report(done, size, text)
+        while True:
+            if cancelled():
+                raise Cancelled()
+            chunk = read(_CHUNK)
+            if not chunk:
+                break
+            done += len(chunk)
+            if done > size:  # it grew while being read: not a finished backup
+                raise _import_error(
+                    source, "berubah selama disalin", "it changed while it was being copied"
+                )
+            out.write(chunk)
+            report(done, size, text)
+        if done != size:
+            raise _import_error(
+                source, "berubah selama disalin", "it changed while it was being copied"
+            )
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def newest_backup_time(folder: Path) -> datetime | None:

@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from flexdesk import APP_NAME, __version__
 from flexdesk.db.engine import Database
@@ -17,13 +17,15 @@ from flexdesk.errors import FlexDeskError
 from flexdesk.logsetup import LOG_FILE_NAME
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
-from flexdesk.services.app import Services, login, open_database
+from flexdesk.services.app import login, open_database
 from flexdesk.services.demo import DEMO_PASSWORD
 from flexdesk.services.permissions import Actor
-from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.context import ui_settings
 from flexdesk.ui.crash import install_excepthook
 from flexdesk.ui.i18n import install_translators
+from flexdesk.ui.idle_lock import IdleLock
 from flexdesk.ui.main_window import MainWindow
+from flexdesk.ui.restart import SessionHost
 
 log = logging.getLogger(__name__)
 
@@ -129,17 +131,26 @@ def run_gui(
         show_fatal(exc, language)
         instance.release()
         return 2
+    host: SessionHost | None = None
     try:
         actor = _sign_in(db, paths, language, demo)
         if actor is None:
             return 0
-        ctx = UiContext(paths, db, Services(db, actor), settings, language)
         import flexdesk.ui.pages.audit  # noqa: F401  (adds the admin's "Jejak audit" settings tab)
 
-        window = MainWindow(ctx)
-        window.show()
-        instance.activated.connect(lambda: _bring_to_front(window))
-        _install_idle_lock(app, db, actor, language)
+        # The host owns database, main window and idle lock; an in-app restore replaces them.
+        host = SessionHost(
+            app,
+            paths,
+            db,
+            settings=settings,
+            lang=language,
+            window_factory=MainWindow,
+            lock_factory=lambda db_, actor_: _install_idle_lock(app, db_, actor_, language),
+            database_url=database_url,
+        )
+        window = host.open_window(actor)
+        instance.activated.connect(lambda: _bring_to_front(host.window if host else None))
         if os.environ.get(PROBE_ENV):
 
             def report() -> None:
@@ -150,11 +161,13 @@ def run_gui(
             QTimer.singleShot(0, report)
         return int(app.exec())
     finally:
-        db.dispose()
+        (host.db if host is not None else db).dispose()  # a restore may have replaced it
         instance.release()
 
 
-def _bring_to_front(window: MainWindow) -> None:
+def _bring_to_front(window: QWidget | None) -> None:
+    if window is None:  # between a restore and the next sign-in
+        return
     if window.isMinimized():
         window.showNormal()
     window.show()
@@ -162,9 +175,8 @@ def _bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def _install_idle_lock(app: QApplication, db: Database, actor: Actor, lang: str) -> None:
+def _install_idle_lock(app: QApplication, db: Database, actor: Actor, lang: str) -> IdleLock:
     """Re-ask the password after the office's session_timeout_minutes without input."""
-    from flexdesk.ui.idle_lock import IdleLock
     from flexdesk.ui.login import LoginDialog
 
     with db.read_session() as session:
@@ -189,4 +201,4 @@ def _install_idle_lock(app: QApplication, db: Database, actor: Actor, lang: str)
             if dialog.actor is not None and dialog.actor.user_id == actor.user_id:
                 return True
 
-    IdleLock(app, max(0, minutes) * 60_000, unlock)
+    return IdleLock(app, max(0, minutes) * 60_000, unlock)
