@@ -212,6 +212,29 @@ class CentralReport(CentralBase):
     stored_path: Mapped[str] = mapped_column(String(255))
 
 
+class CentralAuditEntry(CentralBase):
+    """One row of an office's audit chain, exactly as the office stored and hashed it
+    (docs/bundle-format.md 6.2); the office's newest row here is its acknowledged audit head."""
+
+    __tablename__ = "central_audit_log"
+    office_id: Mapped[str] = mapped_column(
+        ForeignKey("central_offices.office_id"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(64))
+    actor_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(200))
+    op: Mapped[str] = mapped_column(String(6))
+    before: Mapped[str] = mapped_column(Text)
+    after: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    #: the bundle that brought the row
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+
+
 #: tables whose row counts must not change when a hostile bundle is rejected
 DATA_TABLES = (
     CentralOffice,
@@ -221,4 +244,5 @@ DATA_TABLES = (
     CentralConflict,
     CentralAttachment,
     CentralReport,
+    CentralAuditEntry,
 )

@@ -24,6 +24,10 @@ Ingest, in order (docs/bundle-format.md, "Sequence and acknowledgement protocol"
    past ``applied_through + 1``, the answer is ``gap`` (nothing applied; the receipt's
    ``applied_through_change`` tells the office where to restart). Bundle sequence numbers
    may skip (a lost stick is superseded by the next, cumulative bundle).
+4a. Audit chain (``flexdesk.central.audit``): the bundle's audit rows must continue the chain
+   central holds for the office (rows it already has identical, ``prev_hash`` equal to its
+   stored hash); otherwise ``rejected`` with ``audit-continuity`` (the office's history was
+   rewritten), quarantined, nothing applied. Rows missing before the segment: ``gap``.
 5. Apply in ``change_seq`` order into ``central_records`` keyed (office, entity, id), all in
    one transaction: an unknown row is inserted; the same rev with the same content is a
    no-op; the same rev with other content, or a newer rev whose ``base_rev`` differs from
@@ -34,7 +38,9 @@ Ingest, in order (docs/bundle-format.md, "Sequence and acknowledgement protocol"
    ``superseded`` and applied by the same idempotent rules. Evidence files go to the
    content-addressed store, reports under ``reports/<office>/<stem>/``. A key rotation ends
    the old key at this sequence and registers the new one from the next.
-6. A signed receipt (namespace ``flexdesk-receipt-v1``) is stored and written to the outbox.
+   New audit rows are stored in ``central_audit_log`` in the same transaction.
+6. A signed receipt (namespace ``flexdesk-receipt-v1``) is stored and written to the outbox;
+   format 2 (for format 2 bundles) carries the office's audit head central now holds.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from flexdesk.central.apply import apply_bundle
+from flexdesk.central.audit import AuditVerdict, audit_head, check_audit, store_audit
 from flexdesk.central.models import (
     CentralBundle,
     CentralConflict,
@@ -72,6 +79,7 @@ from flexdesk.sync.layout import AGE_SUFFIX, ENVELOPE_SUFFIX, SIG_SUFFIX, ZIP_SU
 from flexdesk.sync.model import OFFICE_ID_RE, bundle_stem
 from flexdesk.sync.receipt import (
     ACKNOWLEDGING,
+    RECEIPT_FORMAT_VERSION,
     Receipt,
     SignedReceipt,
     Status,
@@ -85,6 +93,19 @@ log = logging.getLogger(__name__)
 
 ACCEPTED = ("applied", "superseded")
 COUNT_KEYS = ("applied", "unchanged", "stale", "conflicts", "attachments", "reports")
+
+
+class _Refused(Exception):
+    """Raised inside the ingest transaction to roll it back and quarantine the bundle."""
+
+    def __init__(self, error: BundleError) -> None:
+        super().__init__(error.code)
+        self.error = error
+
+
+def _receipt_version(bundle_format: int) -> int:
+    """Answer a format 1 bundle (an office not yet updated) with a receipt it can read."""
+    return 1 if bundle_format < 2 else RECEIPT_FORMAT_VERSION
 
 
 @dataclass(frozen=True)
@@ -332,8 +353,22 @@ class Receiver:
         )
 
     def _accept(self, path: Path, vb: VerifiedBundle, payload: Path) -> IngestResult:
+        try:
+            return self._accept_tx(path, vb, payload)
+        except _Refused as refused:
+            assert vb.envelope is not None and vb.envelope_sha256 is not None
+            log.warning(
+                "ALERT audit: office %s bundle %s: %s",
+                vb.header.office_id,
+                vb.header.bundle_seq,
+                refused.error.message_en,
+            )
+            return self._reject(path, refused.error, (vb.envelope, vb.envelope_sha256))
+
+    def _accept_tx(self, path: Path, vb: VerifiedBundle, payload: Path) -> IngestResult:
         h = vb.header
         env_sha = vb.envelope_sha256 or ""
+        version = _receipt_version(h.format_version)
         with self.Session.begin() as s:
             office = s.get(CentralOffice, h.office_id, with_for_update=True)
             assert office is not None  # its key is registered
@@ -346,7 +381,11 @@ class Receiver:
             )
             if existing is not None and existing.status in ACCEPTED:  # raced with another ingest
                 return self._duplicate(s, existing, path)
-            gap = self._gap_reason(s, office, vb)
+            audit: AuditVerdict = check_audit(s, vb)
+            if audit.kind == "refuse":
+                assert audit.error is not None
+                raise _Refused(audit.error)
+            gap = self._gap_reason(s, office, vb) or audit.error
             if gap is not None:
                 if existing is not None and existing.receipt_id is not None:
                     stored = s.get(CentralReceipt, existing.receipt_id)
@@ -379,6 +418,7 @@ class Receiver:
                     office=office,
                     counts={},
                     error=gap,
+                    version=version,
                 )
                 row.receipt_id = signed.receipt.receipt_id
                 result_counts: dict[str, int] = {}
@@ -388,6 +428,7 @@ class Receiver:
                 result_counts = apply_bundle(
                     s, vb=vb, payload=payload, paths=self.paths, now=self.clock()
                 )
+                store_audit(s, h.office_id, h.bundle_seq, audit.new_rows)
                 office.applied_through = max(office.applied_through, h.changes.end)
                 office.max_bundle_seq = max(office.max_bundle_seq, h.bundle_seq)
                 row = existing or self._bundle_row(s, vb, status)
@@ -402,6 +443,7 @@ class Receiver:
                     office=office,
                     counts=result_counts,
                     error=None,
+                    version=version,
                 )
                 row.receipt_id = signed.receipt.receipt_id
         receipt_path = self._send(signed)
@@ -486,6 +528,7 @@ class Receiver:
         office: CentralOffice | None,
         counts: dict[str, int],
         error: BundleError | None,
+        version: int = RECEIPT_FORMAT_VERSION,
     ) -> SignedReceipt:
         row = CentralReceipt(
             office_id=office_id,
@@ -513,6 +556,8 @@ class Receiver:
             message=error.message if error else None,
             message_en=error.message_en if error else None,
             counts=counts,
+            audit=audit_head(s, office_id) if version >= 2 else None,
+            format_version=version,
         )
         signed = sign_receipt(receipt, self.key)
         row.data, row.signature, row.sha256 = signed.data, signed.signature, signed.sha256
@@ -563,6 +608,7 @@ class Receiver:
                     office=office,
                     counts={},
                     error=error,
+                    version=_receipt_version(envelope.format_version),
                 )
                 q.receipt_id = signed.receipt.receipt_id
             qid = q.id
