@@ -25,29 +25,89 @@ Indonesian and English messages, and a refused call changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
-from typing import Final, Literal
+from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from flexdesk.domain.dates import Lang
-from flexdesk.domain.evaluation import EvaluationStatus, EvaluationStep
-from flexdesk.domain.outputs import Aspect, RhkKind
+from flexdesk.db.base import utcnow
+from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.db.models_evaluation import (
+    Evaluation,
+    EvaluationBehaviour,
+    EvaluationIndicator,
+    EvaluationRhk,
+)
+from flexdesk.db.models_outputs import Skp
+from flexdesk.domain.evaluation import (
+    EvaluationStatus,
+    EvaluationStep,
+    missing_ratings,
+    next_evaluation_status,
+    suggest_annual_rating,
+)
+from flexdesk.domain.outputs import SkpStatus
 from flexdesk.domain.performance import (
+    DEFAULT_BOUNDS,
     DistributionBound,
-    DistributionWarning,
     OrganisationResult,
     PeriodType,
     Predikat,
     Rating,
-    period_label,
-    period_range,
+    bounds_from_data,
+    bounds_to_data,
+    check_distribution,
+    count_predikat,
+    predikat_kinerja,
 )
+from flexdesk.errors import Cancelled, ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.reports.evaluation_data import EvaluationFormData
-from flexdesk.services.permissions import Actor
+from flexdesk.services.evaluation_access import (
+    AS_SUPERVISOR,
+    admin_may_rate,
+    commenter_role,
+    get_evaluation_row,
+    rater_role,
+    require_commenter,
+    require_rater,
+    require_viewer,
+    scope_employees,
+)
+from flexdesk.services.evaluation_rows import (
+    add_event,
+    build_detail,
+    final_periodic,
+    predikat_or_none,
+    rating_or_none,
+    sync_rows,
+)
+from flexdesk.services.evaluation_types import (
+    KEEP,
+    BehaviourChange,
+    BehaviourResult,
+    CancelledFn,
+    DistributionReport,
+    EvaluationChanges,
+    EvaluationDetail,
+    EvaluationEventRow,
+    EvaluationSettings,
+    EvaluationSummary,
+    IndicatorChange,
+    IndicatorResult,
+    PeriodicResult,
+    PeriodRef,
+    ProgressFn,
+    RhkFeedbackChange,
+    RhkResult,
+)
+from flexdesk.services.office import get_setting, set_setting
+from flexdesk.services.permissions import Action, Actor, Role, require
+from flexdesk.services.staff_scope import display_name, get_employee_row
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "KEEP",
@@ -85,284 +145,222 @@ __all__ = [
     "update_evaluation_settings",
 ]
 
-MAX_TEXT: Final = 4000
+MAX_TEXT = 4000
 
 
 # --------------------------------------------------------------------------------------------
-# Periods
+# Internals
 
 
-@dataclass(frozen=True, order=True)
-class PeriodRef:
-    """One evaluation period: type, year and 1-based index (monthly 1–12, quarterly 1–4,
-    semester 1–2, annual 1)."""
-
-    year: int
-    period_type: PeriodType
-    index: int = 1
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "period_type", PeriodType(self.period_type))
-        period_range(self.period_type, self.year, self.index)  # ValueError when out of range
-
-    @classmethod
-    def annual(cls, year: int) -> PeriodRef:
-        return cls(year, PeriodType.ANNUAL, 1)
-
-    @property
-    def is_annual(self) -> bool:
-        return self.period_type is PeriodType.ANNUAL
-
-    @property
-    def start(self) -> date:
-        return period_range(self.period_type, self.year, self.index)[0]
-
-    @property
-    def end(self) -> date:
-        return period_range(self.period_type, self.year, self.index)[1]
-
-    def label(self, lang: Lang = "id") -> str:
-        """ "Oktober 2026", "Triwulan I 2026", "Tahunan 2026"."""
-        return period_label(self.period_type, self.year, self.index, lang)
+def office_period_type(session: Session) -> PeriodType:
+    """The office's periodic evaluation type (setting ``evaluation_period``; monthly default)."""
+    try:
+        ptype = PeriodType(str(get_setting(session, "evaluation_period")))
+    except ValueError:
+        return PeriodType.MONTHLY
+    return PeriodType.MONTHLY if ptype is PeriodType.ANNUAL else ptype
 
 
-# --------------------------------------------------------------------------------------------
-# What the services return
+def _org_result(session: Session) -> OrganisationResult:
+    try:
+        return OrganisationResult(str(get_setting(session, "evaluation_org_result")))
+    except ValueError:
+        return OrganisationResult.BAIK
 
 
-@dataclass(frozen=True)
-class EvaluationSummary:
-    """One row of the evaluation list: an employee in scope and their evaluation for a period
-    (``evaluation_id`` None: not started yet)."""
-
-    employee_id: str
-    employee_name: str  # with gelar
-    nip: str  # raw digits, "" for non-ASN
-    jabatan: str
-    unit_id: str | None
-    unit_name: str
-    supervisor_name: str  # the Pejabat Penilai Kinerja now
-    period: PeriodRef
-    period_label: str
-    evaluation_id: str | None
-    status: EvaluationStatus | None
-    rating_hasil_kerja: Rating | None
-    rating_perilaku: Rating | None
-    predikat: Predikat | None
-    has_comment: bool
-    updated_at: datetime | None
-    #: the actor may start/edit/share (the direct supervisor, or the admin when allowed)
-    can_rate: bool
+def _detail(session: Session, actor: Actor, ev: Evaluation, emp: Employee) -> EvaluationDetail:
+    return build_detail(
+        session,
+        ev,
+        emp,
+        can_rate=rater_role(session, actor, emp) is not None and actor.can(Action.EVALUATION_RATE),
+        can_comment=commenter_role(actor, emp) is not None and actor.can(Action.EVALUATION_COMMENT),
+    )
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
-    """Realisation of one indikator kinerja individu in an evaluation."""
+def _set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -> None:
+    ev.rating_hasil_kerja = None if hasil is None else Rating(hasil).value
+    ev.rating_perilaku = None if perilaku is None else Rating(perilaku).value
+    ev.predikat = (
+        predikat_kinerja(hasil, perilaku).value
+        if hasil is not None and perilaku is not None
+        else None
+    )
 
-    indicator_id: str
-    aspect: Aspect
-    text: str
-    annual_target: float
-    target: float  # for the period (kuantitas: the period's share of the yearly target)
-    target_unit: str
-    prefilled: float | None  # from accepted output logs (kuantitas) or periodic evaluations
-    realisasi: float | None  # what is printed
-    override_reason: str
 
-    @property
-    def overridden(self) -> bool:
-        """The supervisor changed the pre-filled value (a reason is then on record)."""
-        return (
-            self.prefilled is not None
-            and self.realisasi is not None
-            and abs(self.realisasi - self.prefilled) > 1e-9
+def _check_length(text: str, field_name: str, label_id: str, label_en: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            f"{label_id} terlalu panjang ({len(text)} karakter); paling banyak {MAX_TEXT}.",
+            message_en=f"{label_en} is too long ({len(text)} characters); at most {MAX_TEXT}.",
+            field=field_name,
         )
 
-    @property
-    def target_text(self) -> str:
-        return _number_text(self.target, self.target_unit)
 
-    @property
-    def realisasi_text(self) -> str:
-        return "" if self.realisasi is None else _number_text(self.realisasi, self.target_unit)
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-@dataclass(frozen=True)
-class RhkResult:
-    """One RHK of the SKP in an evaluation: its indicators and the supervisor's feedback."""
+@dataclass
+class _Plan:
+    """Validated changes, resolved to their rows (nothing applied yet)."""
 
-    rhk_id: str
-    position: int
-    kind: RhkKind
-    text: str
-    parent_text: str  # the supervisor's RHK it intervenes ("" when none)
-    umpan_balik: str
-    indicators: tuple[IndicatorResult, ...]
+    indicators: list[tuple[EvaluationIndicator, IndicatorChange, str]] = field(default_factory=list)
+    rhk: list[tuple[EvaluationRhk, str]] = field(default_factory=list)
+    behaviours: list[tuple[EvaluationBehaviour, BehaviourChange]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # indicator id -> indicator text
 
-
-@dataclass(frozen=True)
-class BehaviourResult:
-    """One BerAKHLAK core value in an evaluation."""
-
-    code: str
-    name: str
-    indicators: tuple[str, ...]
-    ekspektasi_khusus: str
-    umpan_balik: str
+    def touched(self) -> list[object]:
+        return (
+            [r for r, _c, _t in self.indicators]
+            + [r for r, _u in self.rhk]
+            + [r for r, _c in self.behaviours]
+        )
 
 
-@dataclass(frozen=True)
-class EvaluationEventRow:
-    at: datetime
-    step: EvaluationStep
-    actor_name: str
-    acting_as: str  # "supervisor", "admin_atasan", "employee", "admin"
-    note: str
+def _validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> _Plan:
+    from flexdesk.db.models_outputs import RhkIndicator
+
+    plan = _Plan()
+    if changes.catatan is not KEEP:
+        _check_length(changes.catatan, "catatan", "Catatan", "The note")
+    if changes.rating_hasil_kerja is not KEEP and changes.rating_hasil_kerja is not None:
+        Rating(changes.rating_hasil_kerja)
+    if changes.rating_perilaku is not KEEP and changes.rating_perilaku is not None:
+        Rating(changes.rating_perilaku)
+    if changes.capaian_organisasi is not KEEP and changes.capaian_organisasi is not None:
+        OrganisationResult(changes.capaian_organisasi)
+    if changes.indicators:
+        rows = {
+            r.indicator_id: r
+            for r in session.scalars(
+                select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
+            )
+        }
+        texts = {
+            iid: text
+            for iid, text in session.execute(
+                select(RhkIndicator.id, RhkIndicator.text).where(
+                    RhkIndicator.id.in_([c.indicator_id for c in changes.indicators])
+                )
+            )
+        }
+        for change in changes.indicators:
+            row = rows.get(change.indicator_id)
+            if row is None or change.indicator_id not in texts:
+                raise ValidationError(
+                    "Indikator itu bukan bagian dari evaluasi ini (SKP mungkin sudah diubah); "
+                    "muat ulang evaluasinya.",
+                    message_en="That indicator is not part of this evaluation (the SKP may "
+                    "have changed); reload the evaluation.",
+                    field=f"realisasi:{change.indicator_id}",
+                )
+            text = texts[change.indicator_id]
+            reason = change.reason.strip()
+            if change.realisasi is not None:
+                if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
+                    raise ValidationError(
+                        f'Realisasi "{text}" tidak boleh negatif.',
+                        message_en=f'The realisation of "{text}" cannot be negative.',
+                        field=f"realisasi:{change.indicator_id}",
+                    )
+                differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
+                if differs and not reason:
+                    raise ValidationError(
+                        f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
+                        f"log output yang diterima) menjadi {_number(change.realisasi)}; "
+                        "tuliskan alasannya.",
+                        message_en=f'The realisation of "{text}" was changed from '
+                        f"{_number(row.prefilled)} (the accepted output logs) to "
+                        f"{_number(change.realisasi)}; give the reason.",
+                        field=f"reason:{change.indicator_id}",
+                    )
+                if not differs and row.prefilled is not None:
+                    reason = ""
+            else:
+                reason = ""
+            _check_length(reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
+            plan.indicators.append((row, change, reason))
+            plan.texts[change.indicator_id] = text
+    if changes.rhk_feedback:
+        rows_rhk = {
+            r.rhk_id: r
+            for r in session.scalars(
+                select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id)
+            )
+        }
+        for fb in changes.rhk_feedback:
+            row_rhk = rows_rhk.get(fb.rhk_id)
+            if row_rhk is None:
+                raise ValidationError(
+                    "RHK itu bukan bagian dari evaluasi ini; muat ulang evaluasinya.",
+                    message_en="That RHK is not part of this evaluation; reload it.",
+                    field=f"umpan_balik:{fb.rhk_id}",
+                )
+            _check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
+            plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
+    if changes.behaviours:
+        rows_b = {
+            b.code: b
+            for b in session.scalars(
+                select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
+            )
+        }
+        for bc in changes.behaviours:
+            row_b = rows_b.get(bc.code)
+            if row_b is None:
+                raise ValidationError(
+                    f"Nilai dasar BerAKHLAK tidak dikenal: {bc.code}.",
+                    message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
+                    field=f"perilaku:{bc.code}",
+                )
+            _check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
+            _check_length(
+                bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
+                "The special expectation",
+            )  # fmt: skip
+            plan.behaviours.append((row_b, bc))
+    return plan
 
 
-@dataclass(frozen=True)
-class PeriodicResult:
-    """A periodic evaluation of the year, shown on (and pre-filling) the annual one."""
-
-    evaluation_id: str
-    period: PeriodRef
-    period_label: str
-    status: EvaluationStatus
-    rating_hasil_kerja: Rating | None
-    rating_perilaku: Rating | None
-    predikat: Predikat | None
-
-
-@dataclass(frozen=True)
-class EvaluationDetail:
-    """Everything the form editor shows, plus what the signed-in actor may do with it."""
-
-    id: str
-    employee_id: str
-    employee_name: str
-    nip: str
-    jabatan: str
-    unit_name: str
-    evaluator_employee_id: str | None
-    evaluator_name: str  # Pejabat Penilai Kinerja
-    atasan_name: str  # Atasan Pejabat Penilai Kinerja ("" when none)
-    skp_id: str
-    period: PeriodRef
-    period_label: str
-    start: date
-    end: date
-    status: EvaluationStatus
-    rating_hasil_kerja: Rating | None
-    rating_perilaku: Rating | None
-    predikat: Predikat | None
-    capaian_organisasi: OrganisationResult | None
-    catatan: str
-    employee_comment: str
-    commented_at: datetime | None
-    shared_at: datetime | None
-    finalised_at: datetime | None
-    rhk: tuple[RhkResult, ...]
-    behaviours: tuple[BehaviourResult, ...]
-    events: tuple[EvaluationEventRow, ...]
-    #: annual evaluations: the periodic ones of the year (oldest first) and the suggestions
-    periodic: tuple[PeriodicResult, ...] = ()
-    suggested_hasil_kerja: Rating | None = None
-    suggested_perilaku: Rating | None = None
-    #: what finalising would still need, as (Indonesian, English) names
-    missing: tuple[tuple[str, str], ...] = ()
-    can_edit: bool = False  # save_draft / refresh_realisation
-    can_share: bool = False
-    can_comment: bool = False
-    can_finalise: bool = False  # allowed and nothing missing
-    can_reopen: bool = False
-
-    @property
-    def locked(self) -> bool:
-        return self.status is EvaluationStatus.FINAL
-
-
-class _Keep(Enum):
-    KEEP = "keep"
-
-
-#: "leave this field as it is" in :class:`EvaluationChanges`
-KEEP: Final = _Keep.KEEP
-
-
-@dataclass(frozen=True)
-class IndicatorChange:
-    """A realisation typed by the supervisor. ``realisasi=None`` goes back to the pre-filled
-    value. A value different from the pre-filled one needs a ``reason``."""
-
-    indicator_id: str
-    realisasi: float | None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class RhkFeedbackChange:
-    rhk_id: str
-    umpan_balik: str
-
-
-@dataclass(frozen=True)
-class BehaviourChange:
-    code: str  # CoreValue.code, e.g. "berorientasi_pelayanan"
-    umpan_balik: str
-    ekspektasi_khusus: str = ""
-
-
-@dataclass(frozen=True)
-class EvaluationChanges:
-    """Edits of a draft or shared evaluation. Fields left at :data:`KEEP` (and rows not
-    listed) stay as they are; ``None`` clears a rating or the organisation result."""
-
-    rating_hasil_kerja: Rating | Literal[_Keep.KEEP] | None = KEEP
-    rating_perilaku: Rating | Literal[_Keep.KEEP] | None = KEEP
-    capaian_organisasi: OrganisationResult | Literal[_Keep.KEEP] | None = KEEP
-    catatan: str | Literal[_Keep.KEEP] = KEEP
-    indicators: tuple[IndicatorChange, ...] = ()
-    rhk_feedback: tuple[RhkFeedbackChange, ...] = ()
-    behaviours: tuple[BehaviourChange, ...] = ()
-
-
-@dataclass(frozen=True)
-class DistributionReport:
-    """Predikat counts of a unit for a period, checked against the kurva distribusi."""
-
-    unit_id: str
-    unit_name: str
-    period: PeriodRef
-    period_label: str
-    org_result: OrganisationResult
-    counts: Mapping[Predikat, int]  # every Predikat, 0 when none
-    rated: int  # evaluations with both ratings (counted)
-    not_rated: int  # employees of the unit with no evaluation or no predikat yet
-    final_only: bool
-    warnings: tuple[DistributionWarning, ...]  # .message / .message_en; never blocks
-
-    def share(self, predikat: Predikat) -> float:
-        """Percentage of the rated employees with ``predikat`` (0 when nobody is rated)."""
-        return 100.0 * self.counts.get(predikat, 0) / self.rated if self.rated else 0.0
-
-
-@dataclass(frozen=True)
-class EvaluationSettings:
-    period_type: PeriodType  # office default evaluation period ("evaluation_period")
-    admin_as_atasan: bool  # "evaluation_admin_as_atasan"
-    org_result: OrganisationResult  # "evaluation_org_result"
-    curve: Mapping[OrganisationResult, tuple[DistributionBound, ...]] = field(
-        default_factory=dict
-    )  # "evaluation_distribution_curve"
-
-
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
-
-
-def _number_text(value: float, unit: str) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} {unit}".strip()
+def _apply_changes(ev: Evaluation, changes: EvaluationChanges, plan: _Plan) -> list[str]:
+    """Apply validated changes; returns the notes for the event (realisation overrides)."""
+    notes: list[str] = []
+    hasil = (
+        rating_or_none(ev.rating_hasil_kerja)
+        if changes.rating_hasil_kerja is KEEP
+        else changes.rating_hasil_kerja
+    )
+    perilaku = (
+        rating_or_none(ev.rating_perilaku)
+        if changes.rating_perilaku is KEEP
+        else changes.rating_perilaku
+    )
+    if changes.rating_hasil_kerja is not KEEP or changes.rating_perilaku is not KEEP:
+        _set_ratings(ev, hasil, perilaku)
+    if changes.capaian_organisasi is not KEEP:
+        ev.capaian_organisasi = (
+            "" if changes.capaian_organisasi is None else changes.capaian_organisasi.value
+        )
+    if changes.catatan is not KEEP:
+        ev.catatan = changes.catatan.strip()
+    for row, change, reason in plan.indicators:
+        value = row.prefilled if change.realisasi is None else float(change.realisasi)
+        if value != row.realisasi and reason:
+            notes.append(
+                f"Realisasi {plan.texts[row.indicator_id]}: {_number(row.realisasi)} → "
+                f"{_number(value)} ({reason})"
+            )
+        row.realisasi = value
+        row.override_reason = reason
+    for row_rhk, text in plan.rhk:
+        row_rhk.umpan_balik = text
+    for row_b, bc in plan.behaviours:
+        row_b.umpan_balik = bc.umpan_balik.strip()
+        row_b.ekspektasi_khusus = bc.ekspektasi_khusus.strip()
+    return notes
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,7 +372,10 @@ def period_choices(session: Session, actor: Actor, year: int) -> list[PeriodRef]
 
     Action: ``evaluation.view``.
     """
-    raise NotImplementedError
+    require(actor, Action.EVALUATION_VIEW)
+    ptype = office_period_type(session)
+    periods = [PeriodRef(year, ptype, i) for i in range(1, ptype.periods_per_year + 1)]
+    return [*periods, PeriodRef.annual(year)]
 
 
 def list_evaluations(
@@ -393,7 +394,82 @@ def list_evaluations(
     ``status``; with a ``status`` filter (or ``include_not_started=False``) employees without
     an evaluation are left out. Ordered by unit, then name. Action: ``evaluation.view``.
     """
-    raise NotImplementedError
+    require(actor, Action.EVALUATION_VIEW)
+    query = scope_employees(actor)
+    if unit_id is not None:
+        query = query.where(Employee.unit_id == unit_id)
+    staff = list(session.scalars(query))
+    ids = [e.id for e in staff]
+    found: dict[str, Evaluation] = {}
+    if ids:
+        found = {
+            ev.employee_id: ev
+            for ev in session.scalars(
+                select(Evaluation).where(
+                    Evaluation.employee_id.in_(ids),
+                    Evaluation.year == period.year,
+                    Evaluation.period_type == period.period_type.value,
+                    Evaluation.period_index == period.index,
+                )
+            )
+        }
+    units = {uid: name for uid, name in session.execute(select(WorkUnit.id, WorkUnit.name))}
+    sup_ids = {e.supervisor_id for e in staff if e.supervisor_id}
+    supervisors = (
+        {
+            e.id: display_name(e)
+            for e in session.scalars(select(Employee).where(Employee.id.in_(sup_ids)))
+        }
+        if sup_ids
+        else {}
+    )
+    label = period.label()
+    admin_rates = actor.role is Role.ADMIN and admin_may_rate(session)
+    rows: list[EvaluationSummary] = []
+    for emp in staff:
+        ev = found.get(emp.id)
+        ev_status = EvaluationStatus(ev.status) if ev is not None else None
+        own = actor.employee_id is not None and emp.id == actor.employee_id
+        # one's own evaluation shows once it is shared; nothing to start for oneself
+        if (
+            own
+            and actor.role is not Role.ADMIN
+            and (ev_status is None or ev_status is EvaluationStatus.DRAFT)
+        ):
+            continue
+        if status is not None and ev_status is not status:
+            continue
+        if ev is None and (status is not None or not include_not_started):
+            continue
+        if own:
+            may_rate = False
+        elif actor.role is Role.ADMIN:
+            may_rate = admin_rates
+        else:
+            may_rate = actor.role is Role.SUPERVISOR and emp.supervisor_id == actor.employee_id
+        rows.append(
+            EvaluationSummary(
+                employee_id=emp.id,
+                employee_name=display_name(emp),
+                nip=emp.nip or "",
+                jabatan=emp.jabatan,
+                unit_id=emp.unit_id,
+                unit_name=units.get(emp.unit_id or "", ""),
+                supervisor_name=supervisors.get(emp.supervisor_id or "", ""),
+                period=period,
+                period_label=label,
+                evaluation_id=ev.id if ev else None,
+                status=ev_status,
+                rating_hasil_kerja=rating_or_none(ev.rating_hasil_kerja) if ev else None,
+                rating_perilaku=rating_or_none(ev.rating_perilaku) if ev else None,
+                predikat=predikat_or_none(ev.predikat) if ev else None,
+                has_comment=bool(ev and ev.employee_comment.strip()),
+                updated_at=ev.updated_at if ev else None,
+                can_rate=may_rate,
+            )
+        )
+    rows.sort(key=lambda r: (r.unit_name == "", r.unit_name.casefold(), r.employee_name.casefold()))
+    return rows
 
 
 def get_evaluation(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDetail:
@@ -402,7 +478,9 @@ def get_evaluation(session: Session, actor: Actor, evaluation_id: str) -> Evalua
     NotFound when it does not exist; PermissionDenied when the actor may not see it (an
     employee before it is shared).
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    emp = require_viewer(session, actor, ev, Action.EVALUATION_VIEW)
+    return _detail(session, actor, ev, emp)
 
 
 # --------------------------------------------------------------------------------------------
@@ -422,7 +500,66 @@ def start_evaluation(
     the employee already has an evaluation for the period. Action: ``evaluation.rate``
     (direct supervisor; admin only with ``evaluation_admin_as_atasan``).
     """
-    raise NotImplementedError
+    acting_as = require_rater(session, actor, employee_id, Action.EVALUATION_RATE)
+    emp = get_employee_row(session, employee_id)
+    name = display_name(emp)
+    skp = session.scalar(select(Skp).where(Skp.employee_id == employee_id, Skp.year == period.year))
+    if skp is None:
+        raise ValidationError(
+            f"{name} belum memiliki SKP tahun {period.year}; evaluasi kinerja menilai "
+            "realisasi terhadap SKP yang disepakati. Susun dan setujui SKP-nya terlebih dahulu.",
+            message_en=f"{name} has no SKP for {period.year}; an evaluation rates realisation "
+            "against the agreed SKP. Draft and approve the SKP first.",
+            field="skp",
+        )
+    if skp.status != SkpStatus.APPROVED.value:
+        raise ValidationError(
+            f"SKP {name} tahun {period.year} belum disetujui; evaluasi hanya dapat dimulai "
+            "untuk SKP yang sudah disetujui atasan.",
+            message_en=f"The {period.year} SKP of {name} is not approved yet; an evaluation "
+            "can start only on an approved SKP.",
+            field="skp",
+        )
+    existing = session.scalar(
+        select(Evaluation.id).where(
+            Evaluation.employee_id == employee_id,
+            Evaluation.year == period.year,
+            Evaluation.period_type == period.period_type.value,
+            Evaluation.period_index == period.index,
+        )
+    )
+    if existing is not None:
+        raise ConflictError(
+            f"Evaluasi {name} untuk {period.label()} sudah ada; buka evaluasi itu.",
+            message_en=f"{name} already has an evaluation for {period.label('en')}; open it.",
+        )
+    supervisor = session.get(Employee, emp.supervisor_id) if emp.supervisor_id else None
+    ev = Evaluation(
+        employee_id=emp.id,
+        skp_id=skp.id,
+        year=period.year,
+        period_type=period.period_type.value,
+        period_index=period.index,
+        start=period.start,
+        end=period.end,
+        status=EvaluationStatus.DRAFT.value,
+        capaian_organisasi="",
+        catatan="",
+        employee_comment="",
+        evaluator_employee_id=supervisor.id if supervisor else None,
+        evaluator_user_id=actor.user_id,
+        atasan_employee_id=supervisor.supervisor_id if supervisor else None,
+    )
+    session.add(ev)
+    session.flush()
+    sync_rows(session, ev, refresh=True)
+    if period.is_annual:
+        periodic = final_periodic(session, ev)
+        hasil = suggest_annual_rating([rating_or_none(p.rating_hasil_kerja) for p in periodic])
+        perilaku = suggest_annual_rating([rating_or_none(p.rating_perilaku) for p in periodic])
+        _set_ratings(ev, hasil, perilaku)
+    add_event(session, ev, EvaluationStep.START, actor.user_id, acting_as)
+    return _detail(session, actor, ev, emp)
 
 
 def save_draft(
@@ -435,7 +572,18 @@ def save_draft(
     indicator/RHK/core value, text longer than 4000 characters. ConflictError on a final
     evaluation. Action: ``evaluation.rate`` (direct supervisor / admin as atasan).
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_RATE)
+    next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SAVE)
+    emp = get_employee_row(session, ev.employee_id)
+    plan = _validate_changes(session, ev, changes)
+    notes = _apply_changes(ev, changes, plan)
+    if session.is_modified(ev) or any(session.is_modified(o) for o in plan.touched()):
+        ev.evaluator_user_id = actor.user_id
+        if acting_as == AS_SUPERVISOR:
+            ev.evaluator_employee_id = actor.employee_id
+        add_event(session, ev, EvaluationStep.SAVE, actor.user_id, acting_as, note="\n".join(notes))
+    return _detail(session, actor, ev, emp)
 
 
 def refresh_realisation(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDetail:
@@ -445,7 +593,13 @@ def refresh_realisation(session: Session, actor: Actor, evaluation_id: str) -> E
     their value and reason (their pre-filled figure is updated beside it). ConflictError on
     a final evaluation. Action: ``evaluation.rate``.
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_RATE)
+    next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.REFRESH)
+    emp = get_employee_row(session, ev.employee_id)
+    notes = sync_rows(session, ev, refresh=True)
+    add_event(session, ev, EvaluationStep.REFRESH, actor.user_id, acting_as, note="\n".join(notes))
+    return _detail(session, actor, ev, emp)
 
 
 def share(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDetail:
@@ -453,7 +607,12 @@ def share(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDetai
 
     ConflictError when it is not a draft.
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_RATE)
+    ev.status = next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SHARE).value
+    ev.shared_at = utcnow()
+    add_event(session, ev, EvaluationStep.SHARE, actor.user_id, acting_as)
+    return _detail(session, actor, ev, get_employee_row(session, ev.employee_id))
 
 
 def comment(session: Session, actor: Actor, evaluation_id: str, text: str) -> EvaluationDetail:
@@ -463,7 +622,21 @@ def comment(session: Session, actor: Actor, evaluation_id: str, text: str) -> Ev
     ValidationError for an empty or too long text; ConflictError unless shared.
     Action: ``evaluation.comment``.
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_commenter(session, actor, ev)
+    next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.COMMENT)
+    clean = text.strip()
+    if not clean:
+        raise ValidationError(
+            "Tulis tanggapan Anda terlebih dahulu.",
+            message_en="Write your comment first.",
+            field="comment",
+        )
+    _check_length(clean, "comment", "Tanggapan", "The comment")
+    ev.employee_comment = clean
+    ev.commented_at = utcnow()
+    add_event(session, ev, EvaluationStep.COMMENT, actor.user_id, acting_as, note=clean[:200])
+    return _detail(session, actor, ev, get_employee_row(session, ev.employee_id))
 
 
 def finalise(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDetail:
@@ -472,7 +645,27 @@ def finalise(session: Session, actor: Actor, evaluation_id: str) -> EvaluationDe
     ValidationError listing every missing rating (nothing changed); ConflictError unless
     shared. Action: ``evaluation.finalise`` (direct supervisor / admin as atasan).
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_FINALISE)
+    after = next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.FINALISE)
+    missing = missing_ratings(
+        rating_or_none(ev.rating_hasil_kerja), rating_or_none(ev.rating_perilaku)
+    )
+    if missing:
+        raise ValidationError(
+            "Evaluasi belum dapat ditetapkan; belum diisi: "
+            + ", ".join(m[0] for m in missing)
+            + ".",
+            message_en="The evaluation cannot be finalised yet; still missing: "
+            + ", ".join(m[1] for m in missing)
+            + ".",
+            field="rating",
+        )
+    ev.status = after.value
+    ev.finalised_at = utcnow()
+    ev.finalised_by_user_id = actor.user_id
+    add_event(session, ev, EvaluationStep.FINALISE, actor.user_id, acting_as)
+    return _detail(session, actor, ev, get_employee_row(session, ev.employee_id))
 
 
 def reopen(session: Session, actor: Actor, evaluation_id: str, reason: str) -> EvaluationDetail:
@@ -481,7 +674,22 @@ def reopen(session: Session, actor: Actor, evaluation_id: str, reason: str) -> E
     ValidationError for an empty reason; ConflictError unless final. Action:
     ``evaluation.reopen`` (direct supervisor / admin as atasan).
     """
-    raise NotImplementedError
+    ev = get_evaluation_row(session, evaluation_id)
+    acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_REOPEN)
+    after = next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.REOPEN)
+    clean = reason.strip()
+    if not clean:
+        raise ValidationError(
+            "Tuliskan alasan membuka kembali evaluasi yang sudah ditetapkan; alasan itu dicatat.",
+            message_en="Give the reason for reopening a finalised evaluation; it is recorded.",
+            field="reason",
+        )
+    _check_length(clean, "reason", "Alasan", "The reason")
+    ev.status = after.value
+    ev.finalised_at = None
+    ev.finalised_by_user_id = None
+    add_event(session, ev, EvaluationStep.REOPEN, actor.user_id, acting_as, note=clean)
+    return _detail(session, actor, ev, get_employee_row(session, ev.employee_id))
 
 
 # --------------------------------------------------------------------------------------------
@@ -504,7 +712,11 @@ def form_data(
     period targets, realisasi and umpan balik, the perilaku rows, ratings and predikat.
     Action: ``evaluation.print`` (same record rule as viewing).
     """
-    raise NotImplementedError
+    from flexdesk.services.evaluation_print import build_form_data
+
+    ev = get_evaluation_row(session, evaluation_id)
+    emp = require_viewer(session, actor, ev, Action.EVALUATION_PRINT)
+    return build_form_data(session, ev, emp, _detail(session, actor, ev, emp), sign_date)
 
 
 def form_data_for_unit(
@@ -523,7 +735,26 @@ def form_data_for_unit(
     ``progress(done, total)``; raises :class:`~flexdesk.errors.Cancelled` when
     ``is_cancelled()`` turns true. Action: ``evaluation.print``.
     """
-    raise NotImplementedError
+    from flexdesk.services.evaluation_print import build_form_data
+
+    rows = [
+        r
+        for r in list_evaluations(session, actor, period, unit_id=unit_id, status=status)
+        if r.evaluation_id is not None
+    ]
+    require(actor, Action.EVALUATION_PRINT)
+    out: list[EvaluationFormData] = []
+    total = len(rows)
+    for n, row in enumerate(rows):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        assert row.evaluation_id is not None
+        ev = get_evaluation_row(session, row.evaluation_id)
+        emp = require_viewer(session, actor, ev, Action.EVALUATION_PRINT)
+        out.append(build_form_data(session, ev, emp, _detail(session, actor, ev, emp), None))
+        if progress is not None:
+            progress(n + 1, total)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -546,19 +777,75 @@ def unit_distribution(
     evaluations count unless ``final_only``. Warnings never block. Action:
     ``evaluation.distribution`` (a supervisor: only a unit they work in or supervise in).
     """
-    raise NotImplementedError
+    require(actor, Action.EVALUATION_DISTRIBUTION)
+    unit = session.get(WorkUnit, unit_id)
+    if unit is None:
+        raise NotFound("Unit kerja tidak ditemukan.", message_en="Work unit not found.")
+    members = list(
+        session.scalars(
+            select(Employee).where(Employee.unit_id == unit_id, Employee.active.is_(True))
+        )
+    )
+    if actor.role is not Role.ADMIN:
+        me = session.get(Employee, actor.employee_id) if actor.employee_id else None
+        supervises = any(m.supervisor_id == actor.employee_id for m in members)
+        if not supervises and (me is None or me.unit_id != unit_id):
+            raise PermissionDenied(
+                f"Anda hanya dapat melihat sebaran predikat unit tempat Anda bekerja atau "
+                f"menilai pegawai, bukan {unit.name}.",
+                message_en=f"You may see the predikat distribution only of a unit you work in "
+                f"or rate staff in, not {unit.name}.",
+            )
+    org = OrganisationResult(org_result) if org_result is not None else _org_result(session)
+    query = select(Evaluation.predikat).where(
+        Evaluation.employee_id.in_([m.id for m in members]),
+        Evaluation.year == period.year,
+        Evaluation.period_type == period.period_type.value,
+        Evaluation.period_index == period.index,
+        Evaluation.predikat.is_not(None),
+    )
+    if final_only:
+        query = query.where(Evaluation.status == EvaluationStatus.FINAL.value)
+    values = [Predikat(p) for p in session.scalars(query) if p]
+    counts = count_predikat(values)
+    warnings = check_distribution(org, counts, distribution_curve(session))
+    return DistributionReport(
+        unit_id=unit.id,
+        unit_name=unit.name,
+        period=period,
+        period_label=period.label(),
+        org_result=org,
+        counts=counts,
+        rated=len(values),
+        not_rated=len(members) - len(values),
+        final_only=final_only,
+        warnings=tuple(warnings),
+    )
 
 
 def distribution_curve(
     session: Session,
 ) -> dict[OrganisationResult, tuple[DistributionBound, ...]]:
     """The office's kurva distribusi (falls back to the regulation's seed when unset)."""
-    raise NotImplementedError
+    data = get_setting(session, "evaluation_distribution_curve")
+    if not isinstance(data, Mapping):
+        return dict(DEFAULT_BOUNDS)
+    try:
+        return bounds_from_data(data)
+    except ValidationError:
+        log.warning("the stored distribution curve is invalid; using the regulation's seed")
+        return dict(DEFAULT_BOUNDS)
 
 
 def evaluation_settings(session: Session, actor: Actor) -> EvaluationSettings:
     """The evaluation settings. Action: ``evaluation.view``."""
-    raise NotImplementedError
+    require(actor, Action.EVALUATION_VIEW)
+    return EvaluationSettings(
+        period_type=office_period_type(session),
+        admin_as_atasan=admin_may_rate(session),
+        org_result=_org_result(session),
+        curve=distribution_curve(session),
+    )
 
 
 def update_evaluation_settings(
@@ -575,4 +862,36 @@ def update_evaluation_settings(
     nothing is saved. The period type must be monthly, quarterly or semester. Action:
     ``settings.edit`` (admin).
     """
-    raise NotImplementedError
+    require(actor, Action.SETTINGS_EDIT)
+    updates: list[tuple[str, object]] = []
+    if period_type is not None:
+        ptype = PeriodType(period_type)
+        if ptype is PeriodType.ANNUAL:
+            raise ValidationError(
+                "Periode evaluasi berkala: bulanan, triwulanan atau semesteran (evaluasi "
+                "tahunan selalu dilakukan).",
+                message_en="The periodic evaluation is monthly, quarterly or semester (the "
+                "annual evaluation always happens).",
+                field="period_type",
+            )
+        updates.append(("evaluation_period", ptype.value))
+    if admin_as_atasan is not None:
+        updates.append(("evaluation_admin_as_atasan", bool(admin_as_atasan)))
+    if org_result is not None:
+        updates.append(("evaluation_org_result", OrganisationResult(org_result).value))
+    if curve is not None:
+        parsed = bounds_from_data(curve)  # ValidationError before anything is saved
+        missing = [o for o in OrganisationResult if o not in parsed]
+        if missing:
+            raise ValidationError(
+                "Kurva distribusi harus memuat batas untuk setiap hasil kinerja organisasi; "
+                "belum ada: " + ", ".join(o.label for o in missing) + ".",
+                message_en="The distribution curve needs bounds for every organisation "
+                "result; missing: " + ", ".join(o.label_en for o in missing) + ".",
+                field="kurva_distribusi",
+            )
+        updates.append(("evaluation_distribution_curve", bounds_to_data(parsed)))
+    for key, value in updates:
+        set_setting(session, actor, key, value)
+    session.flush()
+    return evaluation_settings(session, actor)

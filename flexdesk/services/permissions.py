@@ -54,6 +54,13 @@ class Action(StrEnum):
     SYNC_KEYS = "sync.keys"
     SYNC_EXPORT = "sync.export"
     SYNC_RECEIPTS = "sync.receipts"
+    EVALUATION_VIEW = "evaluation.view"
+    EVALUATION_RATE = "evaluation.rate"
+    EVALUATION_COMMENT = "evaluation.comment"
+    EVALUATION_FINALISE = "evaluation.finalise"
+    EVALUATION_REOPEN = "evaluation.reopen"
+    EVALUATION_PRINT = "evaluation.print"
+    EVALUATION_DISTRIBUTION = "evaluation.distribution"
 
 
 _ALL = frozenset(Action)
@@ -63,6 +70,19 @@ _OWN_PERFORMANCE = frozenset(
 )
 #: everyone plans their own flexible-work schedule and sees the office's
 _OWN_SCHEDULE = frozenset({Action.SCHEDULE_VIEW, Action.SCHEDULE_EDIT})
+#: everyone is evaluated: sees their own evaluation once shared, comments on it, prints it
+_OWN_EVALUATION = frozenset(
+    {Action.EVALUATION_VIEW, Action.EVALUATION_COMMENT, Action.EVALUATION_PRINT}
+)
+#: the Pejabat Penilai Kinerja rates their direct staff (record-level check in the service)
+_RATE_EVALUATION = frozenset(
+    {
+        Action.EVALUATION_RATE,
+        Action.EVALUATION_FINALISE,
+        Action.EVALUATION_REOPEN,
+        Action.EVALUATION_DISTRIBUTION,
+    }
+)
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: _ALL,
@@ -72,11 +92,14 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {Action.SKP_APPROVE, Action.OUTPUT_REVIEW}
         | _OWN_SCHEDULE
         | {Action.SCHEDULE_APPROVE}
+        | _OWN_EVALUATION
+        | _RATE_EVALUATION
     ),
     Role.EMPLOYEE: frozenset(
         {Action.OFFICE_VIEW, Action.EMPLOYEE_VIEW, Action.EMPLOYEE_EDIT_SELF}
         | _OWN_PERFORMANCE
         | _OWN_SCHEDULE
+        | _OWN_EVALUATION
     ),
 }
 
@@ -124,6 +147,28 @@ _ACTION_TEXT: dict[Action, tuple[str, str]] = {
     Action.SYNC_RECEIPTS: (
         "mengimpor tanda terima kantor pusat",
         "import receipts from central",
+    ),
+    Action.EVALUATION_VIEW: ("melihat evaluasi kinerja", "view performance evaluations"),
+    Action.EVALUATION_RATE: (
+        "menilai kinerja bawahan",
+        "rate staff performance",
+    ),
+    Action.EVALUATION_COMMENT: (
+        "memberi tanggapan atas evaluasi kinerja",
+        "comment on a performance evaluation",
+    ),
+    Action.EVALUATION_FINALISE: (
+        "menetapkan evaluasi kinerja bawahan",
+        "finalise staff evaluations",
+    ),
+    Action.EVALUATION_REOPEN: (
+        "membuka kembali evaluasi kinerja yang sudah ditetapkan",
+        "reopen finalised evaluations",
+    ),
+    Action.EVALUATION_PRINT: ("mencetak formulir evaluasi kinerja", "print evaluation forms"),
+    Action.EVALUATION_DISTRIBUTION: (
+        "melihat sebaran predikat kinerja unit",
+        "view the predikat distribution of a unit",
     ),
 }
 

@@ -138,6 +138,93 @@ def _sync_receipt(c: Ctx) -> Callable[[], Any]:
     return lambda: c.call(sync_office.import_receipt, missing)
 
 
+def _evaluation_of(c: Ctx, *, share: bool, final: bool = False) -> str:
+    """An evaluation of the actor's own record (admin: a staff member's), started by the admin
+    as Atasan Pejabat Penilai (so the head of the unit can have one too)."""
+    from flexdesk.domain.performance import Rating
+    from flexdesk.services import evaluation as ev
+    from tests.evaluation_support import MARCH, approved_skp
+
+    approved_skp(c.db, c.staff, c.own_id)
+    c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
+    detail = c.as_admin(ev.start_evaluation, c.own_id, MARCH)
+    changes = ev.EvaluationChanges(rating_hasil_kerja=Rating.SESUAI, rating_perilaku=Rating.SESUAI)
+    c.as_admin(ev.save_draft, detail.id, changes)
+    if share or final:
+        c.as_admin(ev.share, detail.id)
+    if final:
+        c.as_admin(ev.finalise, detail.id)
+    return detail.id
+
+
+def _staff_evaluation(c: Ctx, *, final: bool) -> str:
+    """The member's evaluation (the head is their supervisor; the admin may act as atasan)."""
+    from flexdesk.domain.performance import Rating
+    from flexdesk.services import evaluation as ev
+    from tests.evaluation_support import MARCH, approved_skp
+
+    approved_skp(c.db, c.staff, c.staff.member.id)
+    c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
+    detail = c.as_admin(ev.start_evaluation, c.staff.member.id, MARCH)
+    changes = ev.EvaluationChanges(rating_hasil_kerja=Rating.SESUAI, rating_perilaku=Rating.SESUAI)
+    c.as_admin(ev.save_draft, detail.id, changes)
+    c.as_admin(ev.share, detail.id)
+    if final:
+        c.as_admin(ev.finalise, detail.id)
+    return detail.id
+
+
+def _evaluation_view(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+    from tests.evaluation_support import MARCH
+
+    return lambda: c.call(ev.list_evaluations, MARCH)
+
+
+def _evaluation_rate(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+    from tests.evaluation_support import MARCH, approved_skp
+
+    approved_skp(c.db, c.staff, c.staff.member.id)
+    c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
+    return lambda: c.call(ev.start_evaluation, c.staff.member.id, MARCH)
+
+
+def _evaluation_comment(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+
+    evaluation_id = _evaluation_of(c, share=True)
+    return lambda: c.call(ev.comment, evaluation_id, "Terima kasih atas umpan baliknya.")
+
+
+def _evaluation_finalise(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+
+    evaluation_id = _staff_evaluation(c, final=False)
+    return lambda: c.call(ev.finalise, evaluation_id)
+
+
+def _evaluation_reopen(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+
+    evaluation_id = _staff_evaluation(c, final=True)
+    return lambda: c.call(ev.reopen, evaluation_id, "Realisasi perlu dikoreksi.")
+
+
+def _evaluation_print(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+
+    evaluation_id = _evaluation_of(c, share=False, final=True)
+    return lambda: c.call(ev.form_data, evaluation_id)
+
+
+def _evaluation_distribution(c: Ctx) -> Callable[[], Any]:
+    from flexdesk.services import evaluation as ev
+    from tests.evaluation_support import MARCH
+
+    return lambda: c.call(ev.unit_distribution, c.staff.unit.id, MARCH)
+
+
 GATE_ONLY = frozenset({"sync.receipts"})
 
 _PROBES: dict[Action, Probe] = {
@@ -187,6 +274,13 @@ PROBES: dict[str, Probe] = {
     "sync.export": _sync_status,
     "sync.keys": _sync_key,
     "sync.receipts": _sync_receipt,
+    "evaluation.view": _evaluation_view,
+    "evaluation.rate": _evaluation_rate,
+    "evaluation.comment": _evaluation_comment,
+    "evaluation.finalise": _evaluation_finalise,
+    "evaluation.reopen": _evaluation_reopen,
+    "evaluation.print": _evaluation_print,
+    "evaluation.distribution": _evaluation_distribution,
 }
 
 

@@ -1,0 +1,412 @@
+"""Reading and pre-filling evaluation rows (internal to :mod:`flexdesk.services.evaluation`).
+
+Realisation is pre-filled like the output recap sums it (:mod:`flexdesk.services.recap`):
+accepted log entries only (PermenPANRB 6/2022 judges realisation on reviewed evidence), added
+up per RHK into its kuantitas indicator. An annual evaluation adds up the realisation of the
+finalised periodic evaluations of the year instead (the accepted logs of the whole year when
+none is final yet); for the other aspects it takes the latest finalised periodic value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.base import utcnow
+from flexdesk.db.models import Employee, User, WorkUnit
+from flexdesk.db.models_evaluation import (
+    Evaluation,
+    EvaluationBehaviour,
+    EvaluationEvent,
+    EvaluationIndicator,
+    EvaluationRhk,
+)
+from flexdesk.db.models_outputs import OutputLog, Rhk, RhkIndicator
+from flexdesk.domain.evaluation import (
+    EvaluationStatus,
+    EvaluationStep,
+    missing_ratings,
+    suggest_annual_rating,
+)
+from flexdesk.domain.outputs import Aspect, LogStatus, RhkKind, period_target
+from flexdesk.domain.performance import (
+    CORE_VALUES,
+    OrganisationResult,
+    PeriodType,
+    Predikat,
+    Rating,
+)
+from flexdesk.services.evaluation_types import (
+    BehaviourResult,
+    EvaluationDetail,
+    EvaluationEventRow,
+    IndicatorResult,
+    PeriodicResult,
+    PeriodRef,
+    RhkResult,
+)
+from flexdesk.services.staff_scope import display_name
+
+
+def period_of(ev: Evaluation) -> PeriodRef:
+    return PeriodRef(ev.year, PeriodType(ev.period_type), ev.period_index)
+
+
+def rating_or_none(value: str | None) -> Rating | None:
+    return None if value is None else Rating(value)
+
+
+def predikat_or_none(value: str | None) -> Predikat | None:
+    return None if value is None else Predikat(value)
+
+
+def add_event(
+    session: Session, ev: Evaluation, step: EvaluationStep, user_id: str, acting_as: str, *,
+    note: str = "",
+) -> None:  # fmt: skip
+    session.add(
+        EvaluationEvent(
+            evaluation_id=ev.id,
+            at=utcnow(),
+            step=step.value,
+            user_id=user_id,
+            acting_as=acting_as,
+            note=note,
+        )
+    )
+
+
+# -- pre-fill ---------------------------------------------------------------------------------
+
+
+def _accepted_sums(
+    session: Session, employee_id: str, rhk_ids: list[str], start: date, end: date
+) -> dict[str, float]:
+    if not rhk_ids:
+        return {}
+    return {
+        rhk_id: float(qty or 0)
+        for rhk_id, qty in session.execute(
+            select(OutputLog.rhk_id, func.sum(OutputLog.quantity))
+            .where(
+                OutputLog.employee_id == employee_id,
+                OutputLog.rhk_id.in_(rhk_ids),
+                OutputLog.status == LogStatus.ACCEPTED.value,
+                OutputLog.day >= start,
+                OutputLog.day <= end,
+            )
+            .group_by(OutputLog.rhk_id)
+        )
+    }
+
+
+def final_periodic(session: Session, ev: Evaluation) -> list[Evaluation]:
+    """The finalised periodic evaluations of the annual evaluation's employee and year."""
+    return list(
+        session.scalars(
+            select(Evaluation)
+            .where(
+                Evaluation.employee_id == ev.employee_id,
+                Evaluation.year == ev.year,
+                Evaluation.period_type != PeriodType.ANNUAL.value,
+                Evaluation.status == EvaluationStatus.FINAL.value,
+            )
+            .order_by(Evaluation.start, Evaluation.period_type)
+        )
+    )
+
+
+def _skp_items(session: Session, skp_id: str) -> tuple[list[Rhk], list[RhkIndicator]]:
+    items = list(session.scalars(select(Rhk).where(Rhk.skp_id == skp_id).order_by(Rhk.position)))
+    ids = [r.id for r in items]
+    indicators = (
+        list(
+            session.scalars(
+                select(RhkIndicator)
+                .where(RhkIndicator.rhk_id.in_(ids))
+                .order_by(RhkIndicator.rhk_id, RhkIndicator.position)
+            )
+        )
+        if ids
+        else []
+    )
+    return items, indicators
+
+
+def prefilled_values(
+    session: Session, ev: Evaluation, indicators: Iterable[RhkIndicator]
+) -> dict[str, float | None]:
+    """indicator id → pre-filled realisation (None where nothing is pre-filled)."""
+    indicators = list(indicators)
+    first_quantity: dict[str, str] = {}  # rhk id → its first kuantitas indicator
+    for ind in indicators:
+        if ind.aspect == Aspect.KUANTITAS.value:
+            first_quantity.setdefault(ind.rhk_id, ind.id)
+    out: dict[str, float | None] = {ind.id: None for ind in indicators}
+    periodic = final_periodic(session, ev) if ev.period_type == PeriodType.ANNUAL.value else []
+    if periodic:
+        rows = session.scalars(
+            select(EvaluationIndicator).where(
+                EvaluationIndicator.evaluation_id.in_([p.id for p in periodic])
+            )
+        )
+        order = {p.id: n for n, p in enumerate(periodic)}
+        by_indicator: dict[str, list[tuple[int, float]]] = {}
+        for row in rows:
+            if row.realisasi is not None:
+                by_indicator.setdefault(row.indicator_id, []).append(
+                    (order[row.evaluation_id], row.realisasi)
+                )
+        for ind in indicators:
+            values = sorted(by_indicator.get(ind.id, []))
+            if not values:
+                continue
+            if ind.aspect == Aspect.KUANTITAS.value:
+                out[ind.id] = sum(v for _n, v in values)
+            else:
+                out[ind.id] = values[-1][1]
+        return out
+    sums = _accepted_sums(session, ev.employee_id, list(first_quantity), ev.start, ev.end)
+    for rhk_id, ind_id in first_quantity.items():
+        out[ind_id] = sums.get(rhk_id, 0.0)
+    return out
+
+
+def sync_rows(session: Session, ev: Evaluation, *, refresh: bool) -> list[str]:
+    """Make sure every RHK and indicator of the SKP has its rows; with ``refresh`` re-read the
+    pre-filled values. Returns notes on overridden values whose pre-fill moved."""
+    items, indicators = _skp_items(session, ev.skp_id)
+    have_rhk = {
+        r.rhk_id: r
+        for r in session.scalars(select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id))
+    }
+    have_ind = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
+        )
+    }
+    for rhk in items:
+        if rhk.id not in have_rhk:
+            session.add(EvaluationRhk(evaluation_id=ev.id, rhk_id=rhk.id, position=rhk.position))
+        else:
+            have_rhk[rhk.id].position = rhk.position
+    needed = [i for i in indicators if refresh or i.id not in have_ind]
+    values = prefilled_values(session, ev, needed) if needed else {}
+    notes: list[str] = []
+    for ind in needed:
+        value = values.get(ind.id)
+        row = have_ind.get(ind.id)
+        if row is None:
+            session.add(
+                EvaluationIndicator(
+                    evaluation_id=ev.id,
+                    rhk_id=ind.rhk_id,
+                    indicator_id=ind.id,
+                    prefilled=value,
+                    realisasi=value,
+                    override_reason="",
+                )
+            )
+            continue
+        if row.prefilled == value:
+            continue
+        overridden = row.override_reason.strip() != "" and row.realisasi != row.prefilled
+        if overridden:
+            notes.append(f"{ind.text}: {row.prefilled} → {value}")
+        else:
+            row.realisasi = value
+            row.override_reason = ""
+        row.prefilled = value
+    if not session.scalar(
+        select(func.count(EvaluationBehaviour.id)).where(EvaluationBehaviour.evaluation_id == ev.id)
+    ):
+        for n, cv in enumerate(CORE_VALUES):
+            session.add(EvaluationBehaviour(evaluation_id=ev.id, code=cv.code, position=n))
+    return notes
+
+
+# -- detail -----------------------------------------------------------------------------------
+
+
+def _name(session: Session, employee_id: str | None) -> str:
+    if not employee_id:
+        return ""
+    emp = session.get(Employee, employee_id)
+    return display_name(emp) if emp else ""
+
+
+def build_detail(
+    session: Session,
+    ev: Evaluation,
+    emp: Employee,
+    *,
+    can_rate: bool,
+    can_comment: bool,
+) -> EvaluationDetail:
+    session.flush()
+    items, indicators = _skp_items(session, ev.skp_id)
+    rhk_rows = {
+        r.rhk_id: r
+        for r in session.scalars(select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id))
+    }
+    ind_rows = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
+        )
+    }
+    parent_ids = [r.parent_rhk_id for r in items if r.parent_rhk_id]
+    parents = (
+        {
+            rid: text
+            for rid, text in session.execute(select(Rhk.id, Rhk.text).where(Rhk.id.in_(parent_ids)))
+        }
+        if parent_ids
+        else {}
+    )
+    ptype = PeriodType(ev.period_type)
+    by_rhk: dict[str, list[IndicatorResult]] = {}
+    for ind in indicators:
+        row = ind_rows.get(ind.id)
+        annual = float(ind.target_value)
+        target = period_target(annual, ptype, 1) if ind.aspect == Aspect.KUANTITAS.value else annual
+        by_rhk.setdefault(ind.rhk_id, []).append(
+            IndicatorResult(
+                indicator_id=ind.id,
+                aspect=Aspect(ind.aspect),
+                text=ind.text,
+                annual_target=annual,
+                target=target,
+                target_unit=ind.target_unit,
+                prefilled=row.prefilled if row else None,
+                realisasi=row.realisasi if row else None,
+                override_reason=row.override_reason if row else "",
+            )
+        )
+    rhk = tuple(
+        RhkResult(
+            rhk_id=r.id,
+            position=r.position,
+            kind=RhkKind(r.kind),
+            text=r.text,
+            parent_text=parents.get(r.parent_rhk_id or "", ""),
+            umpan_balik=rhk_rows[r.id].umpan_balik if r.id in rhk_rows else "",
+            indicators=tuple(by_rhk.get(r.id, [])),
+        )
+        for r in items
+    )
+    stored = {
+        b.code: b
+        for b in session.scalars(
+            select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
+        )
+    }
+    behaviours = tuple(
+        BehaviourResult(
+            code=cv.code,
+            name=cv.name,
+            indicators=cv.indicators,
+            ekspektasi_khusus=stored[cv.code].ekspektasi_khusus if cv.code in stored else "",
+            umpan_balik=stored[cv.code].umpan_balik if cv.code in stored else "",
+        )
+        for cv in CORE_VALUES
+    )
+    users = {
+        uid: name or username
+        for uid, name, username in session.execute(
+            select(User.id, User.display_name, User.username)
+        )
+    }
+    events = tuple(
+        EvaluationEventRow(
+            at=e.at,
+            step=EvaluationStep(e.step),
+            actor_name=users.get(e.user_id or "", ""),
+            acting_as=e.acting_as,
+            note=e.note,
+        )
+        for e in session.scalars(
+            select(EvaluationEvent)
+            .where(EvaluationEvent.evaluation_id == ev.id)
+            .order_by(EvaluationEvent.at, EvaluationEvent.change_seq)
+        )
+    )
+    periodic: tuple[PeriodicResult, ...] = ()
+    suggested_h = suggested_p = None
+    if ptype is PeriodType.ANNUAL:
+        others = list(
+            session.scalars(
+                select(Evaluation)
+                .where(
+                    Evaluation.employee_id == ev.employee_id,
+                    Evaluation.year == ev.year,
+                    Evaluation.period_type != PeriodType.ANNUAL.value,
+                )
+                .order_by(Evaluation.start, Evaluation.period_type)
+            )
+        )
+        periodic = tuple(
+            PeriodicResult(
+                evaluation_id=o.id,
+                period=period_of(o),
+                period_label=period_of(o).label(),
+                status=EvaluationStatus(o.status),
+                rating_hasil_kerja=rating_or_none(o.rating_hasil_kerja),
+                rating_perilaku=rating_or_none(o.rating_perilaku),
+                predikat=predikat_or_none(o.predikat),
+            )
+            for o in others
+        )
+        final = [p for p in periodic if p.status is EvaluationStatus.FINAL]
+        suggested_h = suggest_annual_rating([p.rating_hasil_kerja for p in final])
+        suggested_p = suggest_annual_rating([p.rating_perilaku for p in final])
+    status = EvaluationStatus(ev.status)
+    hasil, perilaku = rating_or_none(ev.rating_hasil_kerja), rating_or_none(ev.rating_perilaku)
+    missing = tuple(missing_ratings(hasil, perilaku))
+    unit = session.get(WorkUnit, emp.unit_id) if emp.unit_id else None
+    period = period_of(ev)
+    editable = status is not EvaluationStatus.FINAL
+    return EvaluationDetail(
+        id=ev.id,
+        employee_id=emp.id,
+        employee_name=display_name(emp),
+        nip=emp.nip or "",
+        jabatan=emp.jabatan,
+        unit_name=unit.name if unit else "",
+        evaluator_employee_id=ev.evaluator_employee_id,
+        evaluator_name=_name(session, ev.evaluator_employee_id),
+        atasan_name=_name(session, ev.atasan_employee_id),
+        skp_id=ev.skp_id,
+        period=period,
+        period_label=period.label(),
+        start=ev.start,
+        end=ev.end,
+        status=status,
+        rating_hasil_kerja=hasil,
+        rating_perilaku=perilaku,
+        predikat=predikat_or_none(ev.predikat),
+        capaian_organisasi=(
+            OrganisationResult(ev.capaian_organisasi) if ev.capaian_organisasi else None
+        ),
+        catatan=ev.catatan,
+        employee_comment=ev.employee_comment,
+        commented_at=ev.commented_at,
+        shared_at=ev.shared_at,
+        finalised_at=ev.finalised_at,
+        rhk=rhk,
+        behaviours=behaviours,
+        events=events,
+        periodic=periodic,
+        suggested_hasil_kerja=suggested_h,
+        suggested_perilaku=suggested_p,
+        missing=missing,
+        can_edit=can_rate and editable,
+        can_share=can_rate and status is EvaluationStatus.DRAFT,
+        can_comment=can_comment and status is EvaluationStatus.SHARED,
+        can_finalise=can_rate and status is EvaluationStatus.SHARED and not missing,
+        can_reopen=can_rate and status is EvaluationStatus.FINAL,
+    )
