@@ -42,6 +42,7 @@ def default_pages() -> list[PageSpec]:
     """The sidebar, top to bottom. Capabilities replace their placeholder as they land."""
     from flexdesk.ui.pages.dashboard import DashboardPage
     from flexdesk.ui.pages.employees import EmployeesPage
+    from flexdesk.ui.pages.evaluation import evaluation_page
     from flexdesk.ui.pages.outputs import outputs_page
     from flexdesk.ui.pages.placeholder import PlaceholderPage
     from flexdesk.ui.pages.schedule import schedule_page
@@ -57,17 +58,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec("employees", QT_TRANSLATE_NOOP("Pages", "Pegawai"), EmployeesPage),
         PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "Jadwal"), schedule_page),
         PageSpec("outputs", QT_TRANSLATE_NOOP("Pages", "Log Output"), outputs_page),
-        PageSpec(
-            "evaluation",
-            QT_TRANSLATE_NOOP("Pages", "Evaluasi"),
-            placeholder(
-                QT_TRANSLATE_NOOP("Pages", "Evaluasi"),
-                QT_TRANSLATE_NOOP(
-                    "Pages",
-                    "Evaluasi kinerja periodik dan cetak formulir evaluasi (PDF) bertanda tangan.",
-                ),
-            ),
-        ),
+        PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Evaluasi"), evaluation_page),
         PageSpec(
             "sync",
             QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),

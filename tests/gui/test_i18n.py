@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from flexdesk.db.engine import Database
@@ -63,8 +64,14 @@ def test_english_interface_loads(
         "Dashboard", "Employees", "Schedule", "Output log", "Evaluation", "Sync", "Settings",
     ]  # fmt: skip
     assert window.user_label.text().startswith("User: ")
-    page = window.page("evaluation")
-    assert "not available" in page.findChild(type(window.user_label), "placeholder_status").text()
+    evaluation = window.page("evaluation")
+    assert evaluation.findChild(type(window.user_label), "placeholder_status") is None
+    status = evaluation.findChild(QComboBox, "evaluation_status")
+    assert [status.itemText(i) for i in range(1, status.count())] == ["Draft", "Shared", "Final"]
+    periods = evaluation.findChild(QComboBox, "evaluation_period")
+    year = evaluation.findChild(QSpinBox, "evaluation_year").value()
+    assert periods.itemText(2) == f"March {year}"
+    assert periods.itemText(periods.count() - 1) == f"Annual {year}"
     schedule = window.page("schedule")
     assert (
         schedule.findChild(type(window.user_label), "period_status")

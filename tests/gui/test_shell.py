@@ -66,6 +66,10 @@ def test_every_page_opens_and_placeholders_say_not_yet_available(
         status = page.findChild(type(window.user_label), "placeholder_status")
         if status is not None:
             assert "belum tersedia" in status.text()
+    # the Evaluasi page is the real one, no longer a placeholder
+    evaluation = window.page("evaluation")
+    assert type(evaluation).__name__ == "EvaluationPage"
+    assert evaluation.findChild(type(window.user_label), "placeholder_status") is None
 
 
 def test_uncaught_exception_shows_dialog_with_log_location(

@@ -1,0 +1,503 @@
+"""The evaluation form editor: one employee's evaluation for one period.
+
+The supervisor fills in realisasi (pre-filled from accepted output logs; a changed value needs
+a reason), umpan balik per RHK and per BerAKHLAK value and the two ratings (the predikat
+follows live from the official matrix), then saves, shares with the employee, finalises or
+reopens. The employee sees it once shared and may add a comment. Every step goes through
+``flexdesk.services.evaluation``; a button the service would refuse is disabled and says why,
+and a refused call shows the service's sentence while the edits stay on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.domain.dates import Lang
+from flexdesk.errors import FlexDeskError
+from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
+from flexdesk.services import evaluation as ev
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.evaluation.common import (
+    STATUS_COLOURS,
+    ReasonDialog,
+    confirm,
+    file_slug,
+    status_text,
+)
+from flexdesk.ui.pages.evaluation.list_model import nip_text
+from flexdesk.ui.pages.evaluation.sections import BehaviourSection, RatingSection, RhkSection
+from flexdesk.ui.widgets.forms import ErrorLabel
+from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+log = logging.getLogger(__name__)
+
+
+def pdf_file_stem(detail: ev.EvaluationDetail) -> str:
+    p = detail.period
+    return f"{file_slug(detail.employee_name)}-{p.year}-{p.period_type.value}-{p.index:02d}"
+
+
+class EvaluationEditor(QDialog):
+    """A window with the whole evaluation; ``changed`` after every successful step."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, detail: ev.EvaluationDetail, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluation_editor")
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.detail = detail
+        self.dirty = False
+        self.dialog: QDialog | QMessageBox | None = None
+        self.preview: PdfPreviewDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("editor_heading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("editor_status")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_label)
+
+        self.rhk = RhkSection(self.lang)
+        self.behaviour = BehaviourSection()
+        self.rating = RatingSection(self.lang)
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("employee_comment")
+        self.comment.setTabChangesFocus(True)
+        self.comment_info = QLabel()
+        self.comment_info.setWordWrap(True)
+        self.comment_button = QPushButton(self.tr("Kirim tanggapan"))
+        self.comment_button.setObjectName("comment_button")
+        self.comment_button.setAutoDefault(False)
+        self.comment_button.clicked.connect(self.send_comment)
+        comment_tab = QWidget()
+        comment_layout = QVBoxLayout(comment_tab)
+        comment_layout.addWidget(self.comment_info)
+        comment_layout.addWidget(self.comment, 1)
+        comment_row = QHBoxLayout()
+        comment_row.addStretch(1)
+        comment_row.addWidget(self.comment_button)
+        comment_layout.addLayout(comment_row)
+        self.history = QListWidget()
+        self.history.setObjectName("evaluation_history")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editor_tabs")
+        self.tabs.addTab(self.rhk, self.tr("Hasil kerja"))
+        self.tabs.addTab(self.behaviour, self.tr("Perilaku kerja"))
+        self.tabs.addTab(self.rating, self.tr("Rating dan predikat"))
+        self.tabs.addTab(comment_tab, self.tr("Tanggapan pegawai"))
+        self.tabs.addTab(self.history, self.tr("Riwayat"))
+
+        self.predikat_bar = QLabel()
+        self.predikat_bar.setObjectName("predikat_bar")
+        self.error = ErrorLabel()
+        self.error.setObjectName("editor_error")
+        self.info = QLabel()
+        self.info.setObjectName("editor_info")
+        self.info.setStyleSheet("color: #1e7b34;")
+        self.info.setWordWrap(True)
+        self.info.setVisible(False)
+
+        def button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setAutoDefault(False)  # Enter in a field must not save, share or finalise
+            b.clicked.connect(slot)
+            return b
+
+        self.save_button = button(self.tr("Simpan draf"), "save_button", self.save)
+        self.refresh_button = button(
+            self.tr("Perbarui realisasi"), "refresh_button", self.refresh_realisation
+        )
+        self.share_button = button(self.tr("Bagikan ke pegawai…"), "share_button", self.share)
+        self.finalise_button = button(self.tr("Tetapkan…"), "finalise_button", self.finalise)
+        self.reopen_button = button(self.tr("Buka kembali…"), "reopen_button", self.reopen)
+        self.preview_button = button(self.tr("Pratinjau PDF"), "preview_button", self.open_preview)
+        close_button = button(self.tr("Tutup"), "close_button", self.close)
+        buttons = QHBoxLayout()
+        for b in (self.save_button, self.refresh_button, self.share_button):
+            buttons.addWidget(b)
+        for b in (self.finalise_button, self.reopen_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.predikat_bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+
+        for key, slot in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.Print, self.open_preview),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.save_button.setToolTip(self.tr("Simpan perubahan tanpa membagikannya (Ctrl+S)"))
+        self.preview_button.setToolTip(self.tr("Pratinjau formulir yang dicetak (Ctrl+P)"))
+
+        for signal in (self.rhk.changed, self.behaviour.changed, self.rating.changed):
+            signal.connect(self._edited)
+        self.rhk.problem.connect(self.error.show_error)
+        self.comment.textChanged.connect(self._update_buttons)
+        self.resize(1180, 760)
+        self.set_detail(detail)
+
+    # -- showing ---------------------------------------------------------------------------
+    def set_detail(self, detail: ev.EvaluationDetail) -> None:
+        """Show ``detail`` (after loading or after a successful step); edits start afresh."""
+        self.detail = detail
+        self.setWindowTitle(
+            self.tr("Evaluasi {name} — {period}").format(
+                name=detail.employee_name, period=detail.period_label
+            )
+        )
+        nip = nip_text(detail.nip)
+        lines = [
+            f"<span style='font-size: 13pt'><b>{detail.employee_name}</b></span>"
+            + (f" &nbsp; NIP {nip}" if nip else ""),
+            f"{detail.jabatan} · {detail.unit_name}",
+            self.tr("Periode {period} · Pejabat penilai: {name}").format(
+                period=detail.period_label, name=detail.evaluator_name or "–"
+            ),
+        ]
+        if detail.atasan_name:
+            lines.append(self.tr("Atasan pejabat penilai: {name}").format(name=detail.atasan_name))
+        self.heading.setText("<br>".join(lines))
+        colour = STATUS_COLOURS[detail.status].name()
+        self.status_label.setText(
+            f"<span style='font-size: 12pt; color: {colour}'><b>"
+            f"{status_text(detail.status, self.lang)}</b></span>"
+        )
+        editable = detail.can_edit
+        self.rhk.set_detail(detail, editable)
+        self.behaviour.set_detail(detail, editable)
+        self.rating.set_detail(detail, editable)
+        self.comment.blockSignals(True)
+        self.comment.setPlainText(detail.employee_comment)
+        self.comment.blockSignals(False)
+        self.comment.setReadOnly(not detail.can_comment)
+        if detail.can_comment:
+            info = self.tr("Tulis tanggapan Anda atas evaluasi ini; atasan dapat membacanya.")
+        elif detail.employee_comment:
+            info = self.tr("Tanggapan pegawai:")
+        else:
+            info = self.tr("Pegawai belum memberi tanggapan.")
+        self.comment_info.setText(info)
+        self.history.clear()
+        for event in detail.events:
+            text = f"{event.at:%d/%m/%Y %H.%M} — {event.step.label_for(self._lang_code())}"
+            text += f" — {event.actor_name}"
+            if event.note:
+                text += f": {event.note}"
+            self.history.addItem(text)
+        self.dirty = False
+        self._update_buttons()
+
+    def _lang_code(self) -> Lang:
+        return "en" if self.lang == "en" else "id"
+
+    def _edited(self) -> None:
+        self.dirty = True
+        self._show_info("")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self.detail
+        missing = ", ".join(m[1] if self.lang == "en" else m[0] for m in d.missing)
+        self.predikat_bar.setText(
+            self.tr("Predikat kinerja: {p}").format(p=self.rating.predikat.text())
+        )
+        not_rater = self.tr("Hanya pejabat penilai pegawai ini yang dapat mengubahnya.")
+
+        def state(b: QPushButton, ok: bool, why: str, tip: str) -> None:
+            b.setEnabled(ok)
+            b.setToolTip(tip if ok else why)
+
+        if d.locked:
+            locked = self.tr("Evaluasi sudah ditetapkan dan terkunci; buka kembali untuk mengubah.")
+            edit_why = locked
+        else:
+            edit_why = not_rater
+        state(
+            self.save_button,
+            d.can_edit and self.dirty,
+            edit_why if not d.can_edit else self.tr("Belum ada perubahan."),
+            self.tr("Simpan perubahan tanpa membagikannya (Ctrl+S)"),
+        )
+        state(
+            self.refresh_button,
+            d.can_edit,
+            edit_why,
+            self.tr("Baca ulang realisasi dari log output yang diterima"),
+        )
+        share_why = (
+            not_rater
+            if not d.can_edit and not d.locked
+            else self.tr("Hanya evaluasi berstatus draf yang dapat dibagikan.")
+        )
+        state(
+            self.share_button,
+            d.can_share,
+            share_why,
+            self.tr("Pegawai dapat melihat dan menanggapi evaluasi ini"),
+        )
+        if d.can_finalise and not self.dirty:
+            finalise_ok, finalise_why = True, ""
+        elif d.locked:
+            finalise_ok, finalise_why = False, self.tr("Evaluasi sudah ditetapkan.")
+        elif d.status is ev.EvaluationStatus.DRAFT:
+            finalise_ok = False
+            finalise_why = self.tr("Bagikan evaluasi kepada pegawai terlebih dahulu.")
+        elif d.missing:
+            finalise_ok = False
+            finalise_why = self.tr("Belum diisi: {what}.").format(what=missing)
+        elif self.dirty and d.can_edit:
+            # saved first by finalise(); the service then checks the saved ratings
+            finalise_ok, finalise_why = True, ""
+        else:
+            finalise_ok, finalise_why = False, not_rater
+        state(
+            self.finalise_button,
+            finalise_ok,
+            finalise_why,
+            self.tr("Tetapkan evaluasi; setelah itu terkunci"),
+        )
+        state(
+            self.reopen_button,
+            d.can_reopen,
+            self.tr(
+                "Hanya evaluasi yang sudah ditetapkan yang dapat dibuka kembali, oleh pejabat penilainya."
+            )
+            if not d.locked or not d.can_reopen
+            else "",
+            self.tr("Buka kembali untuk koreksi; alasannya dicatat"),
+        )
+        self.comment_button.setEnabled(
+            d.can_comment and self.comment.toPlainText().strip() != d.employee_comment.strip()
+        )
+        self.comment_button.setToolTip(
+            ""
+            if d.can_comment
+            else self.tr(
+                "Tanggapan hanya dapat ditulis pegawai yang dinilai selama evaluasi dibagikan."
+            )
+        )
+
+    # -- steps -----------------------------------------------------------------------------
+    def _changes(self) -> ev.EvaluationChanges | None:
+        try:
+            indicators, feedback = self.rhk.changes()
+        except ValueError as exc:
+            self.error.show_error(
+                self.tr("Realisasi “{what}” harus berupa angka, misalnya 12 atau 2,5.").format(
+                    what=exc
+                )
+            )
+            self.tabs.setCurrentWidget(self.rhk)
+            return None
+        behaviours = self.behaviour.changes()
+        return self.rating.apply(
+            lambda **fields: ev.EvaluationChanges(
+                indicators=indicators, rhk_feedback=feedback, behaviours=behaviours, **fields
+            )
+        )
+
+    def _run(self, step: Callable[[], ev.EvaluationDetail], done: str) -> bool:
+        """Run a service step; on success show the new state, else the error (edits stay)."""
+        self.error.clear_error()
+        try:
+            detail = step()
+        except FlexDeskError as exc:
+            self._show_error(exc)
+            return False
+        self.set_detail(detail)
+        self._show_info(done)
+        self.changed.emit()
+        return True
+
+    def _show_info(self, text: str) -> None:
+        self.info.setText(text)
+        self.info.setVisible(bool(text))
+
+    def _show_error(self, exc: FlexDeskError) -> None:
+        self.error.show_error(self.ctx.message(exc))
+        field = exc.field or ""
+        if field.startswith("reason:"):
+            line = self.rhk.rows.get(field.removeprefix("reason:"))
+            if line is not None:
+                self.tabs.setCurrentWidget(self.rhk)
+                line.reason.setFocus()
+                line.reason.setStyleSheet("border: 1px solid #b3261e;")
+
+    def save(self) -> bool:
+        """Save the edits as a draft (also on a shared evaluation). True when saved."""
+        if not self.detail.can_edit:
+            return False
+        if not self.dirty:
+            return True
+        changes = self._changes()
+        if changes is None:
+            return False
+        services, eid = self.ctx.services, self.detail.id
+        return self._run(
+            lambda: services.call(ev.save_draft, eid, changes), self.tr("Perubahan tersimpan.")
+        )
+
+    def refresh_realisation(self) -> None:
+        if self.dirty and not self.save():
+            return
+        services, eid = self.ctx.services, self.detail.id
+        self._run(
+            lambda: services.call(ev.refresh_realisation, eid),
+            self.tr("Realisasi dibaca ulang dari log output yang diterima."),
+        )
+
+    def share(self) -> None:
+        def go() -> None:
+            if self.dirty and not self.save():
+                return
+            services, eid = self.ctx.services, self.detail.id
+            self._run(
+                lambda: services.call(ev.share, eid),
+                self.tr("Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya."),
+            )
+
+        self.dialog = confirm(
+            self,
+            self.tr("Bagikan evaluasi"),
+            self.tr(
+                "Bagikan evaluasi {period} kepada {name}? Pegawai akan dapat melihat dan "
+                "menanggapinya; Anda masih dapat mengubahnya sampai ditetapkan."
+            ).format(period=self.detail.period_label, name=self.detail.employee_name),
+            self.tr("Bagikan"),
+            go,
+        )
+
+    def finalise(self) -> None:
+        def go() -> None:
+            if self.dirty and not self.save():
+                return
+            services, eid = self.ctx.services, self.detail.id
+            self._run(
+                lambda: services.call(ev.finalise, eid),
+                self.tr("Evaluasi ditetapkan dan terkunci."),
+            )
+
+        self.dialog = confirm(
+            self,
+            self.tr("Tetapkan evaluasi"),
+            self.tr(
+                "Tetapkan evaluasi {period} untuk {name} dengan predikat {predikat}? Setelah "
+                "ditetapkan, evaluasi terkunci; membukanya kembali memerlukan alasan yang dicatat."
+            ).format(
+                period=self.detail.period_label,
+                name=self.detail.employee_name,
+                predikat=self.rating.predikat.text(),
+            ),
+            self.tr("Tetapkan"),
+            go,
+            warning=True,
+        )
+
+    def reopen(self) -> None:
+        dialog = ReasonDialog(
+            self.tr("Buka kembali evaluasi"),
+            self.tr("Mengapa evaluasi yang sudah ditetapkan perlu diubah? Alasan ini dicatat."),
+            self,
+        )
+        self.dialog = dialog
+        services, eid = self.ctx.services, self.detail.id
+        dialog.accepted.connect(
+            lambda: self._run(
+                lambda: services.call(ev.reopen, eid, dialog.value()),
+                self.tr("Evaluasi dibuka kembali."),
+            )
+        )
+        dialog.open()
+
+    def send_comment(self) -> None:
+        text = self.comment.toPlainText().strip()
+        services, eid = self.ctx.services, self.detail.id
+        self._run(
+            lambda: services.call(ev.comment, eid, text), self.tr("Tanggapan Anda tersimpan.")
+        )
+
+    # -- preview ---------------------------------------------------------------------------
+    def open_preview(self) -> None:
+        """The printed form as it is saved now (unsaved edits are not in it: say so)."""
+        try:
+            data = self.ctx.services.read(ev.form_data, self.detail.id)
+            pdf = build_evaluation_pdf_bytes(data)
+        except FlexDeskError as exc:
+            self.error.show_error(self.ctx.message(exc))
+            return
+        title = self.tr("Pratinjau evaluasi {name} — {period}").format(
+            name=self.detail.employee_name, period=self.detail.period_label
+        )
+        preview = PdfPreviewDialog(
+            self,
+            title,
+            pdf,
+            suggested_path=Path(self.ctx.paths.exports)
+            / f"evaluasi-{pdf_file_stem(self.detail)}.pdf",
+            lang=self.lang,
+        )
+        if self.dirty:
+            preview.status.setText(
+                self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")
+            )
+        self.preview = preview
+        preview.show()
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.dirty:
+            super().closeEvent(event)
+            return
+        event.ignore()
+
+        def discard() -> None:
+            self.dirty = False
+            self.close()
+
+        self.dialog = confirm(
+            self,
+            self.tr("Perubahan belum disimpan"),
+            self.tr("Tutup tanpa menyimpan perubahan pada evaluasi ini?"),
+            self.tr("Tutup tanpa menyimpan"),
+            discard,
+            warning=True,
+        )
+
+    def reject(self) -> None:  # Esc goes through closeEvent's question
+        self.close()

@@ -1,0 +1,488 @@
+"""Evaluasi page: choose a period and unit, see who is evaluated (status, ratings, predikat),
+open or start an evaluation in the form editor, see the unit's predikat distribution, and
+preview, print or export the unit's forms."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flexdesk.domain.evaluation import EvaluationStatus
+from flexdesk.errors import Cancelled, FlexDeskError
+from flexdesk.reports.evaluation_form import build_evaluation_pdfs
+from flexdesk.services import evaluation as ev
+from flexdesk.services import units
+from flexdesk.services.permissions import Action
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
+from flexdesk.ui.pages.evaluation.common import confirm, file_slug, status_text
+from flexdesk.ui.pages.evaluation.distribution import DistributionView
+from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
+from flexdesk.ui.pages.evaluation.list_model import EvaluationListModel
+from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+
+log = logging.getLogger(__name__)
+
+
+class EvaluationPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.editor: EvaluationEditor | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.batch: BatchExportDialog | None = None
+        self.runner: ProgressRunner | None = None
+        self.dialog: QMessageBox | None = None
+        #: number of worker processes for batch exports (None: every core; tests use 1)
+        self.export_workers: int | None = None
+        self._periods: list[ev.PeriodRef] = []
+
+        heading = QLabel("<h2>" + self.tr("Evaluasi Kinerja") + "</h2>")
+        self.year = QSpinBox()
+        self.year.setObjectName("evaluation_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setAccessibleName(self.tr("Tahun"))
+        self.period = QComboBox()
+        self.period.setObjectName("evaluation_period")
+        self.period.setMinimumContentsLength(16)
+        self.unit = QComboBox()
+        self.unit.setObjectName("evaluation_unit")
+        self.unit.setMinimumContentsLength(22)
+        self.status = QComboBox()
+        self.status.setObjectName("evaluation_status")
+        self.status.addItem(self.tr("Semua status"), "")
+        for s in EvaluationStatus:
+            self.status.addItem(status_text(s, self.lang), s.value)
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("Tahun"), self.year),
+            (self.tr("Periode"), self.period),
+            (self.tr("Unit"), self.unit),
+            (self.tr("Status"), self.status),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+
+        self.model = EvaluationListModel(ctx.services, self.lang)
+        self.table = QTableView()
+        self.table.setObjectName("evaluation_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 170), (2, 170), (3, 110), (4, 150), (5, 150), (6, 140), (7, 90)):
+            self.table.setColumnWidth(
+                col, max(width, header.fontMetrics().horizontalAdvance(
+                    str(self.model.headerData(col, Qt.Orientation.Horizontal))) + 24)
+            )  # fmt: skip
+        # Enter and double-click (QAbstractItemView.activated)
+        self.table.activated.connect(lambda _i: self.open_selected())
+
+        self.open_button = QPushButton(self.tr("Buka evaluasi"))
+        self.open_button.setObjectName("open_evaluation")
+        self.open_button.setToolTip(self.tr("Buka atau mulai evaluasi pegawai terpilih (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.preview_button = QPushButton(self.tr("Pratinjau formulir"))
+        self.preview_button.setObjectName("preview_selected")
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.unit_preview_button = QPushButton(self.tr("Pratinjau semua (ditetapkan)"))
+        self.unit_preview_button.setObjectName("preview_unit")
+        self.unit_preview_button.setToolTip(
+            self.tr("Semua formulir yang sudah ditetapkan pada daftar ini dalam satu pratinjau")
+        )
+        self.unit_preview_button.clicked.connect(self.preview_unit)
+        self.export_button = QPushButton(self.tr("Ekspor PDF…"))
+        self.export_button.setObjectName("export_unit")
+        self.export_button.setToolTip(
+            self.tr(
+                "Formulir yang sudah ditetapkan: satu PDF gabungan atau satu berkas per pegawai"
+            )
+        )
+        self.export_button.clicked.connect(self.export_unit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.preview_button)
+        actions.addStretch(1)
+        actions.addWidget(self.unit_preview_button)
+        actions.addWidget(self.export_button)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("evaluation_count")
+        list_tab = QWidget()
+        list_layout = QVBoxLayout(list_tab)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.count_label)
+        list_layout.addLayout(actions)
+
+        self.distribution = DistributionView(self.lang)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("evaluation_tabs")
+        self.tabs.addTab(list_tab, self.tr("Daftar evaluasi"))
+        self.distribution_index = -1
+        if ctx.actor.can(Action.EVALUATION_DISTRIBUTION):
+            self.distribution_index = self.tabs.addTab(
+                self.distribution, self.tr("Sebaran predikat unit")
+            )
+
+        self.message = QLabel()
+        self.message.setObjectName("evaluation_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.addWidget(heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self._load_units()
+        self._load_periods()
+        self.year.valueChanged.connect(lambda _v: self._load_periods())
+        for combo in (self.period, self.unit, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.distribution.options_changed.connect(self.reload_distribution)
+        self.tabs.currentChanged.connect(lambda _i: self.reload_distribution())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
+        self.reload()
+
+    # -- filters ---------------------------------------------------------------------------
+    def _load_units(self) -> None:
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem(self.tr("Semua unit"), "")
+        try:
+            for row in self.ctx.services.read(units.list_units):
+                self.unit.addItem(row.name, row.id)
+        except FlexDeskError as exc:
+            self.show_error(self.ctx.message(exc))
+        self.unit.blockSignals(False)
+
+    def _load_periods(self) -> None:
+        current = self.current_period()
+        try:
+            periods = self.ctx.services.read(ev.period_choices, self.year.value())
+        except FlexDeskError as exc:
+            self.show_error(self.ctx.message(exc))
+            periods = []
+        self._periods = periods
+        self.period.blockSignals(True)
+        self.period.clear()
+        for i, p in enumerate(periods):
+            self.period.addItem(p.label("en" if self.lang == "en" else "id"), str(i))
+        today = date.today()
+        pick = next(
+            (i for i, p in enumerate(periods) if current is not None and p == current),
+            next(
+                (i for i, p in enumerate(periods) if not p.is_annual and p.start <= today <= p.end),
+                0,
+            ),
+        )
+        self.period.setCurrentIndex(pick)
+        self.period.blockSignals(False)
+        self.reload()
+
+    def current_period(self) -> ev.PeriodRef | None:
+        index = self.period.currentIndex()
+        return self._periods[index] if 0 <= index < len(self._periods) else None
+
+    def select_period(self, period: ev.PeriodRef) -> None:
+        if self.year.value() != period.year:
+            self.year.setValue(period.year)  # reloads the period list
+        index = next((i for i, p in enumerate(self._periods) if p == period), -1)
+        if index >= 0:
+            self.period.setCurrentIndex(index)
+
+    def current_unit(self) -> str | None:
+        return str(self.unit.currentData() or "") or None
+
+    def select_unit(self, unit_id: str | None) -> None:
+        self.unit.setCurrentIndex(max(self.unit.findData(unit_id or ""), 0))
+
+    def _status_filter(self) -> EvaluationStatus | None:
+        value = str(self.status.currentData() or "")
+        return EvaluationStatus(value) if value else None
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Called by the main window each time the page is shown."""
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        try:
+            self.model.load(
+                self.current_period(), unit_id=self.current_unit(), status=self._status_filter()
+            )
+        except FlexDeskError as exc:
+            self.show_error(self.ctx.message(exc))
+            return
+        self.clear_message()
+        if selected is not None:
+            row = self.model.row_of_employee(selected.employee_id)
+            if row >= 0:
+                self.table.selectRow(row)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        rows = self.model.rows()
+        final = sum(1 for r in rows if r.status is EvaluationStatus.FINAL)
+        self.count_label.setText(
+            self.tr("{n} pegawai; {final} evaluasi ditetapkan.").format(n=len(rows), final=final)
+        )
+        self._update_buttons()
+        self.reload_distribution()
+
+    def reload_distribution(self) -> None:
+        if self.tabs.currentIndex() != self.distribution_index or self.distribution_index < 0:
+            return
+        period, unit_id = self.current_period(), self.current_unit()
+        if period is None or unit_id is None:
+            self.distribution.show_message(
+                self.tr("Pilih satu unit kerja untuk melihat sebaran predikatnya.")
+            )
+            return
+        try:
+            report = self.ctx.services.read(
+                ev.unit_distribution,
+                unit_id,
+                period,
+                org_result=self.distribution.org_result(),
+                final_only=self.distribution.final_only.isChecked(),
+            )
+        except FlexDeskError as exc:
+            self.distribution.show_message(self.ctx.message(exc))
+            return
+        self.distribution.show_report(report)
+
+    def selected(self) -> ev.EvaluationSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_data(index.row())
+
+    def _final_rows(self) -> list[ev.EvaluationSummary]:
+        return [r for r in self.model.rows() if r.status is EvaluationStatus.FINAL]
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        can_open = row is not None and (row.evaluation_id is not None or row.can_rate)
+        self.open_button.setEnabled(can_open)
+        if row is not None and row.evaluation_id is None:
+            self.open_button.setText(self.tr("Mulai evaluasi"))
+            self.open_button.setToolTip(
+                self.tr("Mulai evaluasi pegawai terpilih (Enter)")
+                if row.can_rate
+                else self.tr("Hanya atasan langsung pegawai ini yang dapat memulai evaluasinya.")
+            )
+        else:
+            self.open_button.setText(self.tr("Buka evaluasi"))
+            self.open_button.setToolTip(self.tr("Buka evaluasi pegawai terpilih (Enter)"))
+        can_print = self.ctx.actor.can(Action.EVALUATION_PRINT)
+        self.preview_button.setEnabled(
+            can_print and row is not None and row.evaluation_id is not None
+        )
+        finals = len(self._final_rows())
+        for b in (self.unit_preview_button, self.export_button):
+            b.setEnabled(can_print and finals > 0)
+        if finals == 0:
+            why = self.tr("Belum ada evaluasi yang ditetapkan pada daftar ini.")
+            self.unit_preview_button.setToolTip(why)
+            self.export_button.setToolTip(why)
+
+    # -- messages --------------------------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def show_info(self, text: str) -> None:
+        self.message.setStyleSheet("color: #1f5f3a;")
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+
+    # -- opening ---------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if row.evaluation_id is not None:
+            self.open_evaluation(row.evaluation_id)
+            return
+        if not row.can_rate:
+            self.show_error(
+                self.tr("Hanya atasan langsung pegawai ini yang dapat memulai evaluasinya.")
+            )
+            return
+        period = self.current_period()
+        if period is None:
+            return
+        employee_id = row.employee_id
+
+        def start() -> None:
+            try:
+                detail = self.ctx.services.call(ev.start_evaluation, employee_id, period)
+            except FlexDeskError as exc:
+                self.show_error(self.ctx.message(exc))
+                return
+            self.reload()
+            self._show_editor(detail)
+
+        self.dialog = confirm(
+            self,
+            self.tr("Mulai evaluasi"),
+            self.tr(
+                "Mulai evaluasi {period} untuk {name}? Realisasi diisi dari log output yang "
+                "sudah diterima."
+            ).format(
+                period=period.label("en" if self.lang == "en" else "id"), name=row.employee_name
+            ),
+            self.tr("Mulai"),
+            start,
+        )
+
+    def open_evaluation(self, evaluation_id: str) -> EvaluationEditor | None:
+        try:
+            detail = self.ctx.services.read(ev.get_evaluation, evaluation_id)
+        except FlexDeskError as exc:
+            self.show_error(self.ctx.message(exc))
+            return None
+        return self._show_editor(detail)
+
+    def _show_editor(self, detail: ev.EvaluationDetail) -> EvaluationEditor:
+        if self.editor is not None:
+            self.editor.deleteLater()
+        editor = EvaluationEditor(self.ctx, detail, self)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.changed.connect(self.reload)
+        self.editor = editor
+        editor.show()
+        return editor
+
+    # -- printing --------------------------------------------------------------------------
+    def _export_name(self) -> str:
+        period = self.current_period()
+        unit = file_slug(self.unit.currentText()) if self.current_unit() else "semua-unit"
+        if period is None:
+            return f"evaluasi-{unit}"
+        return f"evaluasi-{period.year}-{period.period_type.value}-{period.index:02d}-{unit}"
+
+    def _description(self) -> str:
+        period = self.current_period()
+        label = period.label("en" if self.lang == "en" else "id") if period else ""
+        return f"{self.unit.currentText()}, {label}"
+
+    def preview_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.evaluation_id is None:
+            return
+        editor = self.open_evaluation(row.evaluation_id)
+        if editor is not None:
+            editor.open_preview()
+            self.preview = editor.preview
+
+    def preview_unit(self) -> None:
+        """Every final form of the list in one preview (built in a worker)."""
+        period, unit_id = self.current_period(), self.current_unit()
+        if period is None:
+            return
+        services = self.ctx.services
+        building = self.tr("Menyusun formulir {done} dari {total}")
+
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> bytes:
+            forms = services.read(
+                ev.form_data_for_unit,
+                period,
+                unit_id=unit_id,
+                status=EvaluationStatus.FINAL,
+                is_cancelled=cancelled,
+            )
+
+            def step(done: int, total: int) -> None:
+                if cancelled():
+                    raise Cancelled()
+                progress(done, total, building.format(done=done, total=total))
+
+            buffer = io.BytesIO()
+            build_evaluation_pdfs(forms, buffer, progress=step)
+            return buffer.getvalue()
+
+        def done(result: object) -> None:
+            assert isinstance(result, bytes)
+            title = self.tr("Pratinjau formulir evaluasi — {what}").format(what=self._description())
+            preview = PdfPreviewDialog(
+                self,
+                title,
+                result,
+                suggested_path=Path(self.ctx.paths.exports) / f"{self._export_name()}.pdf",
+                lang=self.lang,
+            )
+            self.preview = preview
+            preview.show()
+
+        self.runner = ProgressRunner(self, self.tr("Menyiapkan pratinjau"))
+        self.runner.start(work, done, self._failed)
+
+    def export_unit(self) -> None:
+        period, unit_id = self.current_period(), self.current_unit()
+        if period is None:
+            return
+        services = self.ctx.services
+
+        def load() -> list:  # type: ignore[type-arg]
+            return services.read(
+                ev.form_data_for_unit, period, unit_id=unit_id, status=EvaluationStatus.FINAL
+            )
+
+        dialog = BatchExportDialog(
+            self,
+            description=self._description(),
+            count=len(self._final_rows()),
+            load_forms=load,
+            default_dir=Path(self.ctx.paths.exports),
+            base_name=self._export_name(),
+            lang=self.lang,
+            workers=self.export_workers,
+        )
+        self.batch = dialog
+        dialog.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.show_info(self.tr("Dibatalkan."))
+        elif isinstance(exc, FlexDeskError):
+            self.show_error(self.ctx.message(exc))
+        else:
+            log.error("evaluation page task failed", exc_info=exc)
+            self.show_error(str(exc))
