@@ -34,7 +34,8 @@ class SyncKey(Base):
 
 class SyncState(Base):
     """One row: the next bundle number (persisted before export, never reused), the last
-    acknowledged point (from the newest acknowledging receipt) and the central key."""
+    acknowledged point (from the newest acknowledging receipt), the audit head central
+    acknowledged with it, and the central key."""
 
     __tablename__ = "sync_state"
 
@@ -49,6 +50,11 @@ class SyncState(Base):
     central_fingerprint: Mapped[str | None] = mapped_column(String(19), nullable=True)
     #: optional age recipient (``age1...``) to encrypt bundles to
     central_age_recipient: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    #: central's audit head from the acknowledged receipt: the next bundle carries the audit
+    #: rows after this seq (0: none acknowledged yet, send from the first row)
+    audit_acked_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: the hash central holds for that row (what the office's row must still have)
+    audit_acked_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class SyncBundle(Base):

@@ -6,6 +6,9 @@ module exists, without editing this file. Excluded: user accounts (password hash
 the office), any class that sets ``__sync__ = False``, and columns whose name says they hold a
 secret. Deleted rows travel as ``op="delete"`` from the tombstones table.
 
+The audit trail: :func:`collect_audit` takes the ``audit_log`` rows after the audit head
+central acknowledged, exactly as stored, for ``data/audit/audit.ndjson`` (bundle format 2).
+
 Evidence files: a capability declares which column of which entity holds the SHA-256 of a
 file in the content-addressed attachment store (:func:`register_attachment_column`); the
 output log's ``output_evidence.sha256`` is declared here.
@@ -30,7 +33,10 @@ from sqlalchemy.orm import Mapper, Session
 
 from flexdesk.db import all_models  # noqa: F401  (every model on Base.registry)
 from flexdesk.db.base import Base, SyncedMixin, Tombstone
+from flexdesk.db.models_audit import AuditEntry
 from flexdesk.db.models_sync import SyncAckedRev
+from flexdesk.errors import BundleError
+from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord, AuditSegment
 from flexdesk.sync.bundle import AttachmentSource, ChangeRecord
 from flexdesk.sync.model import ENTITY_RE, EXT_RE, RECORD_ID_RE, SHA256_RE
 
@@ -40,6 +46,9 @@ log = logging.getLogger(__name__)
 EXCLUDED_ENTITIES: set[str] = {"user"}
 #: column names that hold secrets; dropped from the row data
 SECRET_COLUMN_RE = re.compile(r"password|secret|private|token|salt", re.IGNORECASE)
+#: at most this many audit rows per bundle (a long history goes over several bundles, each
+#: continuing the chain); keeps ``audit.ndjson`` far below the receivers' metadata limit
+MAX_AUDIT_ROWS = 200_000
 #: bookkeeping columns that travel as record fields, not inside ``data``
 _RECORD_COLUMNS = frozenset({"id", "rev", "change_seq"})
 
@@ -217,6 +226,57 @@ def collect_changes(
     if progress is not None:
         progress(len(classes) + 1, len(classes) + 1, "collect")
     return Collected(changes, attachments, skipped)
+
+
+def _audit_record(e: AuditEntry) -> AuditRecord:
+    return AuditRecord(
+        seq=e.seq,
+        at=e.at,
+        actor_id=e.actor_id,
+        actor_name=e.actor_name,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        op=e.op,
+        before=e.before,
+        after=e.after,
+        prev_hash=e.prev_hash,
+        hash=e.hash,
+    )
+
+
+def collect_audit(
+    session: Session, *, after: int, limit: int = MAX_AUDIT_ROWS
+) -> AuditSegment | None:
+    """The audit rows after seq ``after`` (central's acknowledged audit head), continuing from
+    the office's own stored hash of row ``after``; None when there is no audit table.
+
+    If the office has fewer rows than ``after`` (a database restored from an older backup),
+    the segment starts after the office's last row, so central compares what the office really
+    holds. A missing row ``after`` (rows deleted from the file) is a BundleError: the office
+    cannot show that its chain continues; ``flexdesk audit verify`` names the damage.
+    """
+    if not inspect(session.connection()).has_table(AuditEntry.__tablename__):
+        return None
+    last = session.scalar(select(func.max(AuditEntry.seq))) or 0
+    anchor = min(after, last)
+    prev = GENESIS_HASH
+    if anchor > 0:
+        found = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor))
+        if found is None:
+            raise BundleError(
+                f"Baris jejak audit #{anchor} hilang dari basis data kantor; bundel tidak "
+                "dapat membuktikan kesinambungan jejak audit. Jalankan 'flexdesk audit "
+                "verify' dan hubungi kantor pusat.",
+                code="audit-chain",
+                message_en=f"Audit row #{anchor} is missing from the office database; a bundle "
+                "cannot show that the audit trail continues. Run 'flexdesk audit verify' and "
+                "contact central.",
+            )
+        prev = found
+    rows = session.scalars(
+        select(AuditEntry).where(AuditEntry.seq > anchor).order_by(AuditEntry.seq).limit(limit)
+    ).all()
+    return AuditSegment(anchor + 1, prev, tuple(_audit_record(e) for e in rows))
 
 
 def count_pending(session: Session, *, after: int) -> int:

@@ -10,7 +10,10 @@ The protocol is docs/bundle-format.md section 8:
   (``sync_state.applied_through``), tombstones as deletions, with ``base_ack`` naming the
   receipt that set that point and ``base_rev`` the revision central acknowledged per row;
 - a receipt is verified against the registered central key and this office's code; it marks
-  the bundle in the history and moves the acknowledged point forward, never backwards.
+  the bundle in the history and moves the acknowledged point forward, never backwards;
+- every bundle also carries the audit rows after the audit head named by the receipt the
+  acknowledged point came from (``sync_state.audit_acked_seq``), so central can check that the
+  office's audit chain continues (bundle format 2).
 
 Key management, receipts and history are ``fn(session, actor, ...)`` services (run them through
 ``Services``); :func:`export_bundle` takes the ``Database`` because it needs three short
@@ -44,7 +47,12 @@ from flexdesk.errors import BundleError, Cancelled, ConflictError, ValidationErr
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.sync_collect import attachment_sources, collect_changes, count_pending
+from flexdesk.services.sync_collect import (
+    attachment_sources,
+    collect_audit,
+    collect_changes,
+    count_pending,
+)
 from flexdesk.sync import keys
 from flexdesk.sync.bundle import (
     STAGES,
@@ -121,6 +129,8 @@ class SyncStatus:
     ack_seq: int | None
     applied_through: int
     pending_changes: int
+    #: the last audit row central acknowledged (0: none yet)
+    audit_acked_seq: int = 0
 
 
 def _key_info(row: SyncKey, keys_dir: Path) -> KeyInfo:
@@ -150,6 +160,7 @@ def sync_status(session: Session, actor: Actor, keys_dir: Path) -> SyncStatus:
         ack_seq=state.ack_seq if state else None,
         applied_through=applied,
         pending_changes=count_pending(session, after=applied),
+        audit_acked_seq=state.audit_acked_seq if state else 0,
     )
 
 
@@ -415,6 +426,7 @@ def export_bundle(
             session, after=_state(session).applied_through, progress=progress
         )
         state = _state(session)
+        audit = collect_audit(session, after=state.audit_acked_seq or 0)
         if encrypt and not state.central_age_recipient:
             raise ValidationError(
                 "Enkripsi diminta, tetapi penerima age kantor pusat belum didaftarkan.",
@@ -463,6 +475,7 @@ def export_bundle(
             office_name=plan.office_name,
             rotation=rotation,
             verify=verify,
+            audit=audit,
         )
     except BaseException as exc:
         _record_failure(db, plan.seq, exc)
@@ -622,6 +635,9 @@ def import_receipt(session: Session, actor: Actor, path: Path) -> list[ReceiptOu
         if new is not None and advanced:
             state.ack_seq, state.ack_sha256 = new.ack_seq, new.ack_sha256
             state.applied_through = new.applied_through
+            if r.audit is not None:  # the next bundle starts after central's audit head
+                _check_audit_head(session, r.audit.seq, r.audit.hash)
+                state.audit_acked_seq, state.audit_acked_hash = r.audit.seq, r.audit.hash
         if r.status in ("applied", "superseded", "duplicate"):
             _promote_sent(session, r.bundle_seq, r.applied_through_change)
         outcomes.append(
@@ -635,6 +651,21 @@ def import_receipt(session: Session, actor: Actor, path: Path) -> list[ReceiptOu
             )
         )
     return outcomes
+
+
+def _check_audit_head(session: Session, seq: int, digest: str) -> None:
+    """Central's audit head should be a row of this office's chain; if the office's row
+    differs, its trail changed after it was sent (central will refuse the next bundle)."""
+    from flexdesk.db.models_audit import AuditEntry
+
+    mine = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
+    if mine != digest:
+        log.warning(
+            "audit row #%s differs from the one central acknowledged (%s): the office's audit "
+            "trail changed after it was sent",
+            seq,
+            "missing here" if mine is None else "other hash",
+        )
 
 
 def _promote_sent(session: Session, seq: int, applied_through: int) -> None:

@@ -29,6 +29,7 @@ from flexdesk.paths import DataPaths
 from flexdesk.services import sync_office as so
 from flexdesk.services.app import Services
 from flexdesk.sync import keys
+from flexdesk.sync.auditchain import AuditRecord
 from flexdesk.sync.bundle import verify_bundle
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
 from tests.helpers import Staff
@@ -425,3 +426,161 @@ def test_key_rotation_announced_by_the_old_key(
     assert third.written.header.key_id == new.key_id
     res = receiver.ingest(third.envelope_path)
     assert res.status == "applied", res.message_en
+
+
+# -- the audit chain travels with the bundles ---------------------------------------------------
+
+
+def _audit_rows(db: Database) -> list[AuditRecord]:
+    from flexdesk.services.sync_collect import collect_audit
+
+    with db.read_session() as s:
+        segment = collect_audit(s, after=0, limit=10**9)
+    assert segment is not None
+    return list(segment.rows)
+
+
+def _sync_state(db: Database) -> SyncState:
+    with db.read_session() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None
+        s.expunge(state)
+        return state
+
+
+def _central_audit(rx: Receiver) -> list[AuditRecord]:
+    from flexdesk.central.audit import audit_entries
+
+    with rx.Session() as s:
+        return audit_entries(s, "O042")
+
+
+def test_audit_chain_round_trip_across_two_bundles(
+    office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
+) -> None:
+    """office -> central -> receipt -> office: the first bundle carries the whole audit trail
+    from row 1, the receipt names central's audit head, the next bundle continues after it."""
+    usb = tmp_path / "usb"
+    local = _audit_rows(office.db)
+    assert local and local[0].seq == 1
+    first = export(office, data_paths, usb)
+    audit = first.written.header.audit
+    assert audit is not None and (audit.start, audit.end) == (1, local[-1].seq)
+    assert audit.prev_hash == "0" * 64 and audit.head_hash == local[-1].hash
+    vb = verify_bundle(first.envelope_path, trusted_keys=receiver.keyring())
+    assert list(vb.audit_rows) == local, "exactly the stored rows"
+    r1 = receiver.ingest(first.envelope_path)
+    assert r1.status == "applied", r1.message_en
+    assert r1.receipt is not None and r1.receipt.receipt.audit is not None
+    assert (r1.receipt.receipt.audit.seq, r1.receipt.receipt.audit.hash) == (
+        local[-1].seq,
+        local[-1].hash,
+    )
+    assert r1.receipt_path is not None
+    office.call(so.import_receipt, r1.receipt_path)
+    state = _sync_state(office.db)
+    assert (state.audit_acked_seq, state.audit_acked_hash) == (local[-1].seq, local[-1].hash)
+    assert office.read(so.sync_status, data_paths.keys).audit_acked_seq == local[-1].seq
+
+    with office.db.session() as s:
+        s.get(Employee, staff.member.id).jabatan = "Analis Data"  # type: ignore[union-attr]
+    now = _audit_rows(office.db)
+    new_rows = [r for r in now if r.seq > local[-1].seq]
+    assert new_rows and any(r.entity == "employee" for r in new_rows)
+    second = export(office, data_paths, usb)
+    audit2 = second.written.header.audit
+    assert audit2 is not None and audit2.start == local[-1].seq + 1
+    assert audit2.prev_hash == local[-1].hash and audit2.head_hash == now[-1].hash
+    r2 = receiver.ingest(second.envelope_path)
+    assert r2.status == "applied", r2.message_en
+    assert _central_audit(receiver) == now, "central holds the office's whole chain"
+    counts = receiver.row_counts()
+    assert receiver.ingest(second.envelope_path).status == "duplicate"
+    assert receiver.row_counts() == counts
+    assert r2.receipt_path is not None
+    office.call(so.import_receipt, r2.receipt_path)
+    assert _sync_state(office.db).audit_acked_seq == now[-1].seq
+    # nothing new: the next bundle declares the same head with no rows, and central agrees
+    third = export(office, data_paths, usb)
+    audit3 = third.written.header.audit
+    assert audit3 is not None and audit3.count == 0 and audit3.head_hash == now[-1].hash
+    assert receiver.ingest(third.envelope_path).status == "applied"
+
+
+def _rewrite_audit_from(db: Database, seq: int, actor_name: str) -> None:
+    """Edit audit row ``seq`` in the file and recompute every hash after it, as someone
+    covering their tracks would: the local chain verifies again."""
+    from flexdesk.sync.auditchain import entry_hash
+    from tests.unit.services.test_audit import _tamper
+
+    rows = _audit_rows(db)
+    prev = next(r.hash for r in rows if r.seq == seq - 1) if seq > 1 else "0" * 64
+    for row in (r for r in rows if r.seq >= seq):
+        fields = {k: v for k, v in row.to_json().items() if k != "hash"}
+        fields["prev_hash"] = prev
+        if row.seq == seq:
+            fields["actor_name"] = actor_name
+        prev = entry_hash(**fields)
+        _tamper(
+            db,
+            "UPDATE audit_log SET actor_name = :a, prev_hash = :p, hash = :h WHERE seq = :s",
+            a=fields["actor_name"],
+            p=fields["prev_hash"],
+            h=prev,
+            s=row.seq,
+        )
+
+
+def test_rewritten_audit_history_is_refused_by_central(
+    office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
+) -> None:
+    """An admin edits an acknowledged audit row in the database and recomputes the chain from
+    there. ``audit verify`` cannot see that locally; central refuses the next bundle."""
+    from flexdesk.services.audit import verify_audit_chain
+
+    usb = tmp_path / "usb"
+    first = export(office, data_paths, usb)
+    r1 = receiver.ingest(first.envelope_path)
+    assert r1.status == "applied" and r1.receipt_path is not None
+    office.call(so.import_receipt, r1.receipt_path)
+    acked = _sync_state(office.db).audit_acked_seq
+    assert acked >= 3
+    central_before = _central_audit(receiver)
+
+    _rewrite_audit_from(office.db, 2, "orang lain")
+    with office.db.read_session() as s:
+        assert verify_audit_chain(s, check_tables=False) == [], "undetectable locally"
+    with office.db.session() as s:
+        s.get(Employee, staff.member.id).jabatan = "Sesudah diubah"  # type: ignore[union-attr]
+    second = export(office, data_paths, usb)  # the office's own chain is consistent
+    counts = receiver.row_counts()
+    result = receiver.ingest(second.envelope_path)
+    assert (result.status, result.code) == ("rejected", "audit-continuity")
+    assert f"row #{acked}" in (result.message_en or "")
+    assert "rewritten" in (result.message_en or "")
+    assert _central_audit(receiver) == central_before
+    after = receiver.row_counts()
+    assert after["central_records"] == counts["central_records"]
+    assert after["central_quarantine"] == counts["central_quarantine"] + 1
+    # the office records the rejection; its acknowledged audit head does not move
+    assert result.receipt_path is not None
+    (outcome,) = office.call(so.import_receipt, result.receipt_path)
+    assert outcome.status == "rejected" and not outcome.advanced
+    assert _sync_state(office.db).audit_acked_seq == acked
+    (latest, *_) = office.read(so.bundle_history)
+    assert latest.status == "rejected" and "audit" in (latest.receipt_message_en or "")
+
+
+def test_export_refuses_a_damaged_office_audit_trail(
+    office: Services, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    """A row edited without recomputing the chain: no bundle can be made from it (central
+    could not verify it); the message points to ``audit verify``; the number is used up."""
+    from tests.unit.services.test_audit import _tamper
+
+    _tamper(office.db, "UPDATE audit_log SET actor_name = 'orang lain' WHERE seq = 2")
+    with pytest.raises(BundleError) as err:
+        export(office, data_paths, tmp_path / "usb")
+    assert err.value.code == "audit-chain" and "row 2" in (err.value.message_en or "")
+    assert not list((tmp_path / "usb").glob("*.envelope.json"))
+    assert office.read(so.bundle_history)[0].status == "failed"
