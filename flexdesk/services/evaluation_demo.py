@@ -1,0 +1,236 @@
+"""Demo data for the evaluation: finalised monthly evaluations for the first two demo months.
+
+The output-log demo covers about three months up to yesterday; the "first two demo months" are
+the first two whole calendar months inside that window (of the SKP year, ended before today).
+Every employee with a supervisor gets an evaluation for each: realisation pre-filled from the
+accepted logs exactly as :func:`flexdesk.services.evaluation.start_evaluation` does, ratings
+mostly Sesuai Ekspektasi with some Di Atas and a rare Di Bawah, umpan balik per RHK and on a few
+BerAKHLAK values, sometimes an employee comment, and the events start → save → share →
+finalise by the supervisor's account. The head of the office has no supervisor in the demo, so
+has no evaluation (the admin may act as atasan once the setting allows it).
+
+Rows go in with bulk inserts (a few thousand rows in a fraction of a second) so ``flexdesk
+demo`` stays fast. Importing this module registers it in ``services.demo.DEMO_EXTENSIONS``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
+from flexdesk.db.models import Employee, User
+from flexdesk.db.models_evaluation import (
+    Evaluation,
+    EvaluationBehaviour,
+    EvaluationEvent,
+    EvaluationIndicator,
+    EvaluationRhk,
+)
+from flexdesk.db.models_outputs import OutputLog, Rhk, RhkIndicator, Skp
+from flexdesk.domain.evaluation import EvaluationStatus, EvaluationStep
+from flexdesk.domain.outputs import Aspect, LogStatus, SkpStatus
+from flexdesk.domain.performance import (
+    CORE_VALUES,
+    PeriodType,
+    Rating,
+    period_range,
+    predikat_kinerja,
+)
+from flexdesk.services.demo import DEMO_EXTENSIONS, DemoInfo
+
+#: how far back the output-log demo reaches (services.outputs_demo: three months)
+LOG_WINDOW_DAYS = 91
+
+_RHK_FEEDBACK = (
+    "Target bulan ini tercapai; bukti dukung lengkap.",
+    "Hasil kerja baik; pertahankan ketepatan waktunya.",
+    "Sebagian output belum dilengkapi bukti dukung; mohon dilengkapi.",
+    "Kualitas hasil kerja meningkat dibanding bulan lalu.",
+    "Perlu koordinasi lebih awal agar tidak menumpuk di akhir bulan.",
+)
+_BEHAVIOUR_FEEDBACK = {
+    "berorientasi_pelayanan": "Ramah dan cepat melayani warga yang datang ke kantor.",
+    "akuntabel": "Disiplin dan jujur dalam melaporkan hasil kerja.",
+    "kompeten": "Aktif mengikuti pelatihan dan berbagi ilmu dengan rekan.",
+    "harmonis": "Menjaga suasana kerja yang nyaman di seksi.",
+    "loyal": "Menjaga nama baik kantor dalam setiap kegiatan.",
+    "adaptif": "Cepat menyesuaikan diri dengan aplikasi layanan baru.",
+    "kolaboratif": "Terbuka bekerja sama lintas seksi.",
+}
+_COMMENTS = (
+    "Terima kasih atas umpan baliknya, Bapak/Ibu.",
+    "Saya akan melengkapi bukti dukung lebih tertib bulan depan.",
+    "Mohon bimbingan untuk target tambahan.",
+)
+
+
+def demo_months(today: date, year: int) -> list[tuple[int, int]]:
+    """(year, month) of the first two whole calendar months of the log window in ``year``."""
+    first = today - timedelta(days=LOG_WINDOW_DAYS)
+    months: list[tuple[int, int]] = []
+    y, m = first.year, first.month
+    if first.day != 1:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    while len(months) < 2:
+        end = period_range(PeriodType.MONTHLY, y, m)[1]
+        if end >= today:
+            break
+        if y == year:
+            months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def _rating(rng: random.Random) -> Rating:
+    roll = rng.random()
+    if roll < 0.22:
+        return Rating.DI_ATAS
+    if roll < 0.95:
+        return Rating.SESUAI
+    return Rating.DI_BAWAH
+
+
+def create_demo_evaluations(
+    session: Session, info: DemoInfo, rng: random.Random, *, today: date | None = None
+) -> int:
+    """Finalised evaluations for the first two demo months; returns how many were made."""
+    today = today or date.today()
+    year = today.year
+    months = demo_months(today, year)
+    if not months:
+        return 0
+    staff = [
+        e
+        for e in session.scalars(select(Employee).order_by(Employee.nama, Employee.id))
+        if e.supervisor_id is not None
+    ]
+    supervisors = {e.id: e for e in session.scalars(select(Employee))}
+    skps = {
+        s.employee_id: s
+        for s in session.scalars(
+            select(Skp).where(Skp.year == year, Skp.status == SkpStatus.APPROVED.value)
+        )
+    }
+    users = {u.employee_id: u.id for u in session.scalars(select(User)) if u.employee_id}
+    admin_user = session.scalar(select(User.id).where(User.username == info.admin_username))
+    rhk_by_skp: dict[str, list[Rhk]] = {}
+    for rhk in session.scalars(select(Rhk).order_by(Rhk.position)):
+        rhk_by_skp.setdefault(rhk.skp_id, []).append(rhk)
+    ind_by_rhk: dict[str, list[RhkIndicator]] = {}
+    for ind in session.scalars(select(RhkIndicator).order_by(RhkIndicator.position)):
+        ind_by_rhk.setdefault(ind.rhk_id, []).append(ind)
+
+    ev_rows: list[dict[str, Any]] = []
+    rhk_rows: list[dict[str, Any]] = []
+    ind_rows: list[dict[str, Any]] = []
+    beh_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    for y, m in months:
+        start, end = period_range(PeriodType.MONTHLY, y, m)
+        sums = {
+            (emp_id, rhk_id): float(qty or 0)
+            for emp_id, rhk_id, qty in session.execute(
+                select(OutputLog.employee_id, OutputLog.rhk_id, func.sum(OutputLog.quantity))
+                .where(
+                    OutputLog.status == LogStatus.ACCEPTED.value,
+                    OutputLog.day >= start,
+                    OutputLog.day <= end,
+                )
+                .group_by(OutputLog.employee_id, OutputLog.rhk_id)
+            )
+        }
+        # finalised a few working days into the next month, as offices do
+        done = datetime.combine(end + timedelta(days=5), time(2, 0), tzinfo=UTC)
+        for emp in staff:
+            skp = skps.get(emp.id)
+            sup = supervisors.get(emp.supervisor_id or "")
+            if skp is None or sup is None:
+                continue
+            ev_id = new_uuid()
+            rater = users.get(sup.id, admin_user)
+            hasil, perilaku = _rating(rng), _rating(rng)
+            comment = rng.choice(_COMMENTS) if rng.random() < 0.2 else ""
+            ev_rows.append(
+                {"id": ev_id, "employee_id": emp.id, "skp_id": skp.id, "year": y,
+                 "period_type": PeriodType.MONTHLY.value, "period_index": m, "start": start,
+                 "end": end, "status": EvaluationStatus.FINAL.value,
+                 "rating_hasil_kerja": hasil.value, "rating_perilaku": perilaku.value,
+                 "predikat": predikat_kinerja(hasil, perilaku).value, "capaian_organisasi": "",
+                 "catatan": "", "evaluator_employee_id": sup.id, "evaluator_user_id": rater,
+                 "atasan_employee_id": sup.supervisor_id, "employee_comment": comment,
+                 "commented_at": done - timedelta(days=1) if comment else None,
+                 "shared_at": done - timedelta(days=2), "finalised_at": done,
+                 "finalised_by_user_id": rater}
+            )  # fmt: skip
+            for rhk in rhk_by_skp.get(skp.id, []):
+                rhk_rows.append(
+                    {"id": new_uuid(), "evaluation_id": ev_id, "rhk_id": rhk.id,
+                     "position": rhk.position, "umpan_balik": rng.choice(_RHK_FEEDBACK)}
+                )  # fmt: skip
+                quantity_seen = False
+                for ind in ind_by_rhk.get(rhk.id, []):
+                    value: float | None = None
+                    if ind.aspect == Aspect.KUANTITAS.value and not quantity_seen:
+                        quantity_seen = True
+                        value = sums.get((emp.id, rhk.id), 0.0)
+                    ind_rows.append(
+                        {"id": new_uuid(), "evaluation_id": ev_id, "rhk_id": rhk.id,
+                         "indicator_id": ind.id, "prefilled": value,
+                         "realisasi": value if value is not None
+                         else (100.0 if ind.aspect == Aspect.KUALITAS.value else None),
+                         "override_reason": ""}
+                    )  # fmt: skip
+            noted = set(rng.sample([cv.code for cv in CORE_VALUES], 2))
+            for n, cv in enumerate(CORE_VALUES):
+                beh_rows.append(
+                    {"id": new_uuid(), "evaluation_id": ev_id, "code": cv.code, "position": n,
+                     "ekspektasi_khusus": "",
+                     "umpan_balik": _BEHAVIOUR_FEEDBACK[cv.code] if cv.code in noted else ""}
+                )  # fmt: skip
+            steps = [
+                (EvaluationStep.START, done - timedelta(days=4), rater, "supervisor", ""),
+                (EvaluationStep.SAVE, done - timedelta(days=3), rater, "supervisor", ""),
+                (EvaluationStep.SHARE, done - timedelta(days=2), rater, "supervisor", ""),
+            ]
+            if comment:
+                steps.append((EvaluationStep.COMMENT, done - timedelta(days=1),
+                              users.get(emp.id), "employee", comment))  # fmt: skip
+            steps.append((EvaluationStep.FINALISE, done, rater, "supervisor", ""))
+            for step, at, user_id, acting_as, note in steps:
+                event_rows.append(
+                    {"id": new_uuid(), "evaluation_id": ev_id, "at": at, "step": step.value,
+                     "user_id": user_id, "acting_as": acting_as, "note": note}
+                )  # fmt: skip
+
+    now = utcnow()
+    all_rows = (ev_rows, rhk_rows, ind_rows, beh_rows, event_rows)
+    total = sum(len(r) for r in all_rows)
+    seq = take_sequence_numbers(session, total) if total else 0
+    for rows in all_rows:
+        for row in rows:
+            row.update(created_at=now, updated_at=now, rev=1, change_seq=seq)
+            seq += 1
+    conn = session.connection()
+    for model, rows in (
+        (Evaluation, ev_rows),
+        (EvaluationRhk, rhk_rows),
+        (EvaluationIndicator, ind_rows),
+        (EvaluationBehaviour, beh_rows),
+        (EvaluationEvent, event_rows),
+    ):
+        if rows:
+            conn.execute(insert(model), rows)
+    return len(ev_rows)
+
+
+def _extension(session: Session, info: DemoInfo, rng: random.Random) -> None:
+    create_demo_evaluations(session, info, random.Random(rng.random()))
+
+
+if _extension not in DEMO_EXTENSIONS:
+    DEMO_EXTENSIONS.append(_extension)
