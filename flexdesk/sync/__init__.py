@@ -9,6 +9,8 @@ Where to start (docs/bundle-format.md is the published spec):
 - :mod:`flexdesk.sync.keys`: office/central Ed25519 keys (encrypted PKCS#8, OpenSSH line, PEM,
   fingerprints) and the ``KeyRing`` verifiers use.
 - :mod:`flexdesk.sync.rotation`: key rotation statements signed by the old and the new key.
+- :mod:`flexdesk.sync.auditchain`: the office audit trail's hash recipe and the chain segment a
+  bundle carries (format 2), pure standard library.
 - :mod:`flexdesk.sync.sshsig`: OpenSSH SSHSIG signatures (``ssh-keygen -Y`` compatible).
 - :mod:`flexdesk.sync.ziphygiene`: ``SafeZip``, the only way untrusted zips are read.
 - :mod:`flexdesk.sync.age`: optional age v1 encryption, pure Python.

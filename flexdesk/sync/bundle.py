@@ -53,7 +53,10 @@ then persists the next ``bundle_seq`` (never reused) and calls::
   Existing files of the same sequence are replaced.
 - ``progress(done, total, stage)``: ``stage`` is one of :data:`STAGES`.
 - optional: ``rotation=make_rotation(...)`` (flexdesk.sync.rotation), ``office_name`` (bag-info
-  Source-Organization), ``schema`` (record schema id).
+  Source-Organization), ``schema`` (record schema id), ``audit=AuditSegment(start, prev_hash,
+  rows)`` (:mod:`flexdesk.sync.auditchain`): the office's audit rows after central's audit
+  head, written as ``data/audit/audit.ndjson`` and declared in ``bundle.json`` ``audit``; a
+  segment that is not an intact chain is refused (BundleError "audit-chain").
 
 Verification (anyone)
 ---------------------
@@ -71,16 +74,19 @@ progress=None, is_cancelled=None, require_envelope=False, identity=None, extract
 - ``extract_dir``: also write the verified payload there (``records/``, ``attachments/``,
   ``reports/``, ``keys/``); delete it if verification raises.
 
-Returns :class:`VerifiedBundle`; raises ``BundleError`` with ``code`` from
+Returns :class:`VerifiedBundle` (``audit_rows``: the audit rows, already checked to be the
+chain segment ``header.audit`` declares); raises ``BundleError`` with ``code`` from
 :data:`flexdesk.sync._errors.CODES` (bad-signature, unknown-key, revoked-key, key-not-valid,
 wrong-office, hash-mismatch, size-mismatch, truncated, not-a-zip, extra-file, missing-file,
 path-traversal, symlink, duplicate-name, zip-bomb, bad-name, unsupported-zip, bad-format,
-mismatch, format-version, gap, replay, encrypted, decrypt-failed) or ``Cancelled``.
+mismatch, format-version, gap, replay, encrypted, decrypt-failed, audit-chain) or
+``Cancelled``.
 """
 
 from __future__ import annotations
 
 from flexdesk.sync._errors import CODES
+from flexdesk.sync.auditchain import AuditRange, AuditRecord, AuditSegment
 from flexdesk.sync.keys import KeyRing, TrustedKey
 from flexdesk.sync.model import (
     FORMAT_VERSION,
@@ -119,6 +125,9 @@ __all__ = [
     "STAGES",
     "AttachmentInfo",
     "AttachmentSource",
+    "AuditRange",
+    "AuditRecord",
+    "AuditSegment",
     "BaseAck",
     "BundleHeader",
     "ChangeRange",

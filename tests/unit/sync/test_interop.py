@@ -12,7 +12,7 @@ import pytest
 from flexdesk.sync import age, keys, sshsig
 from flexdesk.sync.bundle import verify_bundle
 
-from .helpers import UUIDS, OfficeFixture, sample_bundle
+from .helpers import UUIDS, OfficeFixture, audit_rows, audit_segment, sample_bundle
 
 
 def need(tool: str) -> str:
@@ -134,6 +134,41 @@ def test_third_party_commands_catch_tampering(exported: tuple[Path, str]) -> Non
     assert wrong_ns.returncode != 0
 
 
+def test_third_party_audit_checks(exported: tuple[Path, str]) -> None:
+    """The spec's two jq lines accept the genuine audit rows, catch an edited row, and catch a
+    consistent rewrite (every hash recomputed) by the signed head in bundle.json."""
+    import json
+
+    from flexdesk.sync.auditchain import AuditRecord, entry_hash
+    from flexdesk.sync.canonical import canonical_json_line
+
+    for tool in ("unzip", "jq", "sha256sum"):
+        need(tool)
+    folder, n = exported
+    assert sh(f"unzip -q {n}.zip -d W", folder).returncode == 0
+    lines = [ln for ln in doc_commands(n).splitlines() if "audit.ndjson" in ln]
+    assert len(lines) == 2
+    segment, hashes = (sh(ln, folder) for ln in lines)
+    assert segment.returncode == 0 and segment.stdout.strip() == "true", segment.stderr
+    assert hashes.returncode == 0, hashes.stderr
+
+    path = folder / "W" / n / "data" / "audit" / "audit.ndjson"
+    genuine = path.read_bytes()
+    path.write_bytes(genuine.replace(b'"actor_name":"admin"', b'"actor_name":"adm1n"', 1))
+    assert sh(lines[1], folder).returncode != 0, "an edited row no longer matches its hash"
+
+    rows = [AuditRecord.from_json(json.loads(ln)) for ln in genuine.splitlines()]
+    prev, out = rows[0].prev_hash, b""
+    for row in rows:
+        fields = {k: v for k, v in row.to_json().items() if k != "hash"}
+        fields.update(prev_hash=prev, actor_name="adm1n" if row.actor_name == "admin" else "x")
+        prev = entry_hash(**fields)
+        out += canonical_json_line({**fields, "hash": prev})
+    path.write_bytes(out)
+    assert sh(lines[1], folder).returncode == 0, "consistent in itself"
+    assert sh(lines[0], folder).returncode != 0, "but not the head bundle.json declares"
+
+
 def test_openssl_raw_ed25519_fallback(exported: tuple[Path, str], tmp_path: Path) -> None:
     """The documented fallback: the raw Ed25519 signature inside SSHSIG checked by openssl."""
     openssl = need("openssl")
@@ -206,7 +241,10 @@ def test_age_cli_decrypts_our_encrypted_bundle(tmp_path: Path) -> None:
     office = OfficeFixture(tmp_path)
     ev = office.evidence("scan.pdf", b"%PDF" + bytes(range(256)) * 700, ext="pdf")
     written = office.export(
-        [office.change(UUIDS[0], {"a": 1})], attachments=[ev], encrypt_to=recipient
+        [office.change(UUIDS[0], {"a": 1})],
+        attachments=[ev],
+        encrypt_to=recipient,
+        audit=audit_segment(audit_rows(2)),
     )
     assert written.container_path.name.endswith(".zip.age")
     n = written.envelope.stem
