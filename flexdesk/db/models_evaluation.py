@@ -14,8 +14,9 @@ The references to the SKP tables (``skp_id``, ``rhk_id``, ``indicator_id``) are 
 columns, not foreign keys: the "evaluation" migration branch then needs nothing from the
 "outputs" branch (Alembic may run the two branches in either order, and a ``depends_on``
 would fold ``0100`` out of ``alembic_version``, which start-up compares with the branch
-heads). The services check those references; SKP rows are never deleted while logged
-against, and an RHK is never deleted once an evaluation points at it.
+heads). The services check those references and read an evaluation through the SKP as it
+is now: rows of an RHK removed from a reopened SKP are ignored, an RHK added later gets its
+rows on the next edit or refresh.
 """
 
 from __future__ import annotations

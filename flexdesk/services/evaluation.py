@@ -576,6 +576,7 @@ def save_draft(
     acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_RATE)
     next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SAVE)
     emp = get_employee_row(session, ev.employee_id)
+    sync_rows(session, ev, refresh=False)  # rows for RHK added to a revised SKP
     plan = _validate_changes(session, ev, changes)
     notes = _apply_changes(ev, changes, plan)
     if session.is_modified(ev) or any(session.is_modified(o) for o in plan.touched()):

@@ -16,7 +16,7 @@ from flexdesk.domain.performance import CORE_VALUES, OrganisationResult, Predika
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import evaluation as ev
-from flexdesk.services import office, skp
+from flexdesk.services import skp
 from flexdesk.services.app import Services
 from tests.evaluation_support import (
     FEBRUARY,
@@ -440,13 +440,25 @@ def test_period_choices_follow_the_office_setting(db: Database, staff: Staff) ->
         admin.call(ev.update_evaluation_settings, period_type=ev.PeriodType.ANNUAL)
 
 
-def test_skp_reopened_after_start_keeps_the_evaluation_working(db: Database, staff: Staff) -> None:
+def test_an_rhk_added_to_a_revised_skp_joins_the_evaluation(db: Database, staff: Staff) -> None:
+    from tests.outputs_support import rhk_input
+
     setup = approved_skp(db, staff)
     head = _head(db, staff)
     detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
     with db.session() as session:
-        skp.reopen_skp(session, staff.admin, setup.skp.id, "Revisi")
-    assert head.read(ev.get_evaluation, detail.id).rhk[0].rhk_id == setup.rhk_id
-    with db.read_session() as session:
-        assert office.get_setting(session, "evaluation_admin_as_atasan") is False
-    assert SkpStatus.DRAFT.value == "draft"
+        skp.reopen_skp(session, staff.admin, setup.skp.id, "Revisi pertengahan tahun")
+        revised = skp.add_rhk(session, staff.admin, setup.skp.id, rhk_input("Terlayaninya tamu"))
+        skp.approve_skp(session, staff.admin, setup.skp.id)
+    new_rhk = revised.rhk[-1]
+    shown = head.read(ev.get_evaluation, detail.id)
+    assert [r.rhk_id for r in shown.rhk][-1] == new_rhk.id
+    changes = ev.EvaluationChanges(
+        rhk_feedback=(ev.RhkFeedbackChange(new_rhk.id, "Tamu terlayani dengan baik."),),
+        indicators=(ev.IndicatorChange(new_rhk.indicators[1].id, 90),),
+    )
+    detail = head.call(ev.save_draft, detail.id, changes)
+    assert detail.rhk[-1].umpan_balik == "Tamu terlayani dengan baik."
+    assert detail.rhk[-1].indicators[0].prefilled == 0.0  # pre-filled from (no) logs
+    assert detail.rhk[-1].indicators[1].realisasi == 90
+    assert SkpStatus(revised.status) is SkpStatus.DRAFT
