@@ -35,6 +35,13 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+def display_url(url: str) -> str:
+    """A database URL fit to print: a password in it is shown as ``***``."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def demo_paths(args: argparse.Namespace) -> DataPaths:
     """The demo never mixes with real data: without --data-dir it uses its own folder."""
     if args.data_dir:
@@ -103,7 +110,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
             users = session.scalar(select(func.count(User.id)))
         print(f"FlexDesk {__version__}")
         print(f"Folder data : {paths.root}")
-        print(f"Basis data  : {db.url}")
+        print(f"Basis data  : {display_url(db.url)}")
         print(
             f"Skema       : {describe(current_revisions(db))} (terbaru {describe(schema_heads())})"
         )

@@ -105,3 +105,12 @@ def test_version_and_help_exit_zero(argv: list[str], capsys: pytest.CaptureFixtu
         assert out.strip() == f"FlexDesk {__version__}"
     else:
         assert "--data-dir" in out
+
+
+def test_database_urls_are_printed_without_their_password() -> None:
+    from flexdesk.cli import display_url
+
+    shown = display_url("postgresql+psycopg://flexdesk:rahasia-sekali@10.0.0.5:5432/kantor")
+    assert "rahasia" not in shown
+    assert shown == "postgresql+psycopg://flexdesk:***@10.0.0.5:5432/kantor"
+    assert display_url("sqlite:////data/flexdesk.sqlite3") == "sqlite:////data/flexdesk.sqlite3"
