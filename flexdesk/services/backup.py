@@ -30,7 +30,6 @@ import os
 import re
 import shutil
 import sqlite3
-import stat as stat_mod
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -47,7 +46,7 @@ from flexdesk.db.models import Office
 from flexdesk.errors import Cancelled, StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.sync._fs import fsync_dir, temp_path_for
+from flexdesk.sync._fs import fsync_dir, open_regular, temp_path_for
 
 log = logging.getLogger(__name__)
 
@@ -372,18 +371,16 @@ def import_backup_file(
     require(actor, Action.BACKUP_MANAGE)
     report = progress or (lambda done, total, text: None)
     cancelled = is_cancelled or (lambda: False)
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(source, flags)  # O_NONBLOCK: opening a FIFO must not hang
+        # of what was opened, not of the name: a folder, FIFO or device is refused unread
+        src_file = open_regular(source)
     except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise _import_error(
-            source, f"tidak dapat dibuka ({exc.strerror})", f"it cannot be opened ({exc.strerror})"
+            source, f"tidak dapat dibuka ({reason})", f"it cannot be opened ({reason})"
         ) from exc
-    with os.fdopen(fd, "rb", buffering=0) as src:
-        info = os.fstat(src.fileno())  # of what was opened, not of the name
-        if not stat_mod.S_ISREG(info.st_mode):
-            raise _import_error(source, "bukan berkas biasa", "it is not a regular file")
-        size = info.st_size
+    with src_file as src:
+        size = os.fstat(src.fileno()).st_size
         if size > max_bytes:
             raise _import_error(
                 source,

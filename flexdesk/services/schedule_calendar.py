@@ -8,6 +8,7 @@ is the truth for that year (the SKB 3 Menteri, revisions, local holidays).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from flexdesk.domain.calendar import (
 )
 from flexdesk.errors import ImportFileError, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.sync._fs import open_regular
 
 #: a holiday list is a few dozen lines; anything this big is the wrong file
 MAX_CSV_BYTES = 512 * 1024
@@ -204,13 +206,17 @@ def reset_year(session: Session, actor: Actor, year: int) -> YearHolidays:
 def read_holiday_file(path: Path) -> str:
     """The text of a holiday CSV; ImportFileError for unreadable, huge or non-UTF-8 files."""
     try:
-        size = path.stat().st_size
+        # only a regular file is read (a FIFO under the name would block forever), and no
+        # more than the limit even if it grows meanwhile
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(MAX_CSV_BYTES + 1) if size <= MAX_CSV_BYTES else b""
+        size = max(size, len(data))
         if size > MAX_CSV_BYTES:
             raise ImportFileError(
                 f"Berkas {path.name} terlalu besar ({size // 1024} KB) untuk daftar hari libur.",
                 message_en=f"{path.name} is too large ({size // 1024} KB) for a holiday list.",
             )
-        data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(
             f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 
 def fsync_dir(directory: Path) -> None:
@@ -21,6 +24,27 @@ def fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open an untrusted ``path`` for reading, but only if it is a regular file.
+
+    A FIFO, device or folder under a likely name (``x.receipt.json``, ``libur.csv``) raises
+    OSError (``EISDIR`` / ``EINVAL``) instead of being read: reading a FIFO would wait forever
+    and a device may never end. ``O_NONBLOCK`` keeps the open itself from waiting on a FIFO;
+    it changes nothing for a regular file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+            raise OSError(code, "not a regular file", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def temp_path_for(final: Path) -> Path:

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from flexdesk.sync import sshsig
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync._fs import atomic_write_bytes
+from flexdesk.sync._fs import atomic_write_bytes, open_regular
 from flexdesk.sync.canonical import canonical_json_line, loads_strict
 from flexdesk.sync.keys import key_id, public_key_raw
 from flexdesk.sync.model import (
@@ -296,11 +296,17 @@ def write_receipt_files(signed: SignedReceipt, out_dir: Path) -> tuple[Path, Pat
 
 def _read_capped(path: Path) -> bytes:
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             data = fh.read(MAX_RECEIPT + 1)
     except FileNotFoundError as exc:
         raise bundle_error(
             "missing-file", f"Berkas {path.name} tidak ada.", f"{path.name} is missing."
+        ) from exc
+    except OSError as exc:  # a folder or FIFO under the name, unreadable
+        raise bundle_error(
+            "symlink",
+            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).",
+            f"{path.name} cannot be read ({exc.strerror}).",
         ) from exc
     if len(data) > MAX_RECEIPT:
         raise bundle_error("zip-bomb", "Tanda terima terlalu besar.", "Receipt file too large.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from flexdesk.sync import bagit, sshsig
 from flexdesk.sync._errors import bundle_error
+from flexdesk.sync._fs import open_regular
 from flexdesk.sync.auditchain import AuditFormatError, AuditRecord, chain_problem
 from flexdesk.sync.canonical import loads_strict
 from flexdesk.sync.keys import ANY_OFFICE, KeyRing, TrustedKey, as_keyring
@@ -76,13 +78,19 @@ def _mismatch(what_id: str, what_en: str) -> Exception:
 
 def _read_small(path: Path, cap: int, what: str) -> bytes:
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             data = fh.read(cap + 1)
     except FileNotFoundError as exc:
         raise bundle_error(
             "missing-file",
             f"Berkas {what} tidak ada: {path.name}.",
             f"{what} missing: {path.name}.",
+        ) from exc
+    except OSError as exc:  # a folder or FIFO under the name, unreadable
+        raise bundle_error(
+            "symlink",
+            f"Berkas {what} tidak dapat dibaca: {path.name} ({exc.strerror}).",
+            f"{what} cannot be read: {path.name} ({exc.strerror}).",
         ) from exc
     if len(data) > cap:
         raise bundle_error(
@@ -640,11 +648,16 @@ def verify_bundle(
 
 def _size_of(path: Path) -> int:
     try:
-        return path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
         raise bundle_error(
             "missing-file", f"Berkas {path.name} tidak ada.", f"{path.name} is missing."
         ) from exc
+    if not stat.S_ISREG(info.st_mode):  # a folder or FIFO: hashing it would fail or hang
+        raise bundle_error(
+            "symlink", f"{path.name} bukan berkas biasa.", f"{path.name} is not a regular file."
+        )
+    return info.st_size
 
 
 __all__ = [

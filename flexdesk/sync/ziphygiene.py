@@ -46,7 +46,7 @@ from typing import BinaryIO, Protocol
 
 from flexdesk.errors import Cancelled
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync._fs import prefetch
+from flexdesk.sync._fs import open_regular, prefetch
 from flexdesk.sync._pipeline import CHUNK, SideThread
 
 GiB = 1024**3
@@ -134,7 +134,12 @@ class SafeZip:
     def __init__(self, path: Path, *, limits: ZipLimits | None = None, top: str | None = None):
         self.path = path
         self.limits = limits or ZipLimits()
-        self._fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed in close()
+        try:
+            self._fh: BinaryIO = open_regular(path)  # closed in close()
+        except FileNotFoundError as exc:
+            raise _err("missing-file", path.name, "berkas tidak ada", "file missing") from exc
+        except OSError as exc:  # a folder or FIFO under the name: never read it
+            raise _err("symlink", path.name, "bukan berkas biasa", "not a regular file") from exc
         self._prefetched = 0
         try:
             self.size = os.fstat(self._fh.fileno()).st_size
@@ -272,7 +277,8 @@ class SafeZip:
                 )
             entry.data_offset = entry.header_offset + 30 + name_len + extra_len
         limit = min(cd_start, self.size)
-        for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+        followers: list[ZipEntry | None] = [*ordered[1:], None] if ordered else []
+        for current, following in zip(ordered, followers, strict=True):
             end = following.header_offset if following is not None else limit
             if current.data_end > limit:
                 raise _err(
