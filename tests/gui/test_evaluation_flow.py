@@ -345,3 +345,24 @@ def test_evaluation_list_model(
     page.status.setCurrentIndex(page.status.findData("final"))
     assert page.model.rowCount() == 1
     qtmodeltester.check(page.model)
+
+
+def test_unit_preview_shows_every_final_form(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    _office(db, data_paths, staff)
+    _finalise_colleague(db, staff)
+    page = _page(qtbot, db, data_paths, staff.head_actor)
+    page.select_unit(staff.unit.id)
+    assert page.unit_preview_button.isEnabled()
+    qtbot.mouseClick(page.unit_preview_button, LEFT)
+    assert page.runner is not None and page.runner.dialog is not None
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
+    preview = page.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.document.status() == QPdfDocument.Status.Ready
+    reader = pypdf.PdfReader(io.BytesIO(preview.data))
+    assert preview.document.pageCount() == len(reader.pages) >= 1
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "Agus Saputra" in text and "Dewi Lestari" not in text  # final forms only
+    assert "Maret 2026" in preview.windowTitle()

@@ -48,6 +48,17 @@ def rating_text(rating: Rating | None, lang: str) -> str:
     return rating.label_for("en" if lang == "en" else "id")
 
 
+def rating_short(rating: Rating | None) -> str:
+    """ "Di Atas" / "Sesuai" / "Di Bawah" for narrow columns; "–" when not rated."""
+    if rating is None:
+        return "–"
+    return {
+        Rating.DI_ATAS: QCoreApplication.translate("Evaluation", "Di Atas"),
+        Rating.SESUAI: QCoreApplication.translate("Evaluation", "Sesuai"),
+        Rating.DI_BAWAH: QCoreApplication.translate("Evaluation", "Di Bawah"),
+    }[rating]
+
+
 def predikat_text(predikat: Predikat | None, lang: str) -> str:
     if predikat is None:
         return ""

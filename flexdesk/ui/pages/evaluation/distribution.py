@@ -138,7 +138,7 @@ class DistributionView(QWidget):
         self.title.setText(
             "<b>"
             + self.tr("Sebaran predikat {unit}, {period}").format(
-                unit=report.unit_name, period=report.period_label
+                unit=report.unit_name, period=report.period.label(lang)
             )
             + "</b>"
         )

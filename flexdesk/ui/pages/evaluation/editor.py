@@ -178,7 +178,7 @@ class EvaluationEditor(QDialog):
         self.detail = detail
         self.setWindowTitle(
             self.tr("Evaluasi {name} — {period}").format(
-                name=detail.employee_name, period=detail.period_label
+                name=detail.employee_name, period=detail.period.label(self._lang_code())
             )
         )
         nip = nip_text(detail.nip)
@@ -187,7 +187,7 @@ class EvaluationEditor(QDialog):
             + (f" &nbsp; NIP {nip}" if nip else ""),
             f"{detail.jabatan} · {detail.unit_name}",
             self.tr("Periode {period} · Pejabat penilai: {name}").format(
-                period=detail.period_label, name=detail.evaluator_name or "–"
+                period=detail.period.label(self._lang_code()), name=detail.evaluator_name or "–"
             ),
         ]
         if detail.atasan_name:
@@ -214,9 +214,16 @@ class EvaluationEditor(QDialog):
             info = self.tr("Pegawai belum memberi tanggapan.")
         self.comment_info.setText(info)
         self.history.clear()
+        acting = {
+            "admin_atasan": self.tr("admin sebagai atasan pejabat penilai"),
+            "admin": self.tr("admin atas nama pegawai"),
+        }
         for event in detail.events:
-            text = f"{event.at:%d/%m/%Y %H.%M} — {event.step.label_for(self._lang_code())}"
+            at = event.at.astimezone() if event.at.tzinfo is not None else event.at  # local time
+            text = f"{at:%d/%m/%Y %H.%M} — {event.step.label_for(self._lang_code())}"
             text += f" — {event.actor_name}"
+            if event.acting_as in acting:
+                text += f" ({acting[event.acting_as]})"
             if event.note:
                 text += f": {event.note}"
             self.history.addItem(text)
@@ -398,7 +405,9 @@ class EvaluationEditor(QDialog):
             self.tr(
                 "Bagikan evaluasi {period} kepada {name}? Pegawai akan dapat melihat dan "
                 "menanggapinya; Anda masih dapat mengubahnya sampai ditetapkan."
-            ).format(period=self.detail.period_label, name=self.detail.employee_name),
+            ).format(
+                period=self.detail.period.label(self._lang_code()), name=self.detail.employee_name
+            ),
             self.tr("Bagikan"),
             go,
         )
@@ -420,7 +429,7 @@ class EvaluationEditor(QDialog):
                 "Tetapkan evaluasi {period} untuk {name} dengan predikat {predikat}? Setelah "
                 "ditetapkan, evaluasi terkunci; membukanya kembali memerlukan alasan yang dicatat."
             ).format(
-                period=self.detail.period_label,
+                period=self.detail.period.label(self._lang_code()),
                 name=self.detail.employee_name,
                 predikat=self.rating.predikat.text(),
             ),
@@ -462,7 +471,7 @@ class EvaluationEditor(QDialog):
             self.error.show_error(self.ctx.message(exc))
             return
         title = self.tr("Pratinjau evaluasi {name} — {period}").format(
-            name=self.detail.employee_name, period=self.detail.period_label
+            name=self.detail.employee_name, period=self.detail.period.label(self._lang_code())
         )
         preview = PdfPreviewDialog(
             self,

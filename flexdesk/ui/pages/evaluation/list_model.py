@@ -19,6 +19,7 @@ from flexdesk.ui.pages.evaluation.common import (
     PREDIKAT_COLOURS,
     STATUS_COLOURS,
     predikat_text,
+    rating_short,
     rating_text,
     status_text,
 )
@@ -26,7 +27,9 @@ from flexdesk.ui.pages.evaluation.common import (
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NAME, COL_NIP, COL_UNIT, COL_STATUS, COL_HASIL, COL_PERILAKU, COL_PREDIKAT, COL_COMMENT = range(8)  # fmt: skip
+# The NIP is in the name's tooltip (and on the form): a column for it left too little room
+# for names with gelar at 1280 pixels.
+COL_NAME, COL_UNIT, COL_STATUS, COL_RATINGS, COL_PREDIKAT, COL_COMMENT = range(6)
 
 
 def nip_text(nip: str) -> str:
@@ -37,7 +40,7 @@ def nip_text(nip: str) -> str:
 
 
 class EvaluationListModel(QAbstractTableModel):
-    COLUMN_COUNT = 8
+    COLUMN_COUNT = 6
 
     def __init__(self, services: Services, lang: str = "id") -> None:
         super().__init__()
@@ -123,11 +126,9 @@ class EvaluationListModel(QAbstractTableModel):
             return None
         headers = (
             self.tr("Pegawai"),
-            self.tr("NIP"),
             self.tr("Unit kerja"),
             self.tr("Status"),
-            self.tr("Hasil kerja"),
-            self.tr("Perilaku kerja"),
+            self.tr("Rating hasil / perilaku"),
             self.tr("Predikat"),
             self.tr("Tanggapan"),
         )
@@ -136,16 +137,14 @@ class EvaluationListModel(QAbstractTableModel):
     def _text(self, row: ev.EvaluationSummary, col: int) -> str:
         if col == COL_NAME:
             return row.employee_name
-        if col == COL_NIP:
-            return nip_text(row.nip)
         if col == COL_UNIT:
             return row.unit_name
         if col == COL_STATUS:
             return status_text(row.status, self._lang)
-        if col == COL_HASIL:
-            return rating_text(row.rating_hasil_kerja, self._lang)
-        if col == COL_PERILAKU:
-            return rating_text(row.rating_perilaku, self._lang)
+        if col == COL_RATINGS:
+            if row.rating_hasil_kerja is None and row.rating_perilaku is None:
+                return ""
+            return f"{rating_short(row.rating_hasil_kerja)} / {rating_short(row.rating_perilaku)}"
         if col == COL_PREDIKAT:
             return predikat_text(row.predikat, self._lang)
         return self.tr("ada") if row.has_comment else ""
@@ -163,12 +162,24 @@ class EvaluationListModel(QAbstractTableModel):
                     t
                     for t in (
                         row.employee_name,
+                        f"NIP {nip_text(row.nip)}" if row.nip else "",
                         row.jabatan,
                         self.tr("Pejabat penilai: {name}").format(name=row.supervisor_name)
                         if row.supervisor_name
                         else "",
                     )
                     if t
+                )
+            if col == COL_RATINGS:
+                return "\n".join(
+                    (
+                        self.tr("Hasil kerja: {r}").format(
+                            r=rating_text(row.rating_hasil_kerja, self._lang) or "–"
+                        ),
+                        self.tr("Perilaku kerja: {r}").format(
+                            r=rating_text(row.rating_perilaku, self._lang) or "–"
+                        ),
+                    )
                 )
             if col == COL_STATUS and not row.can_rate and row.status is None:
                 return self.tr("Hanya atasan langsung yang dapat memulai evaluasi ini.")

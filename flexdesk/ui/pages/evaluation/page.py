@@ -36,7 +36,15 @@ from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
 from flexdesk.ui.pages.evaluation.common import confirm, file_slug, status_text
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
 from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
-from flexdesk.ui.pages.evaluation.list_model import EvaluationListModel
+from flexdesk.ui.pages.evaluation.list_model import (
+    COL_COMMENT,
+    COL_NAME,
+    COL_PREDIKAT,
+    COL_RATINGS,
+    COL_STATUS,
+    COL_UNIT,
+    EvaluationListModel,
+)
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
 
@@ -99,12 +107,18 @@ class EvaluationPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 170), (2, 170), (3, 110), (4, 150), (5, 150), (6, 140), (7, 90)):
-            self.table.setColumnWidth(
-                col, max(width, header.fontMetrics().horizontalAdvance(
-                    str(self.model.headerData(col, Qt.Orientation.Horizontal))) + 24)
-            )  # fmt: skip
+        # Names (with gelar) get the room; the NIP is in their tooltip.
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        metrics = header.fontMetrics()
+        for col, width in (
+            (COL_UNIT, 200),
+            (COL_STATUS, 100),
+            (COL_RATINGS, 150),
+            (COL_PREDIKAT, 130),
+            (COL_COMMENT, 80),
+        ):
+            text = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(col, max(width, metrics.horizontalAdvance(text) + 24))
         # Enter and double-click (QAbstractItemView.activated)
         self.table.activated.connect(lambda _i: self.open_selected())
 

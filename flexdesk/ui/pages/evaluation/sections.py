@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.domain.outputs import Aspect, RhkKind
-from flexdesk.domain.performance import OrganisationResult, Rating, predikat_kinerja
+from flexdesk.domain.performance import (
+    PREDIKAT_MATRIX,
+    OrganisationResult,
+    Rating,
+    predikat_kinerja,
+)
 from flexdesk.services import evaluation as ev
 from flexdesk.ui.pages.evaluation.common import (
     PREDIKAT_COLOURS,
@@ -38,6 +43,7 @@ from flexdesk.ui.pages.evaluation.common import (
     number_text,
     parse_number,
     predikat_text,
+    rating_short,
     rating_text,
     status_text,
 )
@@ -426,6 +432,10 @@ class RatingSection(QWidget):
         form.addRow(self.tr("Rating hasil kerja"), self.hasil)
         form.addRow(self.tr("Rating perilaku kerja"), self.perilaku)
         form.addRow(self.tr("Predikat kinerja"), self.predikat)
+        self.matrix = QLabel()
+        self.matrix.setObjectName("predikat_matrix")
+        self.matrix.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow("", self.matrix)
         form.addRow(self.suggestion)
         form.addRow(self.periodic)
         form.addRow(self.tr("Capaian kinerja organisasi"), self.capaian)
@@ -467,7 +477,7 @@ class RatingSection(QWidget):
         self.suggestion.setVisible(bool(hints))
         if detail.periodic:
             rows = "".join(
-                f"<tr><td>{p.period_label}</td><td>{status_text(p.status, self.lang)}</td>"
+                f"<tr><td>{p.period.label('en' if self.lang == 'en' else 'id')}</td><td>{status_text(p.status, self.lang)}</td>"
                 f"<td>{predikat_text(p.predikat, self.lang) or '–'}</td></tr>"
                 for p in detail.periodic
             )
@@ -482,8 +492,36 @@ class RatingSection(QWidget):
         self._show_predikat()
         self.changed.emit()
 
+    def _show_matrix(self, hasil: Rating | None, perilaku: Rating | None) -> None:
+        """The PermenPANRB 6/2022 matrix with the cell of the current ratings marked."""
+        order = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
+        cell = "padding: 2px 8px; border: 1px solid #c8ccd2;"
+        head = "".join(f"<th style='{cell}'>{html.escape(rating_short(r))}</th>" for r in order)
+        rows = []
+        for p in reversed(order):
+            cells = []
+            for h in order:
+                text = html.escape(predikat_text(PREDIKAT_MATRIX[(p, h)], self.lang))
+                if (h, p) == (hasil, perilaku):
+                    colour = PREDIKAT_COLOURS[PREDIKAT_MATRIX[(p, h)]].name()
+                    cells.append(
+                        f"<td style='{cell} background: {colour}; color: white'><b>{text}</b></td>"
+                    )
+                else:
+                    cells.append(f"<td style='{cell} color: #5f6b7a'>{text}</td>")
+            rows.append(
+                f"<tr><th style='{cell}'>{html.escape(rating_short(p))}</th>{''.join(cells)}</tr>"
+            )
+        corner = html.escape(self.tr("perilaku ↓  hasil kerja →"))
+        self.matrix.setText(
+            f"<table cellspacing='0'><tr><th style='{cell}'>{corner}</th>{head}</tr>"
+            + "".join(rows)
+            + "</table>"
+        )
+
     def _show_predikat(self) -> None:
         hasil, perilaku = self.hasil.value(), self.perilaku.value()
+        self._show_matrix(hasil, perilaku)
         if hasil is None or perilaku is None:
             self.predikat.setText(self.tr("— isi kedua rating —"))
             self.predikat.setStyleSheet("font-size: 13pt; color: #5f6b7a;")
