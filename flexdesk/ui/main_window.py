@@ -39,18 +39,14 @@ def _tr(text: str) -> str:
 
 
 def default_pages() -> list[PageSpec]:
-    """The sidebar, top to bottom. Capabilities replace their placeholder as they land."""
+    """The sidebar, top to bottom (each page is built on its first visit)."""
     from flexdesk.ui.pages.dashboard import DashboardPage
     from flexdesk.ui.pages.employees import EmployeesPage
     from flexdesk.ui.pages.evaluation import evaluation_page
     from flexdesk.ui.pages.outputs import outputs_page
-    from flexdesk.ui.pages.placeholder import PlaceholderPage
     from flexdesk.ui.pages.schedule import schedule_page
     from flexdesk.ui.pages.settings import SettingsPage
     from flexdesk.ui.pages.sync import sync_page
-
-    def placeholder(title: str, what: str) -> PageFactory:
-        return lambda ctx: PlaceholderPage(_tr(title), _tr(what))
 
     # QT_TRANSLATE_NOOP marks the strings for pyside6-lupdate; they are translated when shown.
     return [
@@ -59,11 +55,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec("schedule", QT_TRANSLATE_NOOP("Pages", "Jadwal"), schedule_page),
         PageSpec("outputs", QT_TRANSLATE_NOOP("Pages", "Log Output"), outputs_page),
         PageSpec("evaluation", QT_TRANSLATE_NOOP("Pages", "Evaluasi"), evaluation_page),
-        PageSpec(
-            "sync",
-            QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"),
-            sync_page,
-        ),
+        PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sinkronisasi"), sync_page),
         PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Pengaturan"), SettingsPage),
     ]
 

@@ -54,7 +54,7 @@ def test_window_geometry_is_remembered(
     assert (second.width(), second.height()) == (710, 480)
 
 
-def test_every_page_opens_and_placeholders_say_not_yet_available(
+def test_every_page_opens_and_none_is_a_placeholder(
     qtbot: QtBot, database: Database, data_paths: DataPaths
 ) -> None:
     window = MainWindow(_context(database, data_paths))
@@ -63,10 +63,8 @@ def test_every_page_opens_and_placeholders_say_not_yet_available(
     for spec in window.specs:
         page = window.page(spec.key)
         assert window.stack.currentWidget() is page
-        status = page.findChild(type(window.user_label), "placeholder_status")
-        if status is not None:
-            assert "belum tersedia" in status.text()
-    # the Evaluasi page is the real one, no longer a placeholder
+        # every capability has landed: no page says "belum tersedia" any more
+        assert page.findChild(type(window.user_label), "placeholder_status") is None
     evaluation = window.page("evaluation")
     assert type(evaluation).__name__ == "EvaluationPage"
     assert evaluation.findChild(type(window.user_label), "placeholder_status") is None
