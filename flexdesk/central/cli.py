@@ -218,6 +218,7 @@ def _receipts(ctx: _Ctx) -> int:
         print(
             f"{r.receipt_id:6d} {r.stem} {r.status:10s} through={r.applied_through_change} "
             f"next={r.next_expected_seq} at={r.received_at}"
+            + (f" audit=#{r.audit.seq}" if r.audit is not None else "")
         )
     if ctx.args.export is not None:
         out: Path = ctx.args.export
@@ -260,10 +261,14 @@ def _quarantine(ctx: _Ctx) -> int:
 
 
 def _offices(ctx: _Ctx) -> int:
-    for o in ctx.receiver().offices():
+    rx = ctx.receiver()
+    heads = rx.audit_heads()
+    for o in rx.offices():
+        head = heads.get(o.office_id)
+        audit = f"audit_head=#{head.seq}:{head.hash[:16]}" if head else "audit_head=-"
         print(
             f"{o.office_id:10s} applied_through={o.applied_through} "
-            f"next_expected_seq={o.max_bundle_seq + 1} {o.name}"
+            f"next_expected_seq={o.max_bundle_seq + 1} {audit} {o.name}"
         )
     return 0
 

@@ -62,6 +62,7 @@ from sqlalchemy.orm import Session
 from flexdesk.central.apply import apply_bundle
 from flexdesk.central.audit import AuditVerdict, audit_head, check_audit, store_audit
 from flexdesk.central.models import (
+    CentralAuditEntry,
     CentralBundle,
     CentralConflict,
     CentralOffice,
@@ -80,6 +81,7 @@ from flexdesk.sync.model import OFFICE_ID_RE, bundle_stem
 from flexdesk.sync.receipt import (
     ACKNOWLEDGING,
     RECEIPT_FORMAT_VERSION,
+    AuditHead,
     Receipt,
     SignedReceipt,
     Status,
@@ -674,6 +676,22 @@ class Receiver:
             if office_id:
                 q = q.where(CentralQuarantine.office_id == office_id)
             return s.scalars(q).all()
+
+    def audit_heads(self) -> dict[str, AuditHead]:
+        """Each office's audit head: the newest audit row central holds for it."""
+        with self.Session() as s:
+            rows = s.execute(
+                select(
+                    CentralAuditEntry.office_id,
+                    func.max(CentralAuditEntry.seq),
+                ).group_by(CentralAuditEntry.office_id)
+            ).all()
+            heads: dict[str, AuditHead] = {}
+            for office_id, seq in rows:
+                row = s.get(CentralAuditEntry, (office_id, seq))
+                if row is not None:
+                    heads[str(office_id)] = AuditHead(row.seq, row.hash)
+            return heads
 
     def offices(self) -> Sequence[CentralOffice]:
         with self.Session() as s:

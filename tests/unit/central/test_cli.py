@@ -11,7 +11,7 @@ import pytest
 from flexdesk.central.cli import main
 from flexdesk.sync import keys
 from flexdesk.sync.receipt import read_receipt_files, read_receipt_zip, verify_receipt
-from tests.unit.sync.helpers import UUIDS, OfficeFixture
+from tests.unit.sync.helpers import UUIDS, OfficeFixture, audit_rows, audit_segment
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -57,7 +57,8 @@ def test_cli_flow(
     )
     assert code == 0 and "registered" in out
 
-    good = office.export([office.change(UUIDS[0], {"a": 1})])
+    chain = audit_rows(3)
+    good = office.export([office.change(UUIDS[0], {"a": 1})], audit=audit_segment(chain))
     code, out = run(capsys, *base, "ingest", str(good.envelope_path))
     assert code == 0 and "applied" in out
     code, out = run(capsys, *base, "ingest", str(good.container_path))
@@ -78,7 +79,7 @@ def test_cli_flow(
     code, out = run(
         capsys, *base, "receipts", "--office", "O042", "--export", str(tmp_path / "outbox"), "--zip"
     )
-    assert code == 0 and "applied" in out and "rejected" in out
+    assert code == 0 and "applied" in out and "rejected" in out and "audit=#3" in out
     pairs = read_receipt_zip(tmp_path / "outbox" / "receipts-O042.zip")
     assert len(pairs) == 2
     code, out = run(capsys, *base, "quarantine")
@@ -87,6 +88,7 @@ def test_cli_flow(
     assert code == 0 and "No conflicts" in out
     code, out = run(capsys, *base, "offices")
     assert code == 0 and "applied_through=1" in out and "next_expected_seq=2" in out
+    assert f"audit_head=#3:{chain[2].hash[:16]}" in out
     code, out = run(capsys, *base, "allowed-signers")
     assert code == 0 and out.startswith("office-O042 namespaces=")
     code, out = run(capsys, *base, "revoke-key", office.key_id, "--reason", "hilang")
