@@ -10,7 +10,7 @@ import io
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flexdesk.db.engine import Database
@@ -202,7 +202,8 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.data)).pages)
     assert "Dewi Lestari" in text and "SANGAT BAIK" in text.upper()
     preview.close()
-    editor.close()
+    qtbot.mouseClick(editor.findChild(QPushButton, "close_button"), LEFT)
+    assert not editor.isVisible()  # nothing unsaved: no question
 
     # the list shows it; with the colleague finalised too, export the unit, one file each
     _finalise_colleague(db, staff)
@@ -264,8 +265,18 @@ def test_refused_save_keeps_the_edits_and_the_employee_comments(
     assert not editor.error.isVisible()
     assert head.read(ev.get_evaluation, detail.id).rhk[0].umpan_balik == "Baik"
     head.call(ev.share, detail.id)
-    editor.dirty = False
+
+    # closing with unsaved edits asks first; "Batal" keeps the window and the edits
+    feedback.setPlainText("Belum disimpan")
     editor.close()
+    box = editor.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible() and editor.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), LEFT)
+    assert editor.isVisible() and feedback.toPlainText() == "Belum disimpan"
+    editor.close()
+    _yes(qtbot, editor)
+    assert not editor.isVisible()
+    assert head.read(ev.get_evaluation, detail.id).rhk[0].umpan_balik == "Baik"
 
     # the employee opens the shared evaluation: read-only form, a comment box
     member_page = _page(qtbot, db, data_paths, staff.member_actor)

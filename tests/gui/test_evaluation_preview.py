@@ -129,6 +129,18 @@ def test_preview_saves_and_prints_a_page_range(
     assert "2 halaman dikirim ke printer" in dialog.status.text()
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 2
+
+    # a printer that cannot make copies itself gets them from us, collated; last page first
+    again = tmp_path / "copies.pdf"
+    printer.setOutputFileName(str(again))
+    printer.setCopyCount(2)
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    printer.setFromTo(1, 2)
+    assert not printer.supportsMultipleCopies()
+    dialog.printed_pages = 0
+    dialog.print_to(printer)
+    qtbot.waitUntil(lambda: dialog.printed_pages == 4, timeout=20000)
+    assert len(pypdf.PdfReader(again).pages) == 4
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
     assert reader.pages[0].images  # the rendered page

@@ -91,10 +91,16 @@ def print_pages(
     """Draw ``pages`` of ``document`` on ``printer``, each scaled to fit the paper.
 
     Runs in a worker thread (QPainter on a QPrinter and QPdfDocument.render are both allowed
-    off the GUI thread). A cancel aborts the print job: a PDF printer leaves no file.
+    off the GUI thread). Honours the dialog's page order, and its copies when the printer
+    cannot make them itself. A cancel aborts the print job: a PDF printer leaves no file.
+    Returns the number of sheets drawn.
     """
     if not pages:
         return 0
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        pages = list(reversed(pages))
+    if not printer.supportsMultipleCopies():  # the driver will not repeat them: we do (collated)
+        pages = pages * max(1, printer.copyCount())
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):

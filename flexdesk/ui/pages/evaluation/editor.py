@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -136,7 +136,7 @@ class EvaluationEditor(QDialog):
         self.finalise_button = button(self.tr("Tetapkan…"), "finalise_button", self.finalise)
         self.reopen_button = button(self.tr("Buka kembali…"), "reopen_button", self.reopen)
         self.preview_button = button(self.tr("Pratinjau PDF"), "preview_button", self.open_preview)
-        close_button = button(self.tr("Tutup"), "close_button", self.close)
+        close_button = button(self.tr("Tutup"), "close_button", self.reject)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.refresh_button, self.share_button):
             buttons.addWidget(b)
@@ -489,15 +489,24 @@ class EvaluationEditor(QDialog):
         preview.show()
 
     # -- closing ---------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.dirty:
-            super().closeEvent(event)
+    def unsaved(self) -> bool:
+        """Edits not saved yet, or a comment typed but not sent."""
+        return self.dirty or self.comment_button.isEnabled()
+
+    def reject(self) -> None:
+        """Esc, "Tutup" and the window's close button (QDialog.closeEvent calls reject):
+        with unsaved edits, ask first."""
+        if not self.unsaved():
+            super().reject()
             return
-        event.ignore()
 
         def discard() -> None:
             self.dirty = False
-            self.close()
+            self.comment.blockSignals(True)
+            self.comment.setPlainText(self.detail.employee_comment)
+            self.comment.blockSignals(False)
+            self._update_buttons()
+            super(EvaluationEditor, self).reject()
 
         self.dialog = confirm(
             self,
@@ -507,6 +516,3 @@ class EvaluationEditor(QDialog):
             discard,
             warning=True,
         )
-
-    def reject(self) -> None:  # Esc goes through closeEvent's question
-        self.close()

@@ -190,6 +190,8 @@ class EvaluationPage(QWidget):
 
     # -- filters ---------------------------------------------------------------------------
     def _load_units(self) -> None:
+        """Fill the unit filter (again), keeping the unit chosen when it is still there."""
+        current = self.current_unit() or ""
         self.unit.blockSignals(True)
         self.unit.clear()
         self.unit.addItem(self.tr("Semua unit"), "")
@@ -198,6 +200,7 @@ class EvaluationPage(QWidget):
                 self.unit.addItem(row.name, row.id)
         except FlexDeskError as exc:
             self.show_error(self.ctx.message(exc))
+        self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
         self.unit.blockSignals(False)
 
     def _load_periods(self) -> None:
@@ -247,8 +250,10 @@ class EvaluationPage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Called by the main window each time the page is shown."""
-        self.reload()
+        """Called by the main window each time the page is shown: units and the office's
+        period setting may have changed meanwhile."""
+        self._load_units()
+        self._load_periods()  # reloads the list
 
     def reload(self) -> None:
         selected = self.selected()
