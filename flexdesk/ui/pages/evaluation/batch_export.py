@@ -289,7 +289,15 @@ class BatchExportDialog(QDialog):
             )
             text += "\n" + shown
         self.status.setText(text)
+        self._fit()
         self.close_button.setFocus()
+
+    def _fit(self) -> None:
+        """Grow to show the whole report (the list of files is taller than the form)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
@@ -303,6 +311,7 @@ class BatchExportDialog(QDialog):
         else:
             text = str(exc)
         self.status.setText(text)
+        self._fit()
         box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, parent=self)
         box.setObjectName("export_warning")
         self.message = box

@@ -422,13 +422,18 @@ class EvaluationEditor(QDialog):
                 self.tr("Evaluasi ditetapkan dan terkunci."),
             )
 
+        hasil, perilaku = self.rating.hasil.value(), self.rating.perilaku.value()
+        if hasil is not None and perilaku is not None:
+            question = self.tr(
+                "Tetapkan evaluasi {period} untuk {name} dengan predikat {predikat}? Setelah "
+                "ditetapkan, evaluasi terkunci; membukanya kembali memerlukan alasan yang dicatat."
+            )
+        else:  # the service will name what is missing
+            question = self.tr("Tetapkan evaluasi {period} untuk {name}?")
         self.dialog = confirm(
             self,
             self.tr("Tetapkan evaluasi"),
-            self.tr(
-                "Tetapkan evaluasi {period} untuk {name} dengan predikat {predikat}? Setelah "
-                "ditetapkan, evaluasi terkunci; membukanya kembali memerlukan alasan yang dicatat."
-            ).format(
+            question.format(
                 period=self.detail.period.label(self._lang_code()),
                 name=self.detail.employee_name,
                 predikat=self.rating.predikat.text(),
