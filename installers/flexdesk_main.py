@@ -15,6 +15,11 @@ import sys
 def main() -> int:
     # Batch PDF rendering uses a process pool: frozen children must not re-run the app.
     multiprocessing.freeze_support()
+    if os.environ.get("FLEXDESK_FROZEN_CHECK") == "1":
+        # release tests only: every page and the Qt plugins they need (see frozen_check.py)
+        import frozen_check
+
+        return frozen_check.run(sys.argv[1:])
     name = os.path.splitext(os.path.basename(sys.argv[0] if sys.argv else ""))[0]
     if name == "flexdesk-central":
         from flexdesk.central.cli import main as central_main

@@ -63,6 +63,38 @@ UninstallStatusLabel=Tunggu sebentar, %1 sedang dihapus dari komputer Anda.
 UninstalledAll=%1 berhasil dihapus dari komputer Anda.
 UninstalledAndNeedsRestart=Untuk menyelesaikan penghapusan %1, komputer harus dimulai ulang.%n%nMulai ulang sekarang?
 
+; uninstaller progress page, and what setup shows while copying or when FlexDesk is still open
+WizardUninstalling=Status Penghapusan
+StatusUninstalling=Menghapus %1...
+UninstalledMost=Penghapusan %1 selesai.%n%nBeberapa bagian tidak dapat dihapus; bagian itu dapat dihapus sendiri.
+UninstallAppRunningError=%1 masih terbuka.%n%nTutup semua jendela %1, lalu klik OK untuk melanjutkan, atau Batal untuk keluar.
+SetupAppRunningError=%1 masih terbuka.%n%nTutup semua jendela %1, lalu klik OK untuk melanjutkan, atau Batal untuk keluar.
+ConfirmTitle=Konfirmasi
+ErrorTitle=Galat
+WindowsVersionNotSupported=Program ini tidak mendukung versi Windows di komputer ini.
+WinVersionTooLowError=Program ini memerlukan %1 versi %2 atau yang lebih baru.
+DiskSpaceMBLabel=Perlu ruang kosong di disk sekurang-kurangnya [mb] MB.
+DiskSpaceGBLabel=Perlu ruang kosong di disk sekurang-kurangnya [gb] GB.
+ReadyMemoDir=Lokasi tujuan:
+ReadyMemoTasks=Tugas tambahan:
+DirExistsTitle=Folder Sudah Ada
+DirExists=Folder:%n%n%1%n%nsudah ada. Tetap pasang di folder itu?
+WizardPreparing=Bersiap Memasang
+PreparingDesc=Instalasi sedang bersiap memasang [name] di komputer Anda.
+ApplicationsFound=Aplikasi berikut memakai berkas yang perlu diperbarui. Sebaiknya biarkan instalasi menutupnya secara otomatis.
+ApplicationsFound2=Aplikasi berikut memakai berkas yang perlu diperbarui. Sebaiknya biarkan instalasi menutupnya secara otomatis. Setelah instalasi selesai, aplikasi itu akan dicoba dibuka kembali.
+CloseApplications=&Tutup aplikasi secara otomatis
+DontCloseApplications=&Jangan tutup aplikasi
+ErrorCloseApplications=Instalasi tidak dapat menutup semua aplikasi secara otomatis. Tutup sendiri aplikasi yang memakai berkas yang perlu diperbarui sebelum melanjutkan.
+StatusClosingApplications=Menutup aplikasi...
+StatusCreateDirs=Membuat folder...
+StatusExtractFiles=Menyalin berkas...
+StatusCreateIcons=Membuat pintasan...
+StatusCreateRegistryEntries=Menulis entri registri...
+StatusSavingUninstall=Menyimpan informasi penghapusan...
+StatusRunProgram=Menyelesaikan instalasi...
+StatusRollback=Membatalkan perubahan...
+
 [CustomMessages]
 CreateDesktopIcon=Buat pintasan di &desktop
 AdditionalIcons=Pintasan tambahan:

@@ -23,6 +23,12 @@
   #define AppVersion "0.1.0"
 #endif
 #define AppName "FlexDesk"
+; {autopf} is %LOCALAPPDATA%\Programs for a per-user install and C:\Program Files for all users.
+; Wine 8 cannot expand {autopf} per user (no FOLDERID_UserProgramFiles): to try the installer
+; under Wine, compile with /DInstallDir="{localappdata}\Programs\FlexDesk" (docs/installing.md).
+#ifndef InstallDir
+  #define InstallDir "{autopf}\" + AppName
+#endif
 #define AppExe "flexdesk.exe"
 #define Root "..\.."
 
@@ -36,7 +42,7 @@ AppPublisher=FlexDesk team
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} Setup
-DefaultDirName={autopf}\{#AppName}
+DefaultDirName={#InstallDir}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest

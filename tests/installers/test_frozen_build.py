@@ -5,7 +5,9 @@ the main window on a demo office) the way an office PC would start them."""
 from __future__ import annotations
 
 import configparser
+import faulthandler
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +34,8 @@ def _version() -> str:
 @pytest.fixture(scope="module")
 def deb() -> Path:
     """Build everything once for the module with the release command itself."""
+    # the build takes 2-4 minutes: no "Timeout" stack dump (pytest's faulthandler_timeout)
+    faulthandler.cancel_dump_traceback_later()
     result = subprocess.run(
         [sys.executable, str(ROOT / "installers" / "build.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False,
@@ -113,6 +117,11 @@ def test_package_metadata_and_files(deb: Path, installed: Path) -> None:
         "printsupport/libcupsprintersupport.so",
     ):  # fmt: skip
         assert (plugins / plugin).is_file(), plugin
+    # the PDF preview (QtPdf, QtPdfWidgets) and printing; the frozen check below uses them
+    for lib in ("libQt6Pdf.so.6", "libQt6PdfWidgets.so.6", "libQt6PrintSupport.so.6"):
+        assert (internal / "PySide6/Qt/lib" / lib).is_file(), lib
+    for module in ("QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg"):
+        assert (internal / f"PySide6/{module}.abi3.so").is_file(), module
     assert not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libQt6Quick*"))
 
@@ -139,9 +148,25 @@ def test_central_cli_by_its_name(installed: Path, tmp_path: Path) -> None:
     assert "flexdesk-central" in result.stdout
 
 
-def _probe_main_window(exe: str, data: Path, env: dict[str, str]) -> str:
-    demo = _run([exe, "demo", "--data-dir", str(data)], env)
+@pytest.fixture(scope="module")
+def demo_office(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo office made by the installed ``flexdesk demo``; tests work on copies of it."""
+    work = tmp_path_factory.mktemp("demo")
+    data = work / "office"
+    demo = _run(
+        [str(installed / "opt/flexdesk/flexdesk"), "demo", "--data-dir", str(data)], _env(work)
+    )
     assert demo.returncode == 0, demo.stdout + demo.stderr
+    return data
+
+
+def _office_copy(demo_office: Path, tmp_path: Path) -> Path:
+    data = tmp_path / "office"
+    shutil.copytree(demo_office, data)
+    return data
+
+
+def _probe_main_window(exe: str, data: Path, env: dict[str, str]) -> str:
     result = _run(
         [exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345")
     )
@@ -150,20 +175,69 @@ def _probe_main_window(exe: str, data: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def test_installed_gui_shows_the_main_window_offscreen(installed: Path, tmp_path: Path) -> None:
-    _probe_main_window(str(installed / "opt/flexdesk/flexdesk"), tmp_path / "demo", _env(tmp_path))
+def _sidebar_keys() -> list[str]:
+    """The page keys of the main window's sidebar, read from the source being packaged."""
+    source = (ROOT / "flexdesk/ui/main_window.py").read_text(encoding="utf-8")
+    return re.findall(r'PageSpec\(\s*"(\w+)"', source)
+
+
+def _frozen_check(cmd: list[str], env: dict[str, str]) -> str:
+    """installers/frozen_check.py inside the frozen app: every page, QtPdf, print support."""
+    result = _run(cmd, dict(env, FLEXDESK_FROZEN_CHECK="1"), timeout=180)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out
+    assert out.rstrip().endswith("frozen-check passed"), out
+    assert "FAILED" not in out, out
+    assert "frozen-check FlexDesk" in out and ", beku," in out, out  # really the frozen code
+    keys = _sidebar_keys()
+    assert {"schedule", "outputs", "evaluation", "sync", "settings"} <= set(keys), keys
+    for key in keys:
+        assert re.search(rf"^ok +page {key} ", out, re.M), f"page {key} not opened:\n{out}"
+    assert re.search(
+        r"^ok +pdf .*evaluasi\.pdf 2 hal\., QPdfView ok, printed\.pdf 1 hal\.", out, re.M
+    ), out
+    return out
+
+
+def test_installed_gui_shows_the_main_window_offscreen(
+    installed: Path, demo_office: Path, tmp_path: Path
+) -> None:
+    data = _office_copy(demo_office, tmp_path)
+    _probe_main_window(str(installed / "opt/flexdesk/flexdesk"), data, _env(tmp_path))
+
+
+def test_installed_gui_opens_every_page_and_previews_a_pdf(
+    installed: Path, demo_office: Path, tmp_path: Path
+) -> None:
+    """Pages are imported when first opened and Qt loads plugins when first needed: only
+    opening them in the frozen app shows what the build left out."""
+    data = _office_copy(demo_office, tmp_path)
+    exe = str(installed / "opt/flexdesk/flexdesk")
+    _frozen_check([exe, "--data-dir", str(data)], _env(tmp_path))
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run")
-def test_installed_gui_shows_the_main_window_on_x11(installed: Path, tmp_path: Path) -> None:
-    """The xcb platform plugin with the system's X libraries, as on a real desktop."""
+def test_installed_gui_on_x11(installed: Path, demo_office: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin with the system's X libraries, as on a real desktop: the normal
+    start-up to the main window, then every page, with a grab of the Jadwal page."""
     exe = str(installed / "opt/flexdesk/flexdesk")
+    data = _office_copy(demo_office, tmp_path)
     env = _env(tmp_path, QT_QPA_PLATFORM="xcb")
-    demo = _run([exe, "demo", "--data-dir", str(tmp_path / "demo")], env)
-    assert demo.returncode == 0, demo.stdout + demo.stderr
-    result = _run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", exe, "--data-dir", str(tmp_path / "demo")],
-        dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345"),
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "main-window-shown" in result.stdout, result.stdout + result.stderr
+    xvfb = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24"]
+    started = _run(
+        [*xvfb, exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345")
+    )
+    out = started.stdout + started.stderr
+    assert started.returncode == 0, out
+    assert "main-window-shown" in out, out
+    grab = tmp_path / "jadwal.png"
+    out = _frozen_check(
+        [*xvfb, exe, "--data-dir", str(data), "--grab", str(grab), "--grab-page", "schedule"], env
+    )
+    assert "platform xcb" in out, out
+    from PIL import Image
+
+    with Image.open(grab) as image:
+        assert image.width >= 1000 and image.height >= 600, image.size
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
+        assert colours is not None and len(colours) > 50, "the grab looks empty"
