@@ -77,9 +77,11 @@ from flexdesk.services.evaluation_access import (
     scope_employees,
 )
 from flexdesk.services.evaluation_rows import (
+    DetailCache,
     add_event,
     build_detail,
     final_periodic,
+    load_cache,
     predikat_or_none,
     rating_or_none,
     sync_rows,
@@ -168,12 +170,22 @@ def _org_result(session: Session) -> OrganisationResult:
         return OrganisationResult.BAIK
 
 
-def _detail(session: Session, actor: Actor, ev: Evaluation, emp: Employee) -> EvaluationDetail:
+def _detail(
+    session: Session,
+    actor: Actor,
+    ev: Evaluation,
+    emp: Employee,
+    *,
+    cache: DetailCache | None = None,
+    admin_rates: bool | None = None,
+) -> EvaluationDetail:
     return build_detail(
         session,
         ev,
         emp,
-        can_rate=rater_role(session, actor, emp) is not None and actor.can(Action.EVALUATION_RATE),
+        cache=cache,
+        can_rate=rater_role(session, actor, emp, admin_rates=admin_rates) is not None
+        and actor.can(Action.EVALUATION_RATE),
         can_comment=commenter_role(actor, emp) is not None and actor.can(Action.EVALUATION_COMMENT),
     )
 
@@ -736,23 +748,28 @@ def form_data_for_unit(
     ``progress(done, total)``; raises :class:`~flexdesk.errors.Cancelled` when
     ``is_cancelled()`` turns true. Action: ``evaluation.print``.
     """
-    from flexdesk.services.evaluation_print import build_form_data
+    from flexdesk.services.evaluation_print import build_form_data, print_context
 
-    rows = [
-        r
+    require(actor, Action.EVALUATION_PRINT)
+    context = print_context(session)
+    admin_rates = admin_may_rate(session)
+    ids = [
+        r.evaluation_id
         for r in list_evaluations(session, actor, period, unit_id=unit_id, status=status)
         if r.evaluation_id is not None
     ]
-    require(actor, Action.EVALUATION_PRINT)
+    found = {e.id: e for e in session.scalars(select(Evaluation).where(Evaluation.id.in_(ids)))}
+    evaluations = [found[i] for i in ids]
+    cache = load_cache(session, evaluations)
     out: list[EvaluationFormData] = []
-    total = len(rows)
-    for n, row in enumerate(rows):
+    total = len(evaluations)
+    for n, ev in enumerate(evaluations):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
-        assert row.evaluation_id is not None
-        ev = get_evaluation_row(session, row.evaluation_id)
-        emp = require_viewer(session, actor, ev, Action.EVALUATION_PRINT)
-        out.append(build_form_data(session, ev, emp, _detail(session, actor, ev, emp), None))
+        emp = cache.employees[ev.employee_id]
+        require_viewer(session, actor, ev, Action.EVALUATION_PRINT)
+        detail = _detail(session, actor, ev, emp, cache=cache, admin_rates=admin_rates)
+        out.append(build_form_data(session, ev, emp, detail, None, cache=cache, context=context))
         if progress is not None:
             progress(n + 1, total)
     return out

@@ -39,12 +39,18 @@ def get_evaluation_row(session: Session, evaluation_id: str) -> Evaluation:
     return ev
 
 
-def rater_role(session: Session, actor: Actor, emp: Employee) -> str | None:
-    """How ``actor`` may rate ``emp`` ("supervisor", "admin_atasan"), or None."""
+def rater_role(
+    session: Session, actor: Actor, emp: Employee, *, admin_rates: bool | None = None
+) -> str | None:
+    """How ``actor`` may rate ``emp`` ("supervisor", "admin_atasan"), or None.
+
+    ``admin_rates``: the ``evaluation_admin_as_atasan`` setting when the caller has read it.
+    """
     if actor.employee_id is not None and actor.employee_id == emp.id:
         return None
     if actor.role is Role.ADMIN:
-        return AS_ADMIN_ATASAN if admin_may_rate(session) else None
+        allowed = admin_may_rate(session) if admin_rates is None else admin_rates
+        return AS_ADMIN_ATASAN if allowed else None
     if actor.role is Role.SUPERVISOR and emp.supervisor_id == actor.employee_id:
         return AS_SUPERVISOR
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from flexdesk.reports.evaluation_data import (
     RhkRow,
 )
 from flexdesk.reports.layout import Letterhead, PaperName
+from flexdesk.services.evaluation_rows import DetailCache
 from flexdesk.services.evaluation_types import EvaluationDetail, RhkResult
 from flexdesk.services.office import get_office, get_setting
 from flexdesk.services.staff_scope import display_name
@@ -65,10 +67,14 @@ def letterhead(office: Office | None) -> Letterhead:
     )
 
 
-def person(session: Session, emp: Employee | None) -> Person:
+def person(session: Session, emp: Employee | None, cache: DetailCache | None = None) -> Person:
     if emp is None:
         return Person(nama="")
-    unit = session.get(WorkUnit, emp.unit_id) if emp.unit_id else None
+    if cache is not None:
+        unit_name = cache.units.get(emp.unit_id or "", "")
+    else:
+        unit = session.get(WorkUnit, emp.unit_id) if emp.unit_id else None
+        unit_name = unit.name if unit else ""
     try:
         etype = EmployeeType(emp.employee_type)
     except ValueError:
@@ -78,7 +84,7 @@ def person(session: Session, emp: Employee | None) -> Person:
         nip=emp.nip or "",
         pangkat_golongan=pangkat_label(emp.golongan) if etype is not EmployeeType.NON_ASN else "",
         jabatan=emp.jabatan,
-        unit_kerja=unit.name if unit else "",
+        unit_kerja=unit_name,
         employee_type=etype,
     )
 
@@ -100,20 +106,44 @@ def _rhk_row(r: RhkResult) -> RhkRow:
     )
 
 
+@dataclass(frozen=True)
+class PrintContext:
+    """What every form of a batch shares: the kop, the signing place, the paper."""
+
+    letterhead: Letterhead
+    place: str
+    paper: PaperName
+
+
+def print_context(session: Session) -> PrintContext:
+    office = get_office(session)
+    paper: PaperName = "F4" if get_setting(session, "paper_size") == "F4" else "A4"
+    return PrintContext(letterhead(office), office.city if office else "", paper)
+
+
 def build_form_data(
     session: Session,
     ev: Evaluation,
     emp: Employee,
     detail: EvaluationDetail,
     sign_date: date | None,
+    *,
+    cache: DetailCache | None = None,
+    context: PrintContext | None = None,
 ) -> EvaluationFormData:
-    office = get_office(session)
-    evaluator_id = ev.evaluator_employee_id or emp.supervisor_id
-    evaluator = session.get(Employee, evaluator_id) if evaluator_id else None
+    context = context or print_context(session)
+    employees = cache.employees if cache is not None else {}
+
+    def employee(employee_id: str | None) -> Employee | None:
+        if not employee_id:
+            return None
+        return employees.get(employee_id) or session.get(Employee, employee_id)
+
+    evaluator = employee(ev.evaluator_employee_id or emp.supervisor_id)
     annual = ev.period_type == PeriodType.ANNUAL.value
     atasan = None
     if annual and ev.atasan_employee_id:
-        atasan = person(session, session.get(Employee, ev.atasan_employee_id))
+        atasan = person(session, employee(ev.atasan_employee_id), cache)
     if sign_date is None:
         sign_date = (
             ev.finalised_at.astimezone().date() if ev.finalised_at is not None else date.today()
@@ -122,12 +152,11 @@ def build_form_data(
     if detail.employee_comment:
         comment = f"Tanggapan pegawai: {detail.employee_comment}"
         catatan = f"{catatan}\n\n{comment}" if catatan else comment
-    paper: PaperName = "F4" if get_setting(session, "paper_size") == "F4" else "A4"
     return EvaluationFormData(
-        letterhead=letterhead(office),
+        letterhead=context.letterhead,
         periode=format_periode(ev.start, ev.end),
-        pegawai=person(session, emp),
-        pejabat_penilai=person(session, evaluator),
+        pegawai=person(session, emp, cache),
+        pejabat_penilai=person(session, evaluator, cache),
         hasil_kerja_utama=tuple(_rhk_row(r) for r in detail.rhk if r.kind is RhkKind.UTAMA),
         hasil_kerja_tambahan=tuple(_rhk_row(r) for r in detail.rhk if r.kind is RhkKind.TAMBAHAN),
         perilaku=tuple(
@@ -147,8 +176,8 @@ def build_form_data(
             detail.capaian_organisasi.label if detail.capaian_organisasi else ""
         ),
         catatan=catatan,
-        place=office.city if office else "",
+        place=context.place,
         sign_date=sign_date,
         title=ANNUAL_TITLE if annual else DEFAULT_TITLE,
-        paper=paper,
+        paper=context.paper,
     )

@@ -9,7 +9,8 @@ none is final yet); for the other aspects it takes the latest finalised periodic
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -232,11 +233,97 @@ def sync_rows(session: Session, ev: Evaluation, *, refresh: bool) -> list[str]:
 # -- detail -----------------------------------------------------------------------------------
 
 
-def _name(session: Session, employee_id: str | None) -> str:
-    if not employee_id:
-        return ""
-    emp = session.get(Employee, employee_id)
-    return display_name(emp) if emp else ""
+@dataclass
+class DetailCache:
+    """What building the details of several evaluations needs, read in a few queries (a
+    unit's batch of forms would otherwise run some twenty queries per form)."""
+
+    items: dict[str, list[Rhk]] = field(default_factory=dict)  # skp id -> RHK
+    indicators: dict[str, list[RhkIndicator]] = field(default_factory=dict)  # rhk id ->
+    parents: dict[str, str] = field(default_factory=dict)  # rhk id -> text
+    rhk_rows: dict[str, dict[str, EvaluationRhk]] = field(default_factory=dict)
+    ind_rows: dict[str, dict[str, EvaluationIndicator]] = field(default_factory=dict)
+    behaviours: dict[str, dict[str, EvaluationBehaviour]] = field(default_factory=dict)
+    events: dict[str, list[EvaluationEvent]] = field(default_factory=dict)
+    users: dict[str, str] = field(default_factory=dict)  # user id -> name
+    employees: dict[str, Employee] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # unit id -> name
+
+    def name(self, employee_id: str | None) -> str:
+        emp = self.employees.get(employee_id or "")
+        return display_name(emp) if emp else ""
+
+
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def load_cache(session: Session, evaluations: Sequence[Evaluation]) -> DetailCache:
+    session.flush()
+    cache = DetailCache()
+    ev_ids = [e.id for e in evaluations]
+    skp_ids = sorted({e.skp_id for e in evaluations})
+    for chunk in _chunks(skp_ids):
+        for rhk in session.scalars(select(Rhk).where(Rhk.skp_id.in_(chunk)).order_by(Rhk.position)):
+            cache.items.setdefault(rhk.skp_id, []).append(rhk)
+    rhk_ids = [r.id for items in cache.items.values() for r in items]
+    for chunk in _chunks(rhk_ids):
+        for ind in session.scalars(
+            select(RhkIndicator)
+            .where(RhkIndicator.rhk_id.in_(chunk))
+            .order_by(RhkIndicator.position)
+        ):
+            cache.indicators.setdefault(ind.rhk_id, []).append(ind)
+    parent_ids = sorted(
+        {r.parent_rhk_id for i in cache.items.values() for r in i if r.parent_rhk_id}
+    )
+    for chunk in _chunks(parent_ids):
+        cache.parents.update(
+            {
+                rid: text
+                for rid, text in session.execute(select(Rhk.id, Rhk.text).where(Rhk.id.in_(chunk)))
+            }
+        )
+    for chunk in _chunks(ev_ids):
+        for r in session.scalars(
+            select(EvaluationRhk).where(EvaluationRhk.evaluation_id.in_(chunk))
+        ):
+            cache.rhk_rows.setdefault(r.evaluation_id, {})[r.rhk_id] = r
+        for i in session.scalars(
+            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id.in_(chunk))
+        ):
+            cache.ind_rows.setdefault(i.evaluation_id, {})[i.indicator_id] = i
+        for b in session.scalars(
+            select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id.in_(chunk))
+        ):
+            cache.behaviours.setdefault(b.evaluation_id, {})[b.code] = b
+        for e in session.scalars(
+            select(EvaluationEvent)
+            .where(EvaluationEvent.evaluation_id.in_(chunk))
+            .order_by(EvaluationEvent.at, EvaluationEvent.change_seq)
+        ):
+            cache.events.setdefault(e.evaluation_id, []).append(e)
+    user_ids = sorted({e.user_id for evs in cache.events.values() for e in evs if e.user_id})
+    for chunk in _chunks(user_ids):
+        for uid, name, username in session.execute(
+            select(User.id, User.display_name, User.username).where(User.id.in_(chunk))
+        ):
+            cache.users[uid] = name or username
+    people = {e.employee_id for e in evaluations}
+    people |= {e.evaluator_employee_id for e in evaluations if e.evaluator_employee_id}
+    people |= {e.atasan_employee_id for e in evaluations if e.atasan_employee_id}
+    for chunk in _chunks(sorted(people)):
+        for emp in session.scalars(select(Employee).where(Employee.id.in_(chunk))):
+            cache.employees[emp.id] = emp
+    sup_ids = sorted(
+        {e.supervisor_id for e in cache.employees.values() if e.supervisor_id}
+        - set(cache.employees)
+    )
+    for chunk in _chunks(sup_ids):
+        for emp in session.scalars(select(Employee).where(Employee.id.in_(chunk))):
+            cache.employees[emp.id] = emp
+    cache.units = {uid: name for uid, name in session.execute(select(WorkUnit.id, WorkUnit.name))}
+    return cache
 
 
 def build_detail(
@@ -246,28 +333,15 @@ def build_detail(
     *,
     can_rate: bool,
     can_comment: bool,
+    cache: DetailCache | None = None,
 ) -> EvaluationDetail:
-    session.flush()
-    items, indicators = _skp_items(session, ev.skp_id)
-    rhk_rows = {
-        r.rhk_id: r
-        for r in session.scalars(select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id))
-    }
-    ind_rows = {
-        r.indicator_id: r
-        for r in session.scalars(
-            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
-        )
-    }
-    parent_ids = [r.parent_rhk_id for r in items if r.parent_rhk_id]
-    parents = (
-        {
-            rid: text
-            for rid, text in session.execute(select(Rhk.id, Rhk.text).where(Rhk.id.in_(parent_ids)))
-        }
-        if parent_ids
-        else {}
-    )
+    if cache is None:
+        cache = load_cache(session, [ev])
+    items = cache.items.get(ev.skp_id, [])
+    indicators = [i for r in items for i in cache.indicators.get(r.id, [])]
+    rhk_rows = cache.rhk_rows.get(ev.id, {})
+    ind_rows = cache.ind_rows.get(ev.id, {})
+    parents = cache.parents
     ptype = PeriodType(ev.period_type)
     by_rhk: dict[str, list[IndicatorResult]] = {}
     for ind in indicators:
@@ -299,12 +373,7 @@ def build_detail(
         )
         for r in items
     )
-    stored = {
-        b.code: b
-        for b in session.scalars(
-            select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
-        )
-    }
+    stored = cache.behaviours.get(ev.id, {})
     behaviours = tuple(
         BehaviourResult(
             code=cv.code,
@@ -315,25 +384,15 @@ def build_detail(
         )
         for cv in CORE_VALUES
     )
-    users = {
-        uid: name or username
-        for uid, name, username in session.execute(
-            select(User.id, User.display_name, User.username)
-        )
-    }
     events = tuple(
         EvaluationEventRow(
             at=e.at,
             step=EvaluationStep(e.step),
-            actor_name=users.get(e.user_id or "", ""),
+            actor_name=cache.users.get(e.user_id or "", ""),
             acting_as=e.acting_as,
             note=e.note,
         )
-        for e in session.scalars(
-            select(EvaluationEvent)
-            .where(EvaluationEvent.evaluation_id == ev.id)
-            .order_by(EvaluationEvent.at, EvaluationEvent.change_seq)
-        )
+        for e in cache.events.get(ev.id, [])
     )
     periodic: tuple[PeriodicResult, ...] = ()
     suggested_h = suggested_p = None
@@ -367,7 +426,6 @@ def build_detail(
     status = EvaluationStatus(ev.status)
     hasil, perilaku = rating_or_none(ev.rating_hasil_kerja), rating_or_none(ev.rating_perilaku)
     missing = tuple(missing_ratings(hasil, perilaku))
-    unit = session.get(WorkUnit, emp.unit_id) if emp.unit_id else None
     period = period_of(ev)
     editable = status is not EvaluationStatus.FINAL
     return EvaluationDetail(
@@ -376,10 +434,10 @@ def build_detail(
         employee_name=display_name(emp),
         nip=emp.nip or "",
         jabatan=emp.jabatan,
-        unit_name=unit.name if unit else "",
+        unit_name=cache.units.get(emp.unit_id or "", ""),
         evaluator_employee_id=ev.evaluator_employee_id,
-        evaluator_name=_name(session, ev.evaluator_employee_id),
-        atasan_name=_name(session, ev.atasan_employee_id),
+        evaluator_name=cache.name(ev.evaluator_employee_id),
+        atasan_name=cache.name(ev.atasan_employee_id),
         skp_id=ev.skp_id,
         period=period,
         period_label=period.label(),
