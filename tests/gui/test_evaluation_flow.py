@@ -353,6 +353,12 @@ def test_evaluation_list_model(
     page = _page(qtbot, db, data_paths, staff.admin)
     assert page.model.rowCount() >= 3  # admin: every active employee
     qtmodeltester.check(page.model)
+    # the admin rates only as Atasan Pejabat Penilai when the office allows it (off here)
+    page.table.selectRow(_row(page, staff.member.id))
+    assert page.open_button.text() == "Mulai evaluasi" and not page.open_button.isEnabled()
+    assert "atasan langsung" in page.open_button.toolTip()
+    page.table.selectRow(_row(page, staff.colleague.id))
+    assert page.open_button.text() == "Buka evaluasi" and page.open_button.isEnabled()
     page.status.setCurrentIndex(page.status.findData("final"))
     assert page.model.rowCount() == 1
     qtmodeltester.check(page.model)
