@@ -383,3 +383,14 @@ def test_unit_preview_shows_every_final_form(
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Agus Saputra" in text and "Dewi Lestari" not in text  # final forms only
     assert "Maret 2026" in preview.windowTitle()
+    preview.close()
+
+    # one employee's form straight from the list
+    page.table.selectRow(_row(page, staff.colleague.id))
+    qtbot.mouseClick(page.preview_button, LEFT)
+    single = page.preview
+    assert single is not None and single is not preview and single.isVisible()
+    assert single.document.status() == QPdfDocument.Status.Ready
+    assert "Agus Saputra" in single.windowTitle()
+    assert single.suggested_path.name.startswith("evaluasi-agus-saputra-2026-monthly-03")
+    assert page.editor is None  # no editor opened for a preview

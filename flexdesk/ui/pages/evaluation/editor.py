@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,9 +49,23 @@ from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 log = logging.getLogger(__name__)
 
 
-def pdf_file_stem(detail: ev.EvaluationDetail) -> str:
-    p = detail.period
-    return f"{file_slug(detail.employee_name)}-{p.year}-{p.period_type.value}-{p.index:02d}"
+def form_preview(
+    ctx: UiContext, parent: QWidget, evaluation_id: str, name: str, period: ev.PeriodRef
+) -> PdfPreviewDialog:
+    """A preview window of one evaluation's printed form (FlexDeskError when refused)."""
+    pdf = build_evaluation_pdf_bytes(ctx.services.read(ev.form_data, evaluation_id))
+    lang: Lang = "en" if ctx.lang == "en" else "id"
+    title = QCoreApplication.translate(
+        "EvaluationEditor", "Pratinjau evaluasi {name} — {period}"
+    ).format(name=name, period=period.label(lang))
+    stem = f"{file_slug(name)}-{period.year}-{period.period_type.value}-{period.index:02d}"
+    return PdfPreviewDialog(
+        parent,
+        title,
+        pdf,
+        suggested_path=Path(ctx.paths.exports) / f"evaluasi-{stem}.pdf",
+        lang=ctx.lang,
+    )
 
 
 class EvaluationEditor(QDialog):
@@ -469,23 +483,12 @@ class EvaluationEditor(QDialog):
     # -- preview ---------------------------------------------------------------------------
     def open_preview(self) -> None:
         """The printed form as it is saved now (unsaved edits are not in it: say so)."""
+        d = self.detail
         try:
-            data = self.ctx.services.read(ev.form_data, self.detail.id)
-            pdf = build_evaluation_pdf_bytes(data)
+            preview = form_preview(self.ctx, self, d.id, d.employee_name, d.period)
         except FlexDeskError as exc:
             self.error.show_error(self.ctx.message(exc))
             return
-        title = self.tr("Pratinjau evaluasi {name} — {period}").format(
-            name=self.detail.employee_name, period=self.detail.period.label(self._lang_code())
-        )
-        preview = PdfPreviewDialog(
-            self,
-            title,
-            pdf,
-            suggested_path=Path(self.ctx.paths.exports)
-            / f"evaluasi-{pdf_file_stem(self.detail)}.pdf",
-            lang=self.lang,
-        )
         if self.dirty:
             preview.status.setText(
                 self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")

@@ -35,7 +35,7 @@ from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
 from flexdesk.ui.pages.evaluation.common import confirm, file_slug, status_text
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
-from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
+from flexdesk.ui.pages.evaluation.editor import EvaluationEditor, form_preview
 from flexdesk.ui.pages.evaluation.list_model import (
     COL_COMMENT,
     COL_NAME,
@@ -426,10 +426,13 @@ class EvaluationPage(QWidget):
         row = self.selected()
         if row is None or row.evaluation_id is None:
             return
-        editor = self.open_evaluation(row.evaluation_id)
-        if editor is not None:
-            editor.open_preview()
-            self.preview = editor.preview
+        try:
+            preview = form_preview(self.ctx, self, row.evaluation_id, row.employee_name, row.period)
+        except FlexDeskError as exc:
+            self.show_error(self.ctx.message(exc))
+            return
+        self.preview = preview
+        preview.show()
 
     def preview_unit(self) -> None:
         """Every final form of the list in one preview (built in a worker)."""
