@@ -453,12 +453,9 @@ def list_evaluations(
             continue
         if ev is None and (status is not None or not include_not_started):
             continue
-        if own:
-            may_rate = False
-        elif actor.role is Role.ADMIN:
-            may_rate = admin_rates
-        else:
-            may_rate = actor.role is Role.SUPERVISOR and emp.supervisor_id == actor.employee_id
+        may_rate = actor.can(Action.EVALUATION_RATE) and (
+            rater_role(session, actor, emp, admin_rates=admin_rates) is not None
+        )
         rows.append(
             EvaluationSummary(
                 employee_id=emp.id,

@@ -48,11 +48,17 @@ def rater_role(
     """
     if actor.employee_id is not None and actor.employee_id == emp.id:
         return None
+    # the direct supervisor, whatever the account's role (an admin account may belong to a
+    # head of section); the role itself must still allow the action (require())
+    if (
+        actor.role is not Role.EMPLOYEE
+        and actor.employee_id is not None
+        and emp.supervisor_id == actor.employee_id
+    ):
+        return AS_SUPERVISOR
     if actor.role is Role.ADMIN:
         allowed = admin_may_rate(session) if admin_rates is None else admin_rates
         return AS_ADMIN_ATASAN if allowed else None
-    if actor.role is Role.SUPERVISOR and emp.supervisor_id == actor.employee_id:
-        return AS_SUPERVISOR
     return None
 
 

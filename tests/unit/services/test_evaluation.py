@@ -462,3 +462,22 @@ def test_an_rhk_added_to_a_revised_skp_joins_the_evaluation(db: Database, staff:
     assert detail.rhk[-1].indicators[0].prefilled == 0.0  # pre-filled from (no) logs
     assert detail.rhk[-1].indicators[1].realisasi == 90
     assert SkpStatus(revised.status) is SkpStatus.DRAFT
+
+
+def test_an_admin_account_of_a_supervisor_rates_their_own_staff(db: Database, staff: Staff) -> None:
+    from flexdesk.services.permissions import Role
+    from tests.helpers import add_employee, add_user
+
+    chief = add_employee(db, staff.admin, "Rina Kusuma", unit_id=staff.other_unit.id)
+    clerk = add_employee(db, staff.admin, "Yusuf Permana", unit_id=staff.other_unit.id,
+                         supervisor_id=chief.id)  # fmt: skip
+    chief_admin = add_user(db, username="rina", role=Role.ADMIN, employee_id=chief.id)
+    approved_skp(db, staff, clerk.id)
+    approved_skp(db, staff)
+    as_chief = Services(db, chief_admin)
+    detail = as_chief.call(ev.start_evaluation, clerk.id, MARCH)  # setting off: as supervisor
+    assert detail.events[-1].acting_as == "supervisor" and detail.can_edit
+    with pytest.raises(PermissionDenied):  # not their staff, and the setting is off
+        as_chief.call(ev.start_evaluation, staff.member.id, MARCH)
+    rows = as_chief.read(ev.list_evaluations, MARCH)
+    assert {r.employee_id for r in rows if r.can_rate} == {clerk.id}
