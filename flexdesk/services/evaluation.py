@@ -42,6 +42,7 @@ from flexdesk.db.models_evaluation import (
     EvaluationRhk,
 )
 from flexdesk.db.models_outputs import Skp
+from flexdesk.domain.dates import format_tanggal
 from flexdesk.domain.evaluation import (
     EvaluationStatus,
     EvaluationStep,
@@ -497,7 +498,12 @@ def get_evaluation(session: Session, actor: Actor, evaluation_id: str) -> Evalua
 
 
 def start_evaluation(
-    session: Session, actor: Actor, employee_id: str, period: PeriodRef
+    session: Session,
+    actor: Actor,
+    employee_id: str,
+    period: PeriodRef,
+    *,
+    today: date | None = None,
 ) -> EvaluationDetail:
     """Create the draft evaluation of ``employee_id`` for ``period``.
 
@@ -506,12 +512,21 @@ def start_evaluation(
     Realisation of each kuantitas indicator is pre-filled from the accepted output logs of
     the period (an annual one from the finalised periodic evaluations of the year, else the
     year's accepted logs); the seven BerAKHLAK rows are created empty. ConflictError when
-    the employee already has an evaluation for the period. Action: ``evaluation.rate``
+    the employee already has an evaluation for the period; ValidationError for a period that
+    has not begun (``today`` defaults to the current date). Action: ``evaluation.rate``
     (direct supervisor; admin only with ``evaluation_admin_as_atasan``).
     """
     acting_as = require_rater(session, actor, employee_id, Action.EVALUATION_RATE)
     emp = get_employee_row(session, employee_id)
     name = display_name(emp)
+    if period.start > (today or date.today()):
+        raise ValidationError(
+            f"Periode {period.label()} belum dimulai; evaluasinya dapat dimulai setelah "
+            f"{format_tanggal(period.start)}.",
+            message_en=f"The period {period.label('en')} has not begun; its evaluation can "
+            f"start from {format_tanggal(period.start, 'en')}.",
+            field="period",
+        )
     skp = session.scalar(select(Skp).where(Skp.employee_id == employee_id, Skp.year == period.year))
     if skp is None:
         raise ValidationError(

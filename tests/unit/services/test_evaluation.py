@@ -481,3 +481,14 @@ def test_an_admin_account_of_a_supervisor_rates_their_own_staff(db: Database, st
         as_chief.call(ev.start_evaluation, staff.member.id, MARCH)
     rows = as_chief.read(ev.list_evaluations, MARCH)
     assert {r.employee_id for r in rows if r.can_rate} == {clerk.id}
+
+
+def test_a_period_that_has_not_begun_cannot_be_evaluated(db: Database, staff: Staff) -> None:
+    approved_skp(db, staff)
+    head = _head(db, staff)
+    with pytest.raises(ValidationError) as early:
+        head.call(ev.start_evaluation, staff.member.id, MARCH, today=date(2026, 2, 27))
+    assert "belum dimulai" in early.value.message and "1 Maret 2026" in early.value.message
+    assert _count(db, Evaluation) == 0
+    # from the first day on (a supervisor may start at the end of the month)
+    head.call(ev.start_evaluation, staff.member.id, MARCH, today=date(2026, 3, 1))
