@@ -23,10 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from flexdesk.central.models import CentralAuditEntry
+from flexdesk.central.models import CentralAuditEntry, CentralBase
 from flexdesk.errors import BundleError
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord
@@ -137,9 +137,12 @@ def check_audit(s: Session, vb: VerifiedBundle) -> AuditVerdict:
 
 def store_audit(s: Session, office_id: str, bundle_seq: int, rows: tuple[AuditRecord, ...]) -> int:
     """Append the rows ``check_audit`` found new; returns how many."""
-    s.add_all(
-        CentralAuditEntry(office_id=office_id, bundle_seq=bundle_seq, **r.to_json()) for r in rows
-    )
+    if rows:
+        # one Core executemany (the ORM bulk path splits batches on NULL actor ids)
+        s.connection().execute(
+            insert(CentralBase.metadata.tables[CentralAuditEntry.__tablename__]),
+            [{"office_id": office_id, "bundle_seq": bundle_seq, **r.to_json()} for r in rows],
+        )
     return len(rows)
 
 

@@ -47,8 +47,8 @@ EXCLUDED_ENTITIES: set[str] = {"user"}
 #: column names that hold secrets; dropped from the row data
 SECRET_COLUMN_RE = re.compile(r"password|secret|private|token|salt", re.IGNORECASE)
 #: at most this many audit rows per bundle (a long history goes over several bundles, each
-#: continuing the chain); keeps ``audit.ndjson`` far below the receivers' metadata limit
-MAX_AUDIT_ROWS = 200_000
+#: continuing the chain); keeps ``audit.ndjson`` (read into memory by receivers) near 50 MB
+MAX_AUDIT_ROWS = 50_000
 #: bookkeeping columns that travel as record fields, not inside ``data``
 _RECORD_COLUMNS = frozenset({"id", "rev", "change_seq"})
 
@@ -244,9 +244,7 @@ def _audit_record(e: AuditEntry) -> AuditRecord:
     )
 
 
-def collect_audit(
-    session: Session, *, after: int, limit: int = MAX_AUDIT_ROWS
-) -> AuditSegment | None:
+def collect_audit(session: Session, *, after: int, limit: int | None = None) -> AuditSegment | None:
     """The audit rows after seq ``after`` (central's acknowledged audit head), continuing from
     the office's own stored hash of row ``after``; None when there is no audit table.
 
@@ -274,7 +272,10 @@ def collect_audit(
             )
         prev = found
     rows = session.scalars(
-        select(AuditEntry).where(AuditEntry.seq > anchor).order_by(AuditEntry.seq).limit(limit)
+        select(AuditEntry)
+        .where(AuditEntry.seq > anchor)
+        .order_by(AuditEntry.seq)
+        .limit(MAX_AUDIT_ROWS if limit is None else limit)
     ).all()
     return AuditSegment(anchor + 1, prev, tuple(_audit_record(e) for e in rows))
 

@@ -43,6 +43,8 @@ HASHED_FIELDS = (
     "prev_hash",
 )
 OPS = frozenset({"insert", "update", "delete"})
+#: the largest seq a receiver's database column holds (SQLite INTEGER, PostgreSQL BIGINT)
+MAX_SEQ = 2**63 - 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -89,8 +91,9 @@ def _str(obj: dict[str, Any], key: str, max_len: int, *, nullable: bool = False)
     value = obj.get(key)
     if value is None and nullable:
         return None
-    if not isinstance(value, str) or len(value) > max_len:
-        raise AuditFormatError(f"{key}={value!r}")
+    # NUL: PostgreSQL text cannot hold it, and no office writes it
+    if not isinstance(value, str) or len(value) > max_len or "\x00" in value:
+        raise AuditFormatError(f"{key}={str(value)[:80]!r}")
     return value
 
 
@@ -103,8 +106,8 @@ def _hex(obj: dict[str, Any], key: str) -> str:
 
 def _seq(obj: dict[str, Any], key: str, minimum: int) -> int:
     value = obj.get(key)
-    if type(value) is not int or value < minimum:
-        raise AuditFormatError(f"{key}={value!r}")
+    if type(value) is not int or not minimum <= value <= MAX_SEQ:
+        raise AuditFormatError(f"{key}={str(value)[:80]!r}")
     return value
 
 

@@ -584,3 +584,32 @@ def test_export_refuses_a_damaged_office_audit_trail(
     assert err.value.code == "audit-chain" and "row 2" in (err.value.message_en or "")
     assert not list((tmp_path / "usb").glob("*.envelope.json"))
     assert office.read(so.bundle_history)[0].status == "failed"
+
+
+def test_long_audit_history_continues_over_several_bundles(
+    office: Services,
+    data_paths: DataPaths,
+    receiver: Receiver,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a cap on rows per bundle, each bundle carries the next slice of the chain and
+    central ends up with all of it."""
+    from flexdesk.services import sync_collect
+
+    monkeypatch.setattr(sync_collect, "MAX_AUDIT_ROWS", 4)
+    local = _audit_rows(office.db)
+    assert len(local) > 8
+    starts = []
+    for _ in range(len(local) // 4 + 1):
+        written = export(office, data_paths, tmp_path / "usb")
+        audit = written.written.header.audit
+        assert audit is not None and audit.count <= 4
+        starts.append(audit.start)
+        res = receiver.ingest(written.envelope_path)
+        assert res.status == "applied", res.message_en
+        assert res.receipt_path is not None
+        office.call(so.import_receipt, res.receipt_path)
+    assert starts[:3] == [1, 5, 9]
+    assert _central_audit(receiver) == local
+    assert _sync_state(office.db).audit_acked_seq == local[-1].seq

@@ -240,3 +240,26 @@ def test_hash_recipe_handles_non_ascii_and_null_actor() -> None:
     assert AuditRecord.from_json(json.loads(canonical_json_line(row.to_json()))) == row
     assert auditchain.chain_problem([row], auditchain.AuditRange.of([row], start=1,
                                     prev_hash=GENESIS_HASH)) is None  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("seq", 2**63),
+        ("seq", 0),
+        ("seq", "1"),
+        ("at", "2025\x00"),
+        ("actor_name", "x" * 201),
+        ("op", "upsert"),
+        ("prev_hash", "A" * 64),
+        ("actor_id", 5),
+    ],
+)
+def test_audit_record_refuses_values_a_receiver_cannot_store(field: str, value: object) -> None:
+    obj = audit_rows(1)[0].to_json()
+    obj[field] = value
+    with pytest.raises(auditchain.AuditFormatError):
+        AuditRecord.from_json(obj)
+    with pytest.raises(auditchain.AuditFormatError):
+        auditchain.AuditRange.from_json({"from": 2**63, "to": 2**63, "prev_hash": "0" * 64,
+                                         "head_hash": "0" * 64})  # fmt: skip
