@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flexdesk.reports.evaluation_form import EvaluationFormData, build_evaluation_pdf_bytes
@@ -41,13 +43,13 @@ def test_preview_keyboard_navigation_and_zoom(
 ) -> None:
     dialog = _preview(qtbot, form_pdf, tmp_path)
     preview = dialog.preview
+    assert preview.view.hasFocus()  # the keys below work without clicking first
     assert preview.page_count == 3
     assert preview.page_total.text() == "dari 3"
     assert preview.page_spin.value() == 1
     assert not preview.prev_button.isEnabled() and preview.next_button.isEnabled()
 
     view = preview.view
-    view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: preview.current_page == 1)
     assert preview.page_spin.value() == 2
@@ -86,6 +88,15 @@ def test_preview_keyboard_navigation_and_zoom(
     assert preview.effective_zoom() == pytest.approx(fit_width, rel=0.05)
     qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
     assert view.zoomFactor() > fit_width
+    # Ctrl + mouse wheel zooms too
+    before = view.zoomFactor()
+    wheel = QWheelEvent(
+        QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoomFactor() < before
 
 
 def test_preview_saves_and_prints_a_page_range(

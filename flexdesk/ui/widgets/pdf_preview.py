@@ -7,7 +7,8 @@ each page with QPdfDocument.render at the printer's resolution (capped, see
 chosen in the print dialog is honoured. Saving writes atomically (temporary file + rename).
 
 Keys: N / Ctrl+PgDown next page, P / Ctrl+PgUp previous page, Ctrl+Home / Ctrl+End first /
-last page, Ctrl++ / Ctrl+- zoom, W fit width, F fit page, Ctrl+P print, Ctrl+S save, Esc close.
+last page, Ctrl++ / Ctrl+- (or Ctrl + mouse wheel) zoom, W fit width, F fit page, Ctrl+P print,
+Ctrl+S save, Esc close.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from PySide6.QtCore import (
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -369,8 +377,18 @@ class PdfPreview(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # In the fit modes the zoom follows the viewport's size: keep the label right.
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._update_controls()
+        if watched is self.view.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self._update_controls()
+            elif (
+                isinstance(event, QWheelEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):  # Ctrl + wheel zooms, as in other viewers
+                if event.angleDelta().y() > 0:
+                    self.zoom_in()
+                elif event.angleDelta().y() < 0:
+                    self.zoom_out()
+                return True
         return super().eventFilter(watched, event)
 
 
@@ -432,6 +450,7 @@ class PdfPreviewDialog(QDialog):
             action.triggered.connect(slot)
             self.addAction(action)
         self.resize(900, 760)
+        self.preview.view.setFocus()  # the page keys work from the start
 
     @property
     def document(self) -> QPdfDocument:
