@@ -33,6 +33,7 @@ from flexdesk.domain.dates import Lang
 from flexdesk.errors import FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services import evaluation as ev
+from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.evaluation.common import (
     STATUS_COLOURS,
@@ -156,6 +157,11 @@ class EvaluationEditor(QDialog):
             buttons.addWidget(b)
         for b in (self.finalise_button, self.reopen_button):
             buttons.addWidget(b)
+        if not ctx.actor.can(Action.EVALUATION_RATE):  # an employee only reads and comments
+            for b in (self.save_button, self.refresh_button, self.share_button):
+                b.setVisible(False)
+            for b in (self.finalise_button, self.reopen_button):
+                b.setVisible(False)
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(close_button)
