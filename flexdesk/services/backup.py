@@ -178,6 +178,8 @@ def _open_ro(path: Path) -> sqlite3.Connection:
     ``trusted_schema=OFF``: views and triggers of a foreign file cannot call functions.
     """
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    # a damaged page may hold text that is not UTF-8: read it, let the checks refuse it
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     conn.execute("PRAGMA trusted_schema=OFF")
     return conn
 
@@ -275,7 +277,7 @@ def verify_backup(path: Path, *, name: str | None = None) -> None:
                 if "alembic_version" in tables
                 else set()
             )
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, ValueError) as exc:
         raise bad(f"bukan basis data yang utuh ({exc})", f"not an intact database ({exc})") from exc
     if result != ["ok"]:
         detail = "; ".join(str(r) for r in result[:3])

@@ -64,9 +64,15 @@ def bundle_stem(office_id: str, bundle_seq: int) -> str:
     return f"{office_id}-{bundle_seq:09d}"
 
 
+#: the largest integer a metadata field may hold: what a database column (SQLite INTEGER,
+#: PostgreSQL BIGINT) stores; a bigger one from a hostile or buggy peer is a format error,
+#: not an OverflowError when the office records it
+MAX_INT = 2**63 - 1
+
+
 def _int(obj: Mapping[str, Any], key: str, what: str, *, minimum: int = 0) -> int:
     value = obj.get(key)
-    if type(value) is not int or value < minimum:
+    if type(value) is not int or not minimum <= value <= MAX_INT:
         raise bad_format(what, f"{key} harus bilangan bulat >= {minimum} / must be an int")
     return value
 

@@ -17,13 +17,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
@@ -48,8 +50,10 @@ from tests.unit.sync.helpers import (
     sample_bundle,
 )
 
+#: examples per property; FLEXDESK_FUZZ_EXAMPLES=1000 for a deeper run by hand
+EXAMPLES = int(os.environ.get("FLEXDESK_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
-    max_examples=60,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -96,8 +100,16 @@ def refused_or_imported(run: Any, unchanged: Unchanged) -> bool:
     except FlexDeskError as exc:
         assert exc.message and exc.message_en
         unchanged.check()
+        _outcome(f"{type(exc).__name__} {getattr(exc, 'code', '')}".strip())
         return False
+    _outcome("imported")
     return True
+
+
+def _outcome(label: str) -> None:
+    """Labels hypothesis' statistics (pytest --hypothesis-show-statistics): how deep it got."""
+    with suppress(InvalidArgument):  # outside a @given test (the parametrized path tests)
+        event(label)
 
 
 # -- holiday CSV (services/schedule_calendar.py) ----------------------------------------------
@@ -133,8 +145,26 @@ _HEADERS = st.sampled_from(
 )  # fmt: skip
 
 
+_GOOD_ROW = st.tuples(
+    st.dates(min_value=date(1890, 1, 1), max_value=date(2210, 12, 31)).map(str),
+    st.one_of(
+        st.sampled_from(["Tahun Baru", "Idul Fitri", "HUT Kabupaten"]), st.text(max_size=210)
+    ),
+    st.sampled_from(["nasional", "cuti_bersama", "lokal"]),
+).map(list)
+
+
 @st.composite
 def holiday_csv(draw: st.DrawFn) -> str:
+    """Mostly a plausible file with a few bad cells (so the import gets past the parser to
+    the year, name and duplicate rules and sometimes succeeds), or anything at all."""
+    if draw(st.booleans()):
+        header = "tanggal,nama,jenis"
+        rows = draw(
+            st.lists(st.one_of(_GOOD_ROW, _GOOD_ROW, st.lists(_CELL, max_size=4)), max_size=6)
+        )
+        rows = [[c.replace(",", " ").replace('"', " ") for c in row] for row in rows]
+        return "\n".join([header] + [",".join(row) for row in rows])
     sep = draw(st.sampled_from([",", ";", "\t"]))
     eol = draw(st.sampled_from(["\n", "\r\n", "\r", "\x00\n"]))
     rows = draw(st.lists(st.lists(_CELL, max_size=5), max_size=8))
@@ -247,12 +277,45 @@ _JSON = st.recursive(
 )
 
 
+_BIG_INTS = st.one_of(
+    st.integers(min_value=-3, max_value=5),
+    st.sampled_from([2**31, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**30]),
+)
+#: values of the right type and shape for each receipt field (past the format checks)
+_PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
+    "bundle_seq": _BIG_INTS,
+    "applied_through_change": _BIG_INTS,
+    "next_expected_seq": _BIG_INTS,
+    "receipt_id": _BIG_INTS,
+    "status": st.sampled_from(["applied", "duplicate", "superseded", "gap", "rejected"]),
+    "envelope_sha256": st.one_of(st.none(), st.text("0123456789abcdef", min_size=64, max_size=64)),
+    "reason": st.one_of(st.none(), st.text(max_size=300)),
+    "message": st.one_of(st.none(), st.text(max_size=300)),
+    "message_en": st.one_of(st.none(), st.text(max_size=300)),
+    "received_at": st.sampled_from(
+        ["2026-11-23T10:00:00Z", "9999-99-99T99:99:99Z", "0000-00-00T00:00:00Z"]
+    ),
+    "counts": st.fixed_dictionaries(
+        {
+            k: _BIG_INTS
+            for k in ("applied", "unchanged", "stale", "conflicts", "attachments", "reports")
+        }
+    ),
+}
+
+
 @st.composite
 def hostile_receipt_json(draw: st.DrawFn, valid: dict[str, Any]) -> bytes:
-    """The valid receipt with fields replaced, dropped or added, or something else entirely."""
-    how = draw(st.sampled_from(["replace", "drop", "add", "other", "bytes"]))
+    """The valid receipt with fields replaced (by plausible or by any values), dropped or
+    added, or something else entirely."""
+    how = draw(
+        st.sampled_from(["plausible", "plausible", "replace", "drop", "add", "other", "bytes"])
+    )
     obj = dict(valid)
-    if how == "replace":
+    if how == "plausible":
+        for key in draw(st.lists(st.sampled_from(sorted(_PLAUSIBLE)), min_size=1, max_size=3)):
+            obj[key] = draw(_PLAUSIBLE[key])
+    elif how == "replace":
         for key in draw(st.lists(st.sampled_from(sorted(obj)), min_size=1, max_size=3)):
             obj[key] = draw(_JSON)
     elif how == "drop":
@@ -289,7 +352,7 @@ def test_receipt_signed_by_central_with_hostile_content(
     path = folder / "O042-000001.receipt.json"
     path.write_bytes(body)
     signature = sshsig.sign(body, central_key, sshsig.NS_RECEIPT)
-    Path(f"{path}.sig").write_text(data.draw(st.sampled_from([signature, signature[:-9]])))
+    Path(f"{path}.sig").write_text(data.draw(st.sampled_from([signature] * 4 + [signature[:-9]])))
     unchanged = Unchanged(data_paths, folder)
     refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
