@@ -394,3 +394,30 @@ def test_unit_preview_shows_every_final_form(
     assert "Agus Saputra" in single.windowTitle()
     assert single.suggested_path.name.startswith("evaluasi-agus-saputra-2026-monthly-03")
     assert page.editor is None  # no editor opened for a preview
+
+
+def test_finalise_waits_for_both_ratings_then_saves_and_finalises(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    _office(db, data_paths, staff)
+    head = Services(db, staff.head_actor)
+    detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
+    head.call(ev.share, detail.id)
+    page = _page(qtbot, db, data_paths, staff.head_actor)
+    editor = page.open_evaluation(detail.id)
+    assert editor is not None
+    assert not editor.finalise_button.isEnabled()
+    assert editor.finalise_button.toolTip() == (
+        "Belum diisi: rating hasil kerja, rating perilaku kerja."
+    )
+    editor.rating.hasil.buttons[Rating.SESUAI].click()
+    assert editor.finalise_button.toolTip() == "Belum diisi: rating perilaku kerja."
+    editor.rating.perilaku.buttons[Rating.DI_BAWAH].click()
+    assert editor.rating.predikat.text() == "Kurang/Misconduct"
+    assert editor.finalise_button.isEnabled()  # the unsaved ratings are saved first
+    qtbot.mouseClick(editor.finalise_button, LEFT)
+    assert "Kurang/Misconduct" in editor.dialog.text()  # type: ignore[union-attr]
+    _yes(qtbot, editor)
+    final = head.read(ev.get_evaluation, detail.id)
+    assert final.status is EvaluationStatus.FINAL and final.predikat is Predikat.KURANG
+    assert editor.detail.locked and not editor.dirty

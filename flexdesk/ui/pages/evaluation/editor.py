@@ -10,6 +10,7 @@ and a refused call shows the service's sentence while the edits stay on screen.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.domain.dates import Lang
+from flexdesk.domain.evaluation import missing_ratings
 from flexdesk.errors import FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services import evaluation as ev
@@ -203,15 +205,20 @@ class EvaluationEditor(QDialog):
         )
         nip = nip_text(detail.nip)
         lines = [
-            f"<span style='font-size: 13pt'><b>{detail.employee_name}</b></span>"
+            f"<span style='font-size: 13pt'><b>{html.escape(detail.employee_name)}</b></span>"
             + (f" &nbsp; NIP {nip}" if nip else ""),
-            f"{detail.jabatan} · {detail.unit_name}",
+            html.escape(f"{detail.jabatan} · {detail.unit_name}"),
             self.tr("Periode {period} · Pejabat penilai: {name}").format(
-                period=detail.period.label(self._lang_code()), name=detail.evaluator_name or "–"
+                period=detail.period.label(self._lang_code()),
+                name=html.escape(detail.evaluator_name or "–"),
             ),
         ]
         if detail.atasan_name:
-            lines.append(self.tr("Atasan pejabat penilai: {name}").format(name=detail.atasan_name))
+            lines.append(
+                self.tr("Atasan pejabat penilai: {name}").format(
+                    name=html.escape(detail.atasan_name)
+                )
+            )
         self.heading.setText("<br>".join(lines))
         colour = STATUS_COLOURS[detail.status].name()
         self.status_label.setText(
@@ -260,7 +267,6 @@ class EvaluationEditor(QDialog):
 
     def _update_buttons(self) -> None:
         d = self.detail
-        missing = ", ".join(m[1] if self.lang == "en" else m[0] for m in d.missing)
         self.predikat_bar.setText(
             self.tr("Predikat kinerja: {p}").format(p=self.rating.predikat.text())
         )
@@ -298,18 +304,18 @@ class EvaluationEditor(QDialog):
             share_why,
             self.tr("Pegawai dapat melihat dan menanggapi evaluasi ini"),
         )
-        if d.can_finalise and not self.dirty:
-            finalise_ok, finalise_why = True, ""
-        elif d.locked:
+        # What finalising would still need, as the form shows it now (finalise() saves first).
+        live_missing = missing_ratings(self.rating.hasil.value(), self.rating.perilaku.value())
+        missing = ", ".join(m[1] if self.lang == "en" else m[0] for m in live_missing)
+        if d.locked:
             finalise_ok, finalise_why = False, self.tr("Evaluasi sudah ditetapkan.")
         elif d.status is ev.EvaluationStatus.DRAFT:
             finalise_ok = False
             finalise_why = self.tr("Bagikan evaluasi kepada pegawai terlebih dahulu.")
-        elif d.missing:
+        elif live_missing:
             finalise_ok = False
             finalise_why = self.tr("Belum diisi: {what}.").format(what=missing)
-        elif self.dirty and d.can_edit:
-            # saved first by finalise(); the service then checks the saved ratings
+        elif d.can_finalise or (self.dirty and d.can_edit):
             finalise_ok, finalise_why = True, ""
         else:
             finalise_ok, finalise_why = False, not_rater
