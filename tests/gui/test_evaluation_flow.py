@@ -48,6 +48,7 @@ def _office(db: Database, paths: DataPaths, staff: Staff) -> dict[str, str]:
         if emp is staff.member:
             ids["rhk"] = detail.rhk[0].id
             ids["kuantitas"] = detail.rhk[0].indicators[0].id
+            ids["kualitas"] = detail.rhk[0].indicators[1].id
     store = AttachmentStore(paths.attachments)
     member, head = Services(db, staff.member_actor), Services(db, staff.head_actor)
     for qty in (2, 3):
@@ -132,6 +133,13 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     qtbot.keyClicks(reason.note, "Satu laporan diserahkan langsung, belum dicatat di log")
     reason.buttons.button(reason.buttons.StandardButton.Ok).click()
     assert line.reason.text() == "Satu laporan diserahkan langsung, belum dicatat di log"
+    # a kualitas indicator has no figure from the logs: typing its realisation asks nothing
+    quality = editor.rhk.rows[ids["kualitas"]]
+    assert quality.realisasi.text() == ""
+    quality.realisasi.setFocus()
+    qtbot.keyClicks(quality.realisasi, "95")
+    qtbot.keyClick(quality.realisasi, Qt.Key.Key_Tab)
+    assert editor.rhk.dialog is reason  # no new question
 
     feedback = editor.rhk.feedback[ids["rhk"]]
     qtbot.keyClicks(feedback, "Laporan lengkap dan tepat waktu; pertahankan.")
@@ -163,6 +171,8 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
         i for r in saved.rhk for i in r.indicators if i.indicator_id == ids["kuantitas"]
     )
     assert (indicator.prefilled, indicator.realisasi) == (5, 6)
+    kualitas = next(i for r in saved.rhk for i in r.indicators if i.indicator_id == ids["kualitas"])
+    assert (kualitas.prefilled, kualitas.realisasi, kualitas.override_reason) == (None, 95, "")
     assert indicator.override_reason.startswith("Satu laporan diserahkan")
     assert next(r for r in saved.rhk if r.rhk_id == ids["rhk"]).umpan_balik.startswith("Laporan")
     akuntabel = next(b for b in saved.behaviours if b.code == "akuntabel")

@@ -186,7 +186,7 @@ class EvaluationPage(QWidget):
         self.distribution.options_changed.connect(self.reload_distribution)
         self.tabs.currentChanged.connect(lambda _i: self.reload_distribution())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
-        self.reload()
+        self._update_buttons()  # the list itself was loaded by _load_periods
 
     # -- filters ---------------------------------------------------------------------------
     def _load_units(self) -> None:

@@ -100,7 +100,9 @@ class _IndicatorRow(QObject):
         except ValueError:
             return False
         pre = self.result.prefilled
-        return value is not None and (pre is None or abs(value - pre) > 1e-9)
+        # Only a figure the logs gave needs a reason when changed (kualitas and waktu
+        # indicators have none: the supervisor simply types the realisation).
+        return value is not None and pre is not None and abs(value - pre) > 1e-9
 
     def change(self) -> ev.IndicatorChange | None:
         """The edit to send, None when nothing changed (ValueError for a bad number)."""
