@@ -86,6 +86,16 @@ def _select(tab: BackupTab, path: Path) -> None:
     raise AssertionError(f"{path.name} not listed")
 
 
+def _db_digest(path: Path) -> str:
+    """Everything committed in the (open) database, read without touching its WAL."""
+    import hashlib
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+
+
 def _files(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
 
@@ -202,7 +212,7 @@ def _refused(qtbot: QtBot, tab: BackupTab) -> str:
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncated", "garbage", "scribbled", "not-flexdesk", "fifo"],
+    ["truncated", "garbage", "scribbled", "not-flexdesk", "newer", "fifo"],
 )
 def test_restore_from_file_refuses_damaged_files_and_changes_nothing(
     qtbot: QtBot,
@@ -234,17 +244,26 @@ def test_restore_from_file_refuses_damaged_files_and_changes_nothing(
             conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
             conn.execute("INSERT INTO alembic_version VALUES ('0001')")
             conn.commit()
+    elif damage == "newer":  # made by a later FlexDesk: a schema this one does not know
+        bad.write_bytes(data)
+        with closing(sqlite3.connect(bad)) as conn:
+            conn.execute("INSERT INTO alembic_version VALUES ('9900')")
+            conn.commit()
     else:
         os.mkfifo(bad)  # a name that looks right on something that never ends
     before_names = _names(db)
+    before_db = _db_digest(data_paths.database)
     before_backups = _files(data_paths.backups)
     window = _window(host)
     tab = _backup_tab(window)
     tab.restore_from_file(bad)
     text = _refused(qtbot, tab)
     assert "tidak dapat dipakai" in text
+    if damage == "newer":
+        assert "FlexDesk yang lebih baru" in text
     assert tab.confirm is None
     assert _files(data_paths.backups) == before_backups  # no copy, no temp file left
+    assert _db_digest(data_paths.database) == before_db
     assert _names(db) == before_names and host.db is db and host.window is window
     assert window.isVisible()
 
