@@ -127,9 +127,14 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     line.realisasi.setFocus()
     line.realisasi.selectAll()
     qtbot.keyClicks(line.realisasi, "6")
-    qtbot.keyClick(line.realisasi, Qt.Key.Key_Tab)
+    qtbot.keyClick(line.realisasi, Qt.Key.Key_Return)
     reason = editor.rhk.dialog
     assert reason is not None and reason.isVisible()
+    line.realisasi.editingFinished.emit()  # the focus moving to the question: asked once
+    assert editor.rhk.dialog is reason
+    assert (
+        editor.isVisible() and editor.detail.status is EvaluationStatus.DRAFT
+    )  # Enter saved nothing
     qtbot.keyClicks(reason.note, "Satu laporan diserahkan langsung, belum dicatat di log")
     reason.buttons.button(reason.buttons.StandardButton.Ok).click()
     assert line.reason.text() == "Satu laporan diserahkan langsung, belum dicatat di log"

@@ -233,6 +233,8 @@ class RhkSection(QWidget):
         """A changed realisation asks for the reason (PermenPANRB 6/2022: evidence-based)."""
         if line.realisasi.isReadOnly() or line.realisasi.text() == line.accepted_text:
             return
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # the question is already open (Enter, then the focus moving to it)
         try:
             line.value()
         except ValueError:
