@@ -147,12 +147,15 @@ class RestoreConfirmDialog(QDialog):
             old = backup.get(table, "–")
             rows.append(
                 f"<tr><td>{label}</td><td align='right'>{old}</td>"
-                f"<td align='right' style='color:#666'>{now.get(table, '–')}</td></tr>"
+                f"<td align='right' style='color:#666; padding-left:14px'>"
+                f"{now.get(table, '–')}</td></tr>"
             )
         head = (
-            "<tr><th></th><th>in the backup</th><th>now</th></tr>"
+            "<tr><th></th><th style='padding-left:14px'>in the backup</th>"
+            "<th style='padding-left:14px'>now</th></tr>"
             if en
-            else "<tr><th></th><th>di cadangan</th><th>sekarang</th></tr>"
+            else "<tr><th></th><th style='padding-left:14px'>di cadangan</th>"
+            "<th style='padding-left:14px'>sekarang</th></tr>"
         )
         return f"<table cellspacing='0' cellpadding='2'>{head}{''.join(rows)}</table>"
 
