@@ -132,9 +132,8 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     assert reason is not None and reason.isVisible()
     line.realisasi.editingFinished.emit()  # the focus moving to the question: asked once
     assert editor.rhk.dialog is reason
-    assert (
-        editor.isVisible() and editor.detail.status is EvaluationStatus.DRAFT
-    )  # Enter saved nothing
+    # Enter saved nothing by itself (no button of the editor is a default button)
+    assert editor.isVisible() and editor.dirty and editor.info.text() == ""
     qtbot.keyClicks(reason.note, "Satu laporan diserahkan langsung, belum dicatat di log")
     reason.buttons.button(reason.buttons.StandardButton.Ok).click()
     assert line.reason.text() == "Satu laporan diserahkan langsung, belum dicatat di log"
