@@ -9,6 +9,7 @@ is done.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -37,6 +38,8 @@ from flexdesk.reports.batch import evaluation_file_name, render_many
 from flexdesk.reports.evaluation_form import EvaluationFormData, build_evaluation_pdfs
 from flexdesk.reports.pdfio import fsync_dir
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+
+log = logging.getLogger(__name__)
 
 FormsLoader = Callable[[], Sequence[EvaluationFormData]]
 STAGING_PREFIX = ".flexdesk-ekspor-"
@@ -316,6 +319,7 @@ class BatchExportDialog(QDialog):
         elif isinstance(exc, OSError):
             text = self.tr("Berkas tidak dapat ditulis: {why}").format(why=exc)
         else:
+            log.error("evaluation export failed", exc_info=exc)
             text = str(exc)
         self.status.setText(text)
         self._fit()

@@ -11,7 +11,6 @@ and a refused call shows the service's sentence while the edits stay on screen.
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,8 +47,6 @@ from flexdesk.ui.pages.evaluation.list_model import nip_text
 from flexdesk.ui.pages.evaluation.sections import BehaviourSection, RatingSection, RhkSection
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
-
-log = logging.getLogger(__name__)
 
 
 def form_preview(
