@@ -174,6 +174,13 @@ def test_batch_export_one_file_per_employee_and_combined(qtbot: QtBot, tmp_path:
     dialog.separate_radio.click()
     folder = tmp_path / "exports" / "evaluasi-2026-10"
     assert dialog.target.text() == str(folder)
+    # a file where the folder should be: said at once, nothing started
+    not_a_folder = tmp_path / "berkas.txt"
+    not_a_folder.write_text("x")
+    dialog.target.setText(str(not_a_folder))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.runner is None and "bukan folder" in dialog.status.text()
+    dialog.target.setText(str(folder))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.runner is not None and dialog.runner.dialog is not None
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=30000)
