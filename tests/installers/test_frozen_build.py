@@ -118,9 +118,12 @@ def test_package_metadata_and_files(deb: Path, installed: Path) -> None:
     ):  # fmt: skip
         assert (plugins / plugin).is_file(), plugin
     # the PDF preview (QtPdf, QtPdfWidgets) and printing; the frozen check below uses them
-    for lib in ("libQt6Pdf.so.6", "libQt6PdfWidgets.so.6", "libQt6PrintSupport.so.6"):
+    # and the Evaluasi page's chart (QtCharts)
+    for lib in (
+        "libQt6Pdf.so.6", "libQt6PdfWidgets.so.6", "libQt6PrintSupport.so.6", "libQt6Charts.so.6"
+    ):  # fmt: skip
         assert (internal / "PySide6/Qt/lib" / lib).is_file(), lib
-    for module in ("QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg"):
+    for module in ("QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg", "QtCharts"):
         assert (internal / f"PySide6/{module}.abi3.so").is_file(), module
     assert not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libQt6Quick*"))
