@@ -273,3 +273,32 @@ def test_annual_evaluation_draws_on_the_finalised_periodic_ones(
     assert quantity.prefilled == 6.0  # 2 (February) + 4 (March, as overridden)
     assert quantity.target == 12.0  # the whole yearly target
     assert annual.period_label == "Tahunan 2026" and annual.end == date(2026, 12, 31)
+
+
+# -- sync -------------------------------------------------------------------------------------
+
+
+def test_evaluations_travel_in_sync_bundles(db: Database, staff: Staff) -> None:
+    from flexdesk.services.sync_collect import collect_changes
+
+    approved_skp(db, staff)
+    with db.read_session() as session:
+        after = collect_changes(session, after=0).changes
+    start = max(c.change_seq for c in after)
+    detail = final_evaluation(db, staff)
+    with db.read_session() as session:
+        changes = collect_changes(session, after=start).changes
+    by_entity: dict[str, list[dict[str, object]]] = {}
+    for change in changes:
+        by_entity.setdefault(change.entity, []).append({**(change.data or {}), "id": change.id})
+    assert {
+        "evaluation", "evaluation_rhk", "evaluation_indicator", "evaluation_behaviour",
+        "evaluation_event",
+    } <= set(by_entity)  # fmt: skip
+    [evaluation] = by_entity["evaluation"]
+    assert evaluation["status"] == "final" and evaluation["predikat"] == "baik"
+    assert evaluation["employee_id"] == staff.member.id and evaluation["id"] == detail.id
+    assert len(by_entity["evaluation_behaviour"]) == 7
+    assert {e["step"] for e in by_entity["evaluation_event"]} == {
+        "start", "save", "share", "finalise",
+    }  # fmt: skip
