@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -37,9 +36,6 @@ from flexdesk.db.base import utcnow
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.db.models_evaluation import (
     Evaluation,
-    EvaluationBehaviour,
-    EvaluationIndicator,
-    EvaluationRhk,
 )
 from flexdesk.db.models_outputs import Skp
 from flexdesk.domain.dates import format_tanggal
@@ -57,12 +53,10 @@ from flexdesk.domain.performance import (
     OrganisationResult,
     PeriodType,
     Predikat,
-    Rating,
     bounds_from_data,
     bounds_to_data,
     check_distribution,
     count_predikat,
-    predikat_kinerja,
 )
 from flexdesk.errors import Cancelled, ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.reports.evaluation_data import EvaluationFormData
@@ -77,6 +71,12 @@ from flexdesk.services.evaluation_access import (
     require_viewer,
     scope_employees,
 )
+from flexdesk.services.evaluation_edit import (
+    apply_changes,
+    check_length,
+    set_ratings,
+    validate_changes,
+)
 from flexdesk.services.evaluation_rows import (
     DetailCache,
     add_event,
@@ -89,6 +89,7 @@ from flexdesk.services.evaluation_rows import (
 )
 from flexdesk.services.evaluation_types import (
     KEEP,
+    MAX_TEXT,
     BehaviourChange,
     BehaviourResult,
     CancelledFn,
@@ -114,6 +115,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "KEEP",
+    "MAX_TEXT",
     "BehaviourChange",
     "BehaviourResult",
     "DistributionReport",
@@ -147,8 +149,6 @@ __all__ = [
     "unit_distribution",
     "update_evaluation_settings",
 ]
-
-MAX_TEXT = 4000
 
 
 # --------------------------------------------------------------------------------------------
@@ -189,191 +189,6 @@ def _detail(
         and actor.can(Action.EVALUATION_RATE),
         can_comment=commenter_role(actor, emp) is not None and actor.can(Action.EVALUATION_COMMENT),
     )
-
-
-def _set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -> None:
-    ev.rating_hasil_kerja = None if hasil is None else Rating(hasil).value
-    ev.rating_perilaku = None if perilaku is None else Rating(perilaku).value
-    ev.predikat = (
-        predikat_kinerja(hasil, perilaku).value
-        if hasil is not None and perilaku is not None
-        else None
-    )
-
-
-def _check_length(text: str, field_name: str, label_id: str, label_en: str) -> None:
-    if len(text) > MAX_TEXT:
-        raise ValidationError(
-            f"{label_id} terlalu panjang ({len(text)} karakter); paling banyak {MAX_TEXT}.",
-            message_en=f"{label_en} is too long ({len(text)} characters); at most {MAX_TEXT}.",
-            field=field_name,
-        )
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-@dataclass
-class _Plan:
-    """Validated changes, resolved to their rows (nothing applied yet)."""
-
-    indicators: list[tuple[EvaluationIndicator, IndicatorChange, str]] = field(default_factory=list)
-    rhk: list[tuple[EvaluationRhk, str]] = field(default_factory=list)
-    behaviours: list[tuple[EvaluationBehaviour, BehaviourChange]] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # indicator id -> indicator text
-
-    def touched(self) -> list[object]:
-        return (
-            [r for r, _c, _t in self.indicators]
-            + [r for r, _u in self.rhk]
-            + [r for r, _c in self.behaviours]
-        )
-
-
-def _validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> _Plan:
-    from flexdesk.db.models_outputs import RhkIndicator
-
-    plan = _Plan()
-    if changes.catatan is not KEEP:
-        _check_length(changes.catatan, "catatan", "Catatan", "The note")
-    if changes.rating_hasil_kerja is not KEEP and changes.rating_hasil_kerja is not None:
-        Rating(changes.rating_hasil_kerja)
-    if changes.rating_perilaku is not KEEP and changes.rating_perilaku is not None:
-        Rating(changes.rating_perilaku)
-    if changes.capaian_organisasi is not KEEP and changes.capaian_organisasi is not None:
-        OrganisationResult(changes.capaian_organisasi)
-    if changes.indicators:
-        rows = {
-            r.indicator_id: r
-            for r in session.scalars(
-                select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
-            )
-        }
-        texts = {
-            iid: text
-            for iid, text in session.execute(
-                select(RhkIndicator.id, RhkIndicator.text).where(
-                    RhkIndicator.id.in_([c.indicator_id for c in changes.indicators])
-                )
-            )
-        }
-        for change in changes.indicators:
-            row = rows.get(change.indicator_id)
-            if row is None or change.indicator_id not in texts:
-                raise ValidationError(
-                    "Indikator itu bukan bagian dari evaluasi ini (SKP mungkin sudah diubah); "
-                    "muat ulang evaluasinya.",
-                    message_en="That indicator is not part of this evaluation (the SKP may "
-                    "have changed); reload the evaluation.",
-                    field=f"realisasi:{change.indicator_id}",
-                )
-            text = texts[change.indicator_id]
-            reason = change.reason.strip()
-            if change.realisasi is not None:
-                if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
-                    raise ValidationError(
-                        f'Realisasi "{text}" tidak boleh negatif.',
-                        message_en=f'The realisation of "{text}" cannot be negative.',
-                        field=f"realisasi:{change.indicator_id}",
-                    )
-                differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
-                if differs and not reason:
-                    raise ValidationError(
-                        f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
-                        f"log output yang diterima) menjadi {_number(change.realisasi)}; "
-                        "tuliskan alasannya.",
-                        message_en=f'The realisation of "{text}" was changed from '
-                        f"{_number(row.prefilled)} (the accepted output logs) to "
-                        f"{_number(change.realisasi)}; give the reason.",
-                        field=f"reason:{change.indicator_id}",
-                    )
-                if not differs and row.prefilled is not None:
-                    reason = ""
-            else:
-                reason = ""
-            _check_length(reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
-            plan.indicators.append((row, change, reason))
-            plan.texts[change.indicator_id] = text
-    if changes.rhk_feedback:
-        rows_rhk = {
-            r.rhk_id: r
-            for r in session.scalars(
-                select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id)
-            )
-        }
-        for fb in changes.rhk_feedback:
-            row_rhk = rows_rhk.get(fb.rhk_id)
-            if row_rhk is None:
-                raise ValidationError(
-                    "RHK itu bukan bagian dari evaluasi ini; muat ulang evaluasinya.",
-                    message_en="That RHK is not part of this evaluation; reload it.",
-                    field=f"umpan_balik:{fb.rhk_id}",
-                )
-            _check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
-            plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
-    if changes.behaviours:
-        rows_b = {
-            b.code: b
-            for b in session.scalars(
-                select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
-            )
-        }
-        for bc in changes.behaviours:
-            row_b = rows_b.get(bc.code)
-            if row_b is None:
-                raise ValidationError(
-                    f"Nilai dasar BerAKHLAK tidak dikenal: {bc.code}.",
-                    message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
-                    field=f"perilaku:{bc.code}",
-                )
-            _check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
-            _check_length(
-                bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
-                "The special expectation",
-            )  # fmt: skip
-            plan.behaviours.append((row_b, bc))
-    return plan
-
-
-def _apply_changes(ev: Evaluation, changes: EvaluationChanges, plan: _Plan) -> list[str]:
-    """Apply validated changes; returns the notes for the event (realisation overrides)."""
-    notes: list[str] = []
-    hasil = (
-        rating_or_none(ev.rating_hasil_kerja)
-        if changes.rating_hasil_kerja is KEEP
-        else changes.rating_hasil_kerja
-    )
-    perilaku = (
-        rating_or_none(ev.rating_perilaku)
-        if changes.rating_perilaku is KEEP
-        else changes.rating_perilaku
-    )
-    if changes.rating_hasil_kerja is not KEEP or changes.rating_perilaku is not KEEP:
-        _set_ratings(ev, hasil, perilaku)
-    if changes.capaian_organisasi is not KEEP:
-        ev.capaian_organisasi = (
-            "" if changes.capaian_organisasi is None else changes.capaian_organisasi.value
-        )
-    if changes.catatan is not KEEP:
-        ev.catatan = changes.catatan.strip()
-    for row, change, reason in plan.indicators:
-        value = row.prefilled if change.realisasi is None else float(change.realisasi)
-        if value != row.realisasi and reason:
-            notes.append(
-                f"Realisasi {plan.texts[row.indicator_id]}: {_number(row.realisasi)} → "
-                f"{_number(value)} ({reason})"
-            )
-        row.realisasi = value
-        row.override_reason = reason
-    for row_rhk, text in plan.rhk:
-        row_rhk.umpan_balik = text
-    for row_b, bc in plan.behaviours:
-        row_b.umpan_balik = bc.umpan_balik.strip()
-        row_b.ekspektasi_khusus = bc.ekspektasi_khusus.strip()
-    return notes
 
 
 # --------------------------------------------------------------------------------------------
@@ -581,7 +396,7 @@ def start_evaluation(
         periodic = final_periodic(session, ev)
         hasil = suggest_annual_rating([rating_or_none(p.rating_hasil_kerja) for p in periodic])
         perilaku = suggest_annual_rating([rating_or_none(p.rating_perilaku) for p in periodic])
-        _set_ratings(ev, hasil, perilaku)
+        set_ratings(ev, hasil, perilaku)
     add_event(session, ev, EvaluationStep.START, actor.user_id, acting_as)
     return _detail(session, actor, ev, emp)
 
@@ -601,8 +416,8 @@ def save_draft(
     next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SAVE)
     emp = get_employee_row(session, ev.employee_id)
     sync_rows(session, ev, refresh=False)  # rows for RHK added to a revised SKP
-    plan = _validate_changes(session, ev, changes)
-    notes = _apply_changes(ev, changes, plan)
+    plan = validate_changes(session, ev, changes)
+    notes = apply_changes(ev, changes, plan)
     if session.is_modified(ev) or any(session.is_modified(o) for o in plan.touched()):
         ev.evaluator_user_id = actor.user_id
         if acting_as == AS_SUPERVISOR:
@@ -657,7 +472,7 @@ def comment(session: Session, actor: Actor, evaluation_id: str, text: str) -> Ev
             message_en="Write your comment first.",
             field="comment",
         )
-    _check_length(clean, "comment", "Tanggapan", "The comment")
+    check_length(clean, "comment", "Tanggapan", "The comment")
     ev.employee_comment = clean
     ev.commented_at = utcnow()
     add_event(session, ev, EvaluationStep.COMMENT, actor.user_id, acting_as, note=clean[:200])
@@ -709,7 +524,7 @@ def reopen(session: Session, actor: Actor, evaluation_id: str, reason: str) -> E
             message_en="Give the reason for reopening a finalised evaluation; it is recorded.",
             field="reason",
         )
-    _check_length(clean, "reason", "Alasan", "The reason")
+    check_length(clean, "reason", "Alasan", "The reason")
     ev.status = after.value
     ev.finalised_at = None
     ev.finalised_by_user_id = None

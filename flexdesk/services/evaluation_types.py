@@ -23,6 +23,7 @@ from flexdesk.domain.performance import (
     period_range,
 )
 
+#: longest feedback, note, comment or reason accepted (characters)
 MAX_TEXT: Final = 4000
 
 

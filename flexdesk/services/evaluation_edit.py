@@ -1,0 +1,211 @@
+"""Checking and applying the supervisor's edits of an evaluation (internal to
+:mod:`flexdesk.services.evaluation`): everything is validated and resolved to its rows first,
+so a refused edit changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from flexdesk.db.models_evaluation import (
+    Evaluation,
+    EvaluationBehaviour,
+    EvaluationIndicator,
+    EvaluationRhk,
+)
+from flexdesk.db.models_outputs import RhkIndicator
+from flexdesk.domain.performance import OrganisationResult, Rating, predikat_kinerja
+from flexdesk.errors import ValidationError
+from flexdesk.services.evaluation_rows import rating_or_none
+from flexdesk.services.evaluation_types import (
+    KEEP,
+    MAX_TEXT,
+    BehaviourChange,
+    EvaluationChanges,
+    IndicatorChange,
+)
+
+
+def set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -> None:
+    ev.rating_hasil_kerja = None if hasil is None else Rating(hasil).value
+    ev.rating_perilaku = None if perilaku is None else Rating(perilaku).value
+    ev.predikat = (
+        predikat_kinerja(hasil, perilaku).value
+        if hasil is not None and perilaku is not None
+        else None
+    )
+
+
+def check_length(text: str, field_name: str, label_id: str, label_en: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            f"{label_id} terlalu panjang ({len(text)} karakter); paling banyak {MAX_TEXT}.",
+            message_en=f"{label_en} is too long ({len(text)} characters); at most {MAX_TEXT}.",
+            field=field_name,
+        )
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+@dataclass
+class EditPlan:
+    """Validated changes, resolved to their rows (nothing applied yet)."""
+
+    indicators: list[tuple[EvaluationIndicator, IndicatorChange, str]] = field(default_factory=list)
+    rhk: list[tuple[EvaluationRhk, str]] = field(default_factory=list)
+    behaviours: list[tuple[EvaluationBehaviour, BehaviourChange]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # indicator id -> indicator text
+
+    def touched(self) -> list[object]:
+        return (
+            [r for r, _c, _t in self.indicators]
+            + [r for r, _u in self.rhk]
+            + [r for r, _c in self.behaviours]
+        )
+
+
+def validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> EditPlan:
+    plan = EditPlan()
+    if changes.catatan is not KEEP:
+        check_length(changes.catatan, "catatan", "Catatan", "The note")
+    if changes.rating_hasil_kerja is not KEEP and changes.rating_hasil_kerja is not None:
+        Rating(changes.rating_hasil_kerja)
+    if changes.rating_perilaku is not KEEP and changes.rating_perilaku is not None:
+        Rating(changes.rating_perilaku)
+    if changes.capaian_organisasi is not KEEP and changes.capaian_organisasi is not None:
+        OrganisationResult(changes.capaian_organisasi)
+    if changes.indicators:
+        rows = {
+            r.indicator_id: r
+            for r in session.scalars(
+                select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
+            )
+        }
+        texts = {
+            iid: text
+            for iid, text in session.execute(
+                select(RhkIndicator.id, RhkIndicator.text).where(
+                    RhkIndicator.id.in_([c.indicator_id for c in changes.indicators])
+                )
+            )
+        }
+        for change in changes.indicators:
+            row = rows.get(change.indicator_id)
+            if row is None or change.indicator_id not in texts:
+                raise ValidationError(
+                    "Indikator itu bukan bagian dari evaluasi ini (SKP mungkin sudah diubah); "
+                    "muat ulang evaluasinya.",
+                    message_en="That indicator is not part of this evaluation (the SKP may "
+                    "have changed); reload the evaluation.",
+                    field=f"realisasi:{change.indicator_id}",
+                )
+            text = texts[change.indicator_id]
+            reason = change.reason.strip()
+            if change.realisasi is not None:
+                if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
+                    raise ValidationError(
+                        f'Realisasi "{text}" tidak boleh negatif.',
+                        message_en=f'The realisation of "{text}" cannot be negative.',
+                        field=f"realisasi:{change.indicator_id}",
+                    )
+                differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
+                if differs and not reason:
+                    raise ValidationError(
+                        f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
+                        f"log output yang diterima) menjadi {_number(change.realisasi)}; "
+                        "tuliskan alasannya.",
+                        message_en=f'The realisation of "{text}" was changed from '
+                        f"{_number(row.prefilled)} (the accepted output logs) to "
+                        f"{_number(change.realisasi)}; give the reason.",
+                        field=f"reason:{change.indicator_id}",
+                    )
+                if not differs and row.prefilled is not None:
+                    reason = ""
+            else:
+                reason = ""
+            check_length(reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
+            plan.indicators.append((row, change, reason))
+            plan.texts[change.indicator_id] = text
+    if changes.rhk_feedback:
+        rows_rhk = {
+            r.rhk_id: r
+            for r in session.scalars(
+                select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id)
+            )
+        }
+        for fb in changes.rhk_feedback:
+            row_rhk = rows_rhk.get(fb.rhk_id)
+            if row_rhk is None:
+                raise ValidationError(
+                    "RHK itu bukan bagian dari evaluasi ini; muat ulang evaluasinya.",
+                    message_en="That RHK is not part of this evaluation; reload it.",
+                    field=f"umpan_balik:{fb.rhk_id}",
+                )
+            check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
+            plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
+    if changes.behaviours:
+        rows_b = {
+            b.code: b
+            for b in session.scalars(
+                select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
+            )
+        }
+        for bc in changes.behaviours:
+            row_b = rows_b.get(bc.code)
+            if row_b is None:
+                raise ValidationError(
+                    f"Nilai dasar BerAKHLAK tidak dikenal: {bc.code}.",
+                    message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
+                    field=f"perilaku:{bc.code}",
+                )
+            check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
+            check_length(
+                bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
+                "The special expectation",
+            )  # fmt: skip
+            plan.behaviours.append((row_b, bc))
+    return plan
+
+
+def apply_changes(ev: Evaluation, changes: EvaluationChanges, plan: EditPlan) -> list[str]:
+    """Apply validated changes; returns the notes for the event (realisation overrides)."""
+    notes: list[str] = []
+    hasil = (
+        rating_or_none(ev.rating_hasil_kerja)
+        if changes.rating_hasil_kerja is KEEP
+        else changes.rating_hasil_kerja
+    )
+    perilaku = (
+        rating_or_none(ev.rating_perilaku)
+        if changes.rating_perilaku is KEEP
+        else changes.rating_perilaku
+    )
+    if changes.rating_hasil_kerja is not KEEP or changes.rating_perilaku is not KEEP:
+        set_ratings(ev, hasil, perilaku)
+    if changes.capaian_organisasi is not KEEP:
+        ev.capaian_organisasi = (
+            "" if changes.capaian_organisasi is None else changes.capaian_organisasi.value
+        )
+    if changes.catatan is not KEEP:
+        ev.catatan = changes.catatan.strip()
+    for row, change, reason in plan.indicators:
+        value = row.prefilled if change.realisasi is None else float(change.realisasi)
+        if value != row.realisasi and reason:
+            notes.append(
+                f"Realisasi {plan.texts[row.indicator_id]}: {_number(row.realisasi)} → "
+                f"{_number(value)} ({reason})"
+            )
+        row.realisasi = value
+        row.override_reason = reason
+    for row_rhk, text in plan.rhk:
+        row_rhk.umpan_balik = text
+    for row_b, bc in plan.behaviours:
+        row_b.umpan_balik = bc.umpan_balik.strip()
+        row_b.ekspektasi_khusus = bc.ekspektasi_khusus.strip()
+    return notes
