@@ -492,3 +492,14 @@ def test_a_period_that_has_not_begun_cannot_be_evaluated(db: Database, staff: St
     assert _count(db, Evaluation) == 0
     # from the first day on (a supervisor may start at the end of the month)
     head.call(ev.start_evaluation, staff.member.id, MARCH, today=date(2026, 3, 1))
+
+
+def test_saving_without_a_change_records_no_step(db: Database, staff: Staff) -> None:
+    setup = approved_skp(db, staff)
+    head = _head(db, staff)
+    detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
+    same = ev.EvaluationChanges(rhk_feedback=(ev.RhkFeedbackChange(setup.rhk_id, ""),))
+    detail = head.call(ev.save_draft, detail.id, same)
+    assert [e.step for e in detail.events] == [EvaluationStep.START]
+    detail = head.call(ev.save_draft, detail.id, rated())
+    assert [e.step for e in detail.events] == [EvaluationStep.START, EvaluationStep.SAVE]

@@ -302,3 +302,12 @@ def test_evaluations_travel_in_sync_bundles(db: Database, staff: Staff) -> None:
     assert {e["step"] for e in by_entity["evaluation_event"]} == {
         "start", "save", "share", "finalise",
     }  # fmt: skip
+
+
+def test_a_broken_stored_curve_falls_back_to_the_regulation(db: Database, staff: Staff) -> None:
+    # written around update_evaluation_settings (e.g. by an old import): warn, do not crash
+    Services(db, staff.admin).call(
+        office.set_setting, "evaluation_distribution_curve", {"baik": [{"predikat": ["x"]}]}
+    )
+    with db.read_session() as session:
+        assert ev.distribution_curve(session) == dict(DEFAULT_BOUNDS)
