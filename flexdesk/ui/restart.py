@@ -114,6 +114,8 @@ class SessionHost(QObject):
         self.app.setQuitOnLastWindowClosed(False)  # no window for a moment; FlexDesk stays
         if self._lock is not None:
             self._lock.stop()
+            if isinstance(self._lock, QObject):
+                self._lock.deleteLater()
             self._lock = None
         window, self.window = self.window, None
         for widget in self.app.topLevelWidgets():
