@@ -8,14 +8,15 @@ fresh copy of the one it asks for. Migrations themselves are tested in tests/uni
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
-from flexdesk.services.app import open_database
+from flexdesk.services.app import DATABASE_URL_FILE, open_database
 from flexdesk.services.permissions import Actor
 from tests import pg_support
 from tests.helpers import (
@@ -27,6 +28,11 @@ from tests.helpers import (
     setup_office,
 )
 
+# A template is a SQLite file (copied per test) or, on a PostgreSQL run (tests/pg_support.py),
+# the name of a template database (cloned per test); nothing of it lives in the working folder.
+Template = Path | str
+T = TypeVar("T")
+
 
 @pytest.fixture(scope="session")
 def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -34,52 +40,88 @@ def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _empty_template(_template_dir: Path) -> Iterator[Path]:
-    if pg_support.pg_url():  # PostgreSQL: templates are databases, named by a Path
-        name = pg_support.new_name("empty")
-        url = pg_support.create_database(name)
-        open_database(DataPaths(_template_dir / "empty"), database_url=url).dispose()
-        yield Path(name)
-        pg_support.drop_database(name)
-        return
-    db = make_db(_template_dir / "empty")
-    db.dispose()
-    yield DataPaths(_template_dir / "empty").database
-
-
-def _template_copy(src: Path, dest: Path) -> Database:
-    """A copy of template ``src`` (a file, or a PostgreSQL database name) opened as ``dest``."""
+def _pg_templates() -> Iterator[list[str]]:
+    """Names of the template databases this run created; dropped at the end of the run."""
+    names: list[str] = []
+    yield names
     if pg_support.pg_url():
-        return Database(pg_support.create_database(dest.stem, template=str(src)))
-    copy_database(src, dest)
-    return Database.for_file(dest)
+        pg_support.drop_databases(names)
+
+
+def _new_template(
+    template_dir: Path, kind: str, pg_names: list[str], source: Template | None
+) -> tuple[Template, Database]:
+    """A new template of ``kind`` (a copy of ``source``, or migrated from nothing), open."""
+    if pg_support.pg_url():
+        name = pg_support.new_name(kind)
+        pg_names.append(name)
+        url = pg_support.create_database(name, template=None if source is None else str(source))
+        if source is None:
+            return name, open_database(DataPaths(template_dir / kind), database_url=url)
+        return name, Database(url)
+    if source is None:
+        db = make_db(template_dir / kind)
+        return DataPaths(template_dir / kind).database, db
+    assert isinstance(source, Path)
+    path = template_dir / f"{kind}.sqlite3"
+    copy_database(source, path)
+    return path, Database.for_file(path)
 
 
 @pytest.fixture(scope="session")
-def _admin_template(_template_dir: Path, _empty_template: Path) -> tuple[Path, Actor]:
-    path = _template_dir / (
-        "admin.sqlite3" if not pg_support.pg_url() else pg_support.new_name("admin")
-    )
-    db = _template_copy(_empty_template, path)
+def _empty_template(_template_dir: Path, _pg_templates: list[str]) -> Template:
+    template, db = _new_template(_template_dir, "empty", _pg_templates, None)
+    db.dispose()
+    return template
+
+
+@pytest.fixture(scope="session")
+def _admin_template(
+    _template_dir: Path, _pg_templates: list[str], _empty_template: Template
+) -> tuple[Template, Actor]:
+    template, db = _new_template(_template_dir, "admin", _pg_templates, _empty_template)
     try:
         actor = setup_office(db)
     finally:
         db.dispose()
-    return Path(path.name) if pg_support.pg_url() else path, actor
+    return template, actor
 
 
 @pytest.fixture(scope="session")
-def _staff_template(_template_dir: Path, _admin_template: tuple[Path, Actor]) -> tuple[Path, Staff]:
-    admin_path, admin_actor = _admin_template
-    path = _template_dir / (
-        "staff.sqlite3" if not pg_support.pg_url() else pg_support.new_name("staff")
-    )
-    db = _template_copy(admin_path, path)  # same admin account as the ``admin`` fixture
+def _staff_template(
+    _template_dir: Path, _pg_templates: list[str], _admin_template: tuple[Template, Actor]
+) -> tuple[Template, Staff]:
+    admin_template, admin_actor = _admin_template
+    # same admin account as the ``admin`` fixture
+    template, db = _new_template(_template_dir, "staff", _pg_templates, admin_template)
     try:
         staff = make_staff(db, admin_actor)
     finally:
         db.dispose()
-    return Path(path.name) if pg_support.pg_url() else path, staff
+    return template, staff
+
+
+@pytest.fixture(scope="session")
+def db_template(
+    _template_dir: Path, _pg_templates: list[str], _empty_template: Template
+) -> Callable[[str, Callable[[Database], T]], tuple[Template, T]]:
+    """Build a template of your own for a module: ``db_template("demo", build)`` copies the
+    empty template, runs ``build(db)`` on it once and returns the template (hand it to
+    tests.helpers.restore_database in a function fixture) and what ``build`` returned."""
+
+    def make(kind: str, build: Callable[[Database], T]) -> tuple[Template, T]:
+        template, db = _new_template(_template_dir, kind, _pg_templates, _empty_template)
+        try:
+            return template, build(db)
+        finally:
+            db.dispose()
+
+    return make
+
+
+# on PostgreSQL, the template each test database was cloned from (so ``admin``/``staff`` need
+# not clone again: three CREATE DATABASE per test would double the run's time)
+_cloned_from: dict[int, Template] = {}
 
 
 @pytest.fixture
@@ -91,41 +133,72 @@ def data_paths() -> DataPaths:
 
 
 @pytest.fixture
-def db(data_paths: DataPaths, _empty_template: Path) -> Iterator[Database]:
+def db(
+    request: pytest.FixtureRequest, data_paths: DataPaths, _empty_template: Template
+) -> Iterator[Database]:
     """The database of this test's data folder, at the newest schema, with no office yet."""
     data_paths.ensure()
     if pg_support.pg_url():
+        # clone straight from the template the test ends up with (see ``admin``/``staff``)
+        template = _empty_template
+        if _uses_fixture(request, "staff"):
+            template = request.getfixturevalue("_staff_template")[0]
+        elif _uses_fixture(request, "admin"):
+            template = request.getfixturevalue("_admin_template")[0]
         name = pg_support.new_name("t")
-        url = pg_support.create_database(name, template=str(_empty_template))
-        database = open_database(data_paths, database_url=url)
-        yield database
-        database.dispose()
-        pg_support.drop_database(name)
+        url = pg_support.create_database(name, template=str(template))
+        # what an office PC has: the server's URL in the data folder, so the CLI and the GUI
+        # the test starts with only --data-dir use this test's database too
+        (data_paths.root / DATABASE_URL_FILE).write_text(url + "\n", encoding="utf-8")
+        database = open_database(data_paths)
+        assert database.engine.url.database == name
+        _cloned_from[id(database)] = template
+        try:
+            yield database
+        finally:
+            _cloned_from.pop(id(database), None)
+            database.dispose()
+            pg_support.drop_database(name)
         return
+    assert isinstance(_empty_template, Path)
     copy_database(_empty_template, data_paths.database)
     database = open_database(data_paths)
     yield database
     database.dispose()
 
 
+def _uses_fixture(request: pytest.FixtureRequest, name: str) -> bool:
+    """Whether the test asks for fixture ``name`` (not a parametrize argument of that name)."""
+    callspec = getattr(request.node, "callspec", None)
+    return name in request.fixturenames and name not in (callspec.params if callspec else {})
+
+
+def _restore(db: Database, template: Template) -> None:
+    if _cloned_from.get(id(db)) == template:
+        return  # PostgreSQL: ``db`` was cloned from this template already
+    restore_database(db, template)
+    if pg_support.pg_url():
+        _cloned_from[id(db)] = template
+
+
 @pytest.fixture
-def admin(db: Database, _admin_template: tuple[Path, Actor]) -> Actor:
+def admin(db: Database, _admin_template: tuple[Template, Actor]) -> Actor:
     """The office profile (tests.helpers.DEFAULT_PROFILE) and its first admin; the admin's Actor.
 
     The admin signs in as tests.helpers.ADMIN_USERNAME / ADMIN_PASSWORD.
     """
-    path, actor = _admin_template
-    restore_database(db, path)
+    template, actor = _admin_template
+    _restore(db, template)
     return actor
 
 
 @pytest.fixture
-def staff(db: Database, admin: Actor, _staff_template: tuple[Path, Staff]) -> Staff:
+def staff(db: Database, admin: Actor, _staff_template: tuple[Template, Staff]) -> Staff:
     """Two units, a head with a supervisor account and two staff (one with an account).
 
     Accounts sign in with tests.helpers.USER_PASSWORD; ``staff.admin`` is the ``admin`` Actor.
     """
-    path, staff = _staff_template
-    restore_database(db, path)
+    template, staff = _staff_template
+    _restore(db, template)
     assert staff.admin == admin
     return staff

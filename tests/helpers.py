@@ -68,7 +68,7 @@ def copy_database(src: Path, dest: Path) -> None:
         source.backup(target)
 
 
-def restore_database(db: Database, src: Path) -> None:
+def restore_database(db: Database, src: Path | str) -> None:
     """Replace the contents of ``db`` (a SQLite file no session is using) with ``src``.
 
     On PostgreSQL (tests/pg_support.py) ``src`` names a template database to clone.
@@ -76,11 +76,12 @@ def restore_database(db: Database, src: Path) -> None:
     if db.engine.dialect.name == "postgresql":
         from tests import pg_support
 
+        assert isinstance(src, str), f"a PostgreSQL test database cannot be restored from {src}"
         db.engine.dispose()
         assert db.engine.url.database
-        pg_support.create_database(db.engine.url.database, template=str(src))
+        pg_support.create_database(db.engine.url.database, template=src)
         return
-    assert db.is_sqlite and db.engine.url.database
+    assert db.is_sqlite and db.engine.url.database and isinstance(src, Path)
     db.engine.dispose()  # close pooled connections: none may keep old pages or schema
     copy_database(src, Path(db.engine.url.database))
 

@@ -1,4 +1,5 @@
-"""Engine and session factory with the pragmas every SQLite connection needs."""
+"""Engine and session factory: the pragmas every SQLite connection needs, and for a PostgreSQL
+server on the office LAN a connect timeout and a liveness check of pooled connections."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from flexdesk.db import audit as _audit  # noqa: F401  (registers the audit-trail session hook)
+from flexdesk.db import audit as _audit  # registers the audit-trail session hook
 
 BUSY_TIMEOUT_MS = 5000
+DATA_ROOT = "data_root"  # Session.info key: the data folder of the database's sessions
+PG_CONNECT_TIMEOUT_S = 10  # an unreachable server is reported instead of hanging the window
+WRITE_LOCK_KEY = 0x46445752  # "FDWR": PostgreSQL advisory lock serialising audited writes
+_WRITE_LOCK_HELD = "flexdesk_write_lock"
 
 
 def sqlite_url(path: Path) -> str:
@@ -35,7 +41,50 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _serialise_audited_writes(session: Session, _ctx: Any, _instances: Any) -> None:
+    """On PostgreSQL, let one transaction at a time write audited rows.
+
+    Each audit row stores the hash of the row before it (flexdesk.db.audit). With SQLite there
+    is one writer at a time anyway; with several PCs on a server, two transactions could read
+    the same newest row, and the second would fail on the duplicate sequence number. A
+    transaction-level advisory lock, taken before the flush writes anything (and before the
+    change counter's row lock: this listener runs first), makes the second wait for the first
+    to commit, then append after it. Released at commit or rollback.
+    """
+    if not (session.new or session.dirty or session.deleted):
+        return
+    conn = session.connection()
+    if conn.dialect.name != "postgresql" or conn.info.get(_WRITE_LOCK_HELD):
+        return
+    if not any(_audit.is_audited(obj) for obj in (*session.new, *session.dirty, *session.deleted)):
+        return
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    conn.info[_WRITE_LOCK_HELD] = True
+
+
+def _forget_write_lock(conn: Any) -> None:
+    conn.info.pop(_WRITE_LOCK_HELD, None)
+
+
+# insert=True: before the change counter's own before_flush hook (flexdesk.db.base), so every
+# transaction takes the advisory lock first and the counter's row lock second (no deadlock)
+event.listen(Session, "before_flush", _serialise_audited_writes, insert=True)
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        # pre-ping: a pooled connection may have died with the server or the network while
+        # the app sat idle; test it before use instead of failing the user's save
+        connect_args: dict[str, Any] = {"application_name": "FlexDesk"}
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+        engine = create_engine(
+            url, echo=echo, future=True, pool_pre_ping=True, connect_args=connect_args
+        )
+        for name in ("commit", "rollback"):
+            event.listen(engine, name, _forget_write_lock)
+        return engine
     engine = create_engine(url, echo=echo, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -46,10 +95,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 class Database:
     """One database: an engine and a session factory. Injected everywhere (no globals)."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, data_root: Path | None = None) -> None:
         self.url = url
         self.engine = make_engine(url, echo=echo)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # every session knows the data folder (evidence files, keys): with a database server
+        # it is not beside the database file
+        info = {DATA_ROOT: data_root} if data_root is not None else None
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
 
     @classmethod
     def for_file(cls, path: Path) -> Database:

@@ -11,10 +11,11 @@ import logging
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session
 
-from flexdesk.db.engine import Database
+from flexdesk.db.engine import Database, sqlite_url
 from flexdesk.db.migrate import MigrationResult, migrate_to_head
 from flexdesk.errors import AuthError, StorageError
 from flexdesk.paths import DataPaths
@@ -22,6 +23,8 @@ from flexdesk.services import auth, startup
 from flexdesk.services.permissions import Actor
 
 log = logging.getLogger(__name__)
+
+DATABASE_URL_FILE = "database-url.txt"  # in the data folder: this PC's PostgreSQL server
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,16 +46,23 @@ def open_database(
             f"Folder data tidak dapat dibuat: {paths.root} ({exc.strerror}).",
             message_en=f"The data folder cannot be created: {paths.root} ({exc.strerror}).",
         ) from exc
+    database_url = database_url or configured_database_url(paths)
     if not database_url:
         startup.refuse_network_share(paths.database)
         startup.check_integrity(paths.database, paths.root)
-    db = Database(database_url) if database_url else Database.for_file(paths.database)
+    db = (
+        _server_database(database_url, paths)
+        if database_url
+        else Database(sqlite_url(paths.database), data_root=paths.root)
+    )
     try:
         result: MigrationResult = migrate_to_head(db, backup_dir=paths.backups)
     except DatabaseError as exc:
-        # Not a SQLite file, a damaged one, or locked by another program: say so in words
-        # (StorageError) instead of surfacing a driver traceback.
+        # Not a SQLite file, a damaged one, or locked by another program (or a server that
+        # cannot be reached): say so in words instead of surfacing a driver traceback.
         db.dispose()
+        if database_url:
+            raise _server_error(database_url, exc) from exc
         raise StorageError(
             f"Basis data tidak dapat dibuka: {paths.database} ({exc.orig}). Berkas mungkin "
             f"rusak atau sedang dipakai program lain; cadangan ada di {paths.backups}.",
@@ -69,6 +79,67 @@ def open_database(
     if auto_backup and db.is_sqlite:
         _daily_backup(db, paths)
     return db
+
+
+def configured_database_url(paths: DataPaths) -> str | None:
+    """The database server this PC uses when no ``--database-url`` is given: the first line of
+    ``database-url.txt`` in the data folder that is not blank or a ``#`` comment (a file, not
+    a database setting: it says where the database is). None: the SQLite file."""
+    path = paths.root / DATABASE_URL_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StorageError(
+            f"Berkas {path} tidak dapat dibaca ({exc}).",
+            message_en=f"The file {path} cannot be read ({exc}).",
+        ) from exc
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            return line
+    return None
+
+
+def _server_database(url: str, paths: DataPaths) -> Database:
+    """The database at ``url`` (PostgreSQL on the office LAN; see docs/postgresql.md)."""
+    try:
+        return Database(url, data_root=paths.root)
+    except (ArgumentError, ValueError) as exc:  # unparsable, unknown dialect, bad port
+        raise StorageError(
+            f"URL basis data tidak dapat dibaca ({exc}). Contoh yang benar: "
+            "postgresql+psycopg://flexdesk:KATA_SANDI@192.168.1.10:5432/flexdesk",
+            message_en=(
+                f"The database URL cannot be read ({exc}). A correct one looks like: "
+                "postgresql+psycopg://flexdesk:PASSWORD@192.168.1.10:5432/flexdesk"
+            ),
+        ) from exc
+    except ImportError as exc:  # the driver is an optional extra
+        raise StorageError(
+            f"Driver basis data untuk URL ini belum terpasang ({exc.name}). Untuk PostgreSQL "
+            "pasang FlexDesk dengan tambahan postgres: pip install 'flexdesk[postgres]'.",
+            message_en=(
+                f"The database driver for this URL is not installed ({exc.name}). For "
+                "PostgreSQL install FlexDesk with the postgres extra: "
+                "pip install 'flexdesk[postgres]'."
+            ),
+        ) from exc
+
+
+def _server_error(url: str, exc: DatabaseError) -> StorageError:
+    where = make_url(url).render_as_string(hide_password=True)
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return StorageError(
+        f"Server basis data tidak dapat dipakai: {where} ({reason}). Periksa bahwa server "
+        "PostgreSQL menyala, komputer ini terhubung ke jaringan kantor, dan alamat, nama "
+        "pengguna, kata sandi serta nama basis data di URL benar.",
+        message_en=(
+            f"The database server cannot be used: {where} ({reason}). Check that the "
+            "PostgreSQL server is running, this PC is on the office network, and the "
+            "address, user name, password and database name in the URL are right."
+        ),
+    )
 
 
 def _daily_backup(db: Database, paths: DataPaths) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
+from flexdesk.db.engine import DATA_ROOT
 from flexdesk.db.models import Employee, User, WorkUnit
 from flexdesk.db.models_outputs import OutputEvidence, OutputLog, Rhk, RhkIndicator, Skp
 from flexdesk.domain.outputs import LogStatus, NationalCalendar, SkpStatus, WorkMode
@@ -185,7 +186,11 @@ def _pdf(title: str) -> bytes:
 
 
 def demo_store(session: Session) -> AttachmentStore | None:
-    """The attachment store beside a SQLite database file (the data folder layout)."""
+    """The attachment store of the session's data folder (set by services.app.open_database;
+    with a database server it is not beside the database), else beside a SQLite file."""
+    root = session.info.get(DATA_ROOT)
+    if isinstance(root, Path):
+        return AttachmentStore(root / "attachments")
     url = session.connection().engine.url
     database = url.database if url.get_backend_name() == "sqlite" else None
     if not database or database == ":memory:":

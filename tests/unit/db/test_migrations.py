@@ -15,7 +15,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from flexdesk.db import all_models  # noqa: F401  (every table on Base.metadata)
 from flexdesk.db.base import Base, ChangeCounter, current_change_seq
@@ -232,7 +232,7 @@ def test_downgrade_to_base_and_back(db: Database) -> None:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "base")
     with db.engine.connect() as conn:
-        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        tables = set(inspect(conn).get_table_names())
     assert tables & {*SYNCED_TABLES, "change_counter", "tombstones", "settings"} == set()
     assert current_revisions(db) == frozenset()
     assert migrate_to_head(db).after == alembic_heads()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
@@ -12,12 +12,12 @@ from flexdesk.db.base import current_change_seq
 from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee, User, WorkUnit
 from flexdesk.domain.people import EmployeeType, find_golongan, parse_nip
-from flexdesk.paths import DataPaths
 from flexdesk.services import demo, employees, office
 from flexdesk.services.app import Services, login
 from flexdesk.services.auth import check_password_rules
 from flexdesk.services.permissions import Role
-from tests.helpers import make_db, restore_database
+from tests.fixtures import Template
+from tests.helpers import restore_database
 
 
 def _create(db: Database, **kw: int) -> demo.DemoInfo:
@@ -26,21 +26,17 @@ def _create(db: Database, **kw: int) -> demo.DemoInfo:
 
 
 @pytest.fixture(scope="module")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, demo.DemoInfo]:
+def _demo_template(
+    db_template: Callable[..., tuple[Template, demo.DemoInfo]],
+) -> tuple[Template, demo.DemoInfo]:
     """The default demo office, built once (two argon2 hashes); each test gets a copy."""
-    root = tmp_path_factory.mktemp("demo-template")
-    template = make_db(root)
-    try:
-        info = _create(template)
-    finally:
-        template.dispose()
-    return DataPaths(root).database, info
+    return db_template("demo", _create)
 
 
 @pytest.fixture
-def demo_db(db: Database, _demo_template: tuple[Path, demo.DemoInfo]) -> demo.DemoInfo:
-    path, info = _demo_template
-    restore_database(db, path)
+def demo_db(db: Database, _demo_template: tuple[Template, demo.DemoInfo]) -> demo.DemoInfo:
+    template, info = _demo_template
+    restore_database(db, template)
     return info
 
 

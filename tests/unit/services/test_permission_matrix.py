@@ -17,15 +17,14 @@ about the missing material is fine), the refused roles must get PermissionDenied
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import inspect, text
 
 from flexdesk.db.engine import Database
 from flexdesk.domain.calendar import HolidayKind, HolidayRow
@@ -285,17 +284,11 @@ PROBES: dict[str, Probe] = {
 
 
 def _dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (the audit trail and bookkeeping included)."""
-    assert db.engine.url.database
-    with closing(sqlite3.connect(db.engine.url.database)) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
+    """Every row of every table (the audit trail and bookkeeping included), on either backend."""
+    with db.engine.connect() as conn:
         return {
-            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
+            t: sorted((tuple(r) for r in conn.execute(text(f'SELECT * FROM "{t}"'))), key=repr)
+            for t in sorted(inspect(conn).get_table_names())
         }
 
 

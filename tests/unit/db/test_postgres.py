@@ -1,0 +1,60 @@
+"""PostgreSQL only: what several PCs writing to one server need (docs/postgresql.md)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from flexdesk.db.engine import Database
+from flexdesk.services import audit, office
+from flexdesk.services.app import Services
+from flexdesk.services.permissions import Actor
+
+pytestmark = pytest.mark.postgres
+
+
+def test_two_pcs_writing_at_once_keep_one_audit_chain(db: Database, admin: Actor) -> None:
+    """Settings are audited but take no change number: without the write lock the second
+    writer would chain onto the same audit row as the first and fail on its sequence number."""
+    first = db.new_session()
+    first.info["actor"] = admin
+    office.set_setting(first, admin, "paper_size", "F4")
+    first.flush()  # audit row written, not committed: this PC is half-way through its save
+
+    outcome: dict[str, object] = {}
+
+    def other_pc() -> None:
+        try:
+            Services(db, admin).call(office.set_setting, "session_timeout_minutes", 45)
+            outcome["saved"] = True
+        except Exception as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=other_pc)
+    thread.start()
+    thread.join(0.5)
+    assert thread.is_alive(), "the second writer waits for the first"
+    first.commit()
+    first.close()
+    thread.join(15)
+    assert outcome == {"saved": True}
+    with db.read_session() as session:
+        assert audit.verify_audit_chain(session) == []
+        assert office.get_setting(session, "paper_size") == "F4"
+        assert office.get_setting(session, "session_timeout_minutes") == 45
+
+
+def test_a_read_takes_no_write_lock(db: Database, admin: Actor) -> None:
+    first = db.new_session()
+    first.info["actor"] = admin
+    office.set_setting(first, admin, "paper_size", "F4")
+    first.flush()
+    try:
+        with db.read_session() as session:  # another PC only looking: not blocked
+            assert office.get_setting(session, "paper_size") == "A4"
+    finally:
+        first.rollback()
+        first.close()
+    # the lock went with the rollback: the next save does not wait
+    Services(db, admin).call(office.set_setting, "paper_size", "F4")
