@@ -3,7 +3,11 @@ demo's accepted output logs, readable and printable through the services."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -13,6 +17,7 @@ from flexdesk.db.models_evaluation import Evaluation, EvaluationEvent, Evaluatio
 from flexdesk.db.models_outputs import OutputLog
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.domain.performance import PeriodType, Rating, predikat_kinerja
+from flexdesk.paths import DataPaths
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services import demo, evaluation_demo
 from flexdesk.services import evaluation as ev
@@ -90,3 +95,26 @@ def test_demo_contains_finalised_evaluations(db: Database) -> None:
     data = Services(db, head).read(ev.form_data, detail.id)
     text = " ".join(page_texts(build_evaluation_pdf_bytes(data)))
     assert detail.employee_name in text
+
+
+def test_the_demo_command_creates_the_evaluations(tmp_path: Path) -> None:
+    """`flexdesk demo` in a fresh process (where nothing imported the evaluation demo first)
+    makes the finalised evaluations of the demo months."""
+    data = tmp_path / "demo"
+    subprocess.run(
+        [sys.executable, "-m", "flexdesk", "demo", "--data-dir", str(data)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    today = date.today()
+    months = evaluation_demo.demo_months(today, today.year)
+    db = Database.for_file(DataPaths(data).database)
+    try:
+        with db.read_session() as session:
+            found = {
+                (e.year, e.period_index, e.status) for e in session.scalars(select(Evaluation))
+            }
+    finally:
+        db.dispose()
+    assert {(y, m, EvaluationStatus.FINAL.value) for y, m in months} == found
