@@ -120,7 +120,9 @@ class SessionHost(QObject):
         window, self.window = self.window, None
         for widget in self.app.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()  # open forms: the user agreed to discard them
+                # The user agreed to discard open forms. done(), not reject(): a form whose
+                # reject() asks "discard your changes?" must not ask again now.
+                widget.done(QDialog.DialogCode.Rejected)
         if window is not None:
             window.close()
             window.deleteLater()

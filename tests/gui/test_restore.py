@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -166,6 +166,45 @@ def test_restore_round_trip_with_an_open_edited_form(
     new_tab = _backup_tab(new_window)
     kinds = [new_tab.model.item(r, 1).text() for r in range(new_tab.model.rowCount())]
     assert "pre-restore" in kinds
+
+
+class GuardedForm(QDialog):
+    """Like the evaluation editor: knows it holds unsaved edits and asks before closing."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Formulir Uji")
+        self.asked: list[bool] = []
+
+    def unsaved(self) -> bool:
+        return True
+
+    def reject(self) -> None:
+        self.asked.append(True)  # would show "discard your changes?" and stay open
+
+
+def test_restore_names_a_form_with_unsaved_edits_and_closes_it_without_asking_again(
+    qtbot: QtBot, host: SessionHost, db: Database, data_paths: DataPaths
+) -> None:
+    older = backup.create_backup(db, data_paths, kind="manual")
+    window = _window(host)
+    form = GuardedForm(window)
+    form.open()
+    tab = _backup_tab(window)
+    _select(tab, older.path)
+    tab.restore.click()
+    qtbot.waitUntil(lambda: tab.confirm is not None and tab.confirm.isVisible(), timeout=10_000)
+    confirm = tab.confirm
+    assert confirm is not None
+    assert confirm.open_work == ["Formulir Uji (ada perubahan yang belum disimpan)"]
+    closed: list[int] = []
+    form.finished.connect(closed.append)
+    signed_in: list[LoginDialog] = []
+    host.sign_in_shown.connect(signed_in.append)
+    confirm.ok.click()
+    qtbot.waitUntil(lambda: bool(signed_in), timeout=15_000)
+    assert closed == [QDialog.DialogCode.Rejected.value] and form.asked == []
+    signed_in[0].reject()  # "Keluar" at the sign-in after a restore closes FlexDesk
 
 
 def test_restore_from_file_copies_in_and_restores(

@@ -5,9 +5,10 @@ be replaced with (date, kind, size, record counts next to today's, the office it
 which open forms will be closed without saving, and that the current state is kept as a
 pre-restore backup and everyone signs in again. "Batal" is the default button.
 
-Open work is found by asking: every visible dialog other than this one counts as an open form,
-and any widget may answer ``unsaved_changes() -> str | None`` (a short description of edits
-not yet saved) to be listed too.
+Open work is found by asking: every visible dialog other than this one counts as an open form
+(marked as holding unsaved changes when it answers ``unsaved() -> bool`` with True, as the
+evaluation editor does), and any widget may answer ``unsaved_changes() -> str | None`` (a short
+description of edits not yet saved) to be listed too.
 """
 
 from __future__ import annotations
@@ -35,8 +36,17 @@ _TABLE_LABELS = {
 }
 
 
-def open_work(exclude: QWidget | None = None) -> list[str]:
+def _says_unsaved(widget: QWidget) -> bool:
+    ask = getattr(widget, "unsaved", None)
+    try:
+        return bool(ask()) if callable(ask) else False
+    except Exception:  # a page's own check must not stop the restore question
+        return False
+
+
+def open_work(exclude: QWidget | None = None, *, lang: str = "id") -> list[str]:
     """What would be lost: visible dialogs (open forms) and widgets reporting unsaved edits."""
+    marker = " (unsaved changes)" if lang == "en" else " (ada perubahan yang belum disimpan)"
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return []
@@ -52,11 +62,15 @@ def open_work(exclude: QWidget | None = None) -> list[str]:
                 continue
             seen[id(widget)] = widget
             ask = getattr(widget, "unsaved_changes", None)
-            text = ask() if callable(ask) else None
+            try:
+                text = ask() if callable(ask) else None
+            except Exception:  # a page's own check must not stop the restore question
+                text = None
             if text:
                 found.append(str(text))
             elif isinstance(widget, QDialog) and widget.isWindow():
-                found.append(widget.windowTitle() or widget.objectName() or "?")
+                title = widget.windowTitle() or widget.objectName() or "?"
+                found.append(title + (marker if _says_unsaved(widget) else ""))
     return found
 
 
@@ -114,7 +128,7 @@ class RestoreConfirmDialog(QDialog):
             other.setStyleSheet("color: #a61b1b;")
             layout.addWidget(other)
 
-        self.open_work = open_work(exclude=self)
+        self.open_work = open_work(exclude=self, lang=lang)
         warning = QLabel(self._warning_html(en))
         warning.setObjectName("restore_warning")
         warning.setWordWrap(True)
