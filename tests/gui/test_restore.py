@@ -240,6 +240,46 @@ def test_restore_from_file_copies_in_and_restores(
     assert weird.exists()  # the source is only read
 
 
+def test_restore_of_an_old_release_database_is_migrated_on_reopen(
+    qtbot: QtBot, host: SessionHost, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    """A database file kept from FlexDesk at schema 0001 (left in WAL mode, no -wal beside
+    it): copied in, restored, and brought up to date by open_database before the sign-in."""
+    from flexdesk.db.migrate import current_revisions, migrate_to_head
+    from tests.unit.db.test_migrations import OLD_PASSWORD, _fill_like_release_0001
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    old_file = usb / "flexdesk-lama.sqlite3"
+    old = Database.for_file(old_file)
+    try:
+        migrate_to_head(old, target="0001")
+        _fill_like_release_0001(old)
+    finally:
+        old.dispose()
+    assert old_file.read_bytes()[18:20] == b"\x02\x02"  # WAL mode in its header
+    tab = _backup_tab(_window(host))
+    tab.restore_from_file(old_file)
+    qtbot.waitUntil(lambda: tab.confirm is not None and tab.confirm.isVisible(), timeout=10_000)
+    confirm = tab.confirm
+    assert confirm is not None
+    assert "<td>pegawai</td><td align='right'>1</td>" in confirm.counts.text()
+    signed_in: list[LoginDialog] = []
+    host.sign_in_shown.connect(signed_in.append)
+    with qtbot.waitSignal(host.restarted, timeout=20_000):
+        confirm.ok.click()
+        qtbot.waitUntil(lambda: bool(signed_in), timeout=15_000)
+        login = signed_in[0]
+        login.username.setText("asep")
+        login.password.setText(OLD_PASSWORD)
+        login._try_login()
+    assert _names(host.db) == {"Asep Suryadi"}
+    assert "0001" not in current_revisions(host.db)  # migrated to this FlexDesk's schema
+    assert _window(host).ctx.actor.username == "asep"
+    leftovers = [n for n in _files(data_paths.backups) if n.endswith(("-wal", "-shm", "-journal"))]
+    assert leftovers == [] and not [n for n in _files(usb) if n != old_file.name]
+
+
 def _refused(qtbot: QtBot, tab: BackupTab) -> str:
     qtbot.waitUntil(lambda: tab.refusal is not None and tab.refusal.isVisible(), timeout=10_000)
     box = tab.refusal
