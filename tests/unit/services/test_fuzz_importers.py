@@ -13,10 +13,9 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, suppress
-from dataclasses import replace
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+from sqlalchemy import inspect, select
 
+from flexdesk.db import all_models  # noqa: F401  (every table on Base.metadata)
+from flexdesk.db.base import Base
 from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths
@@ -37,7 +39,7 @@ from flexdesk.sync import keys, sshsig
 from flexdesk.sync.bundle import WrittenBundle
 from flexdesk.sync.canonical import canonical_json_line
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
-from tests.helpers import Staff
+from tests.helpers import Staff, make_db, make_staff, setup_office
 from tests.unit.sync.helpers import (
     OfficeFixture,
     RawEntry,
@@ -62,14 +64,21 @@ PASS = "frasa sandi kantor uji"
 # -- the invariant ----------------------------------------------------------------------------
 
 
-def _db_digest(path: Path) -> str:
-    # read-only: sees what is committed, never checkpoints or removes the -wal on close
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+def _db_digest(db: Database) -> str:
+    """Every committed row of every table, through SQLAlchemy (SQLite and PostgreSQL alike)."""
+    digest = hashlib.sha256()
+    with db.engine.connect() as conn:
+        present = set(inspect(conn).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name in present:
+                order = list(table.primary_key.columns) or list(table.columns)
+                rows = conn.execute(select(table).order_by(*order)).all()
+                digest.update(f"{table.name}:{rows!r}".encode())
+    return digest.hexdigest()
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` except the live database (compared as a dump) and its WAL."""
+    """Every file under ``root`` except the live database (compared row by row) and its WAL."""
     out = {}
     for p in sorted(root.rglob("*")):
         if p.is_file() and not p.name.startswith("flexdesk.sqlite3"):
@@ -80,15 +89,15 @@ def _files(root: Path) -> dict[str, bytes]:
 class Unchanged:
     """Snapshot of the database and the data folder; ``check()`` after a refused import."""
 
-    def __init__(self, paths: DataPaths, *extra_dirs: Path) -> None:
-        self.paths = paths
+    def __init__(self, paths: DataPaths, db: Database | None, *extra_dirs: Path) -> None:
+        self.database = db
         self.dirs = (paths.root, *extra_dirs)
-        self.db = _db_digest(paths.database) if paths.database.exists() else ""
+        self.rows = _db_digest(db) if db is not None else ""
         self.files = [_files(d) for d in self.dirs]
 
     def check(self) -> None:
-        if self.db:
-            assert _db_digest(self.paths.database) == self.db, "the database changed"
+        if self.database is not None:
+            assert _db_digest(self.database) == self.rows, "the database changed"
         for d, before in zip(self.dirs, self.files, strict=True):
             assert _files(d) == before, f"files changed under {d}"
 
@@ -182,7 +191,7 @@ def calendar_admin(db: Database, staff: Staff) -> Services:
 def test_holiday_csv_text(
     calendar_admin: Services, data_paths: DataPaths, text: str, merge: bool
 ) -> None:
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(data_paths, calendar_admin.db)
     mode: schedule_calendar.ImportMode = "merge" if merge else "replace"
     refused_or_imported(
         lambda: calendar_admin.call(schedule_calendar.import_holidays_csv, text, mode=mode),
@@ -197,7 +206,7 @@ def test_holiday_csv_file_bytes(
 ) -> None:
     src = tmp_path / "libur.csv"
     src.write_bytes(data)
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(data_paths, calendar_admin.db)
     refused_or_imported(
         lambda: calendar_admin.call(schedule_calendar.import_holidays_csv, src), unchanged
     )
@@ -209,7 +218,7 @@ def test_holiday_csv_hostile_paths(
 ) -> None:
     src = tmp_path / "libur.csv"
     _make_hostile_path(src, kind, big=schedule_calendar.MAX_CSV_BYTES + 1)
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(data_paths, calendar_admin.db)
     assert not refused_or_imported(
         lambda: calendar_admin.call(schedule_calendar.import_holidays_csv, src), unchanged
     )
@@ -353,7 +362,7 @@ def test_receipt_signed_by_central_with_hostile_content(
     path.write_bytes(body)
     signature = sshsig.sign(body, central_key, sshsig.NS_RECEIPT)
     Path(f"{path}.sig").write_text(data.draw(st.sampled_from([signature] * 4 + [signature[:-9]])))
-    unchanged = Unchanged(data_paths, folder)
+    unchanged = Unchanged(data_paths, svc.db, folder)
     refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
 
@@ -379,7 +388,7 @@ def test_receipt_random_bytes(
         path = folder / "O042-000001.receipt.json"
         path.write_bytes(body)
         Path(f"{path}.sig").write_bytes(sig)
-    unchanged = Unchanged(data_paths, folder)
+    unchanged = Unchanged(data_paths, svc.db, folder)
     assert not refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
 
@@ -430,7 +439,7 @@ def test_receipt_zip_with_hostile_entries(
         raw.insert(1, RawEntry(b"r/O042-000001.receipt.json.sig", signed.signature.encode()))
     path = folder / "r.zip"
     path.write_bytes(build_zip(raw))
-    unchanged = Unchanged(data_paths, folder)
+    unchanged = Unchanged(data_paths, svc.db, folder)
     refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
 
@@ -442,7 +451,7 @@ def test_receipt_hostile_paths(
     path = tmp_path / "O042-000001.receipt.json"
     _make_hostile_path(path, kind, big=10 * 1024**2)
     Path(f"{path}.sig").write_text("x")
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(data_paths, svc.db)
     assert not refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
 
@@ -581,9 +590,27 @@ def test_genuine_bundle_verifies(
 # -- backup files (services/backup: import_backup_file, restore_backup) ----------------------
 
 
+@dataclass
+class SqliteOffice:
+    """An office on its own SQLite file: backups work on the file itself, so these tests build
+    one whatever database the ``db`` fixture hands out (a PostgreSQL run leaves them out)."""
+
+    paths: DataPaths
+    db: Database
+    staff: Staff
+    backup: Path  # a genuine backup of it, on a "USB drive"
+
+
 @pytest.fixture
-def backup_file(db: Database, staff: Staff, data_paths: DataPaths, tmp_path: Path) -> Path:
-    return backup.create_backup(db, data_paths, dest_dir=tmp_path / "usb").path
+def sqlite_office(tmp_path: Path) -> Iterator[SqliteOffice]:
+    paths = DataPaths(tmp_path / "office").ensure()
+    db = make_db(paths.root)
+    try:
+        staff = make_staff(db, setup_office(db))
+        made = backup.create_backup(db, paths, dest_dir=tmp_path / "usb").path
+        yield SqliteOffice(paths, db, staff, made)
+    finally:
+        db.dispose()
 
 
 @st.composite
@@ -611,67 +638,58 @@ def damaged_backup(draw: st.DrawFn, genuine: bytes) -> bytes:
 
 @FUZZ
 @given(data=st.data())
-def test_backup_file_import(
-    backup_file: Path,
-    staff: Staff,
-    data_paths: DataPaths,
-    tmp_path: Path,
-    data: st.DataObject,
-) -> None:
-    hostile = data.draw(damaged_backup(backup_file.read_bytes()))
-    src = tmp_path / "usb" / "cadangan.sqlite3"
+def test_backup_file_import(sqlite_office: SqliteOffice, data: st.DataObject) -> None:
+    office = sqlite_office
+    hostile = data.draw(damaged_backup(office.backup.read_bytes()))
+    src = office.backup.with_name("cadangan.sqlite3")
     src.write_bytes(hostile)
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(office.paths, office.db)
     if refused_or_imported(
-        lambda: backup.import_backup_file(staff.admin, data_paths, src), unchanged
+        lambda: backup.import_backup_file(office.staff.admin, office.paths, src), unchanged
     ):
         # accepted (the damage hit unused bytes): the copy in the backups folder verifies
-        (made,) = [i for i in backup.list_backups(data_paths.backups) if i.kind == "imported"]
+        backups = office.paths.backups
+        (made,) = [i for i in backup.list_backups(backups) if i.kind == "imported"]
         backup.verify_backup(made.path)
         made.path.unlink()
-    assert not [p for p in data_paths.backups.iterdir() if p.name.startswith(".")]
+    assert not [p for p in office.paths.backups.iterdir() if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize("kind", ["fifo", "folder", "missing", "huge"])
-def test_backup_file_hostile_paths(
-    staff: Staff, data_paths: DataPaths, tmp_path: Path, kind: str
-) -> None:
+def test_backup_file_hostile_paths(sqlite_office: SqliteOffice, tmp_path: Path, kind: str) -> None:
+    office = sqlite_office
     src = tmp_path / "cadangan.sqlite3"
     _make_hostile_path(src, kind, big=backup.MAX_IMPORT_BYTES + 1)
-    unchanged = Unchanged(data_paths)
+    unchanged = Unchanged(office.paths, office.db)
     assert not refused_or_imported(
-        lambda: backup.import_backup_file(staff.admin, data_paths, src), unchanged
+        lambda: backup.import_backup_file(office.staff.admin, office.paths, src), unchanged
     )
 
 
 @pytest.fixture
-def closed_office(db: Database, staff: Staff, data_paths: DataPaths) -> Iterator[DataPaths]:
-    """The data folder with its database closed (as the app leaves it for a restore)."""
-    db.dispose()
-    yield data_paths
+def closed_office(sqlite_office: SqliteOffice) -> SqliteOffice:
+    """The office with its database closed (as the app leaves it for a restore)."""
+    sqlite_office.db.dispose()
+    return sqlite_office
 
 
 @FUZZ
 @given(data=st.data())
-def test_backup_restore(
-    closed_office: DataPaths, backup_file: Path, staff: Staff, data: st.DataObject
-) -> None:
-    paths = closed_office
-    hostile = data.draw(damaged_backup(backup_file.read_bytes()))
+def test_backup_restore(closed_office: SqliteOffice, data: st.DataObject) -> None:
+    paths = closed_office.paths
+    hostile = data.draw(damaged_backup(closed_office.backup.read_bytes()))
     target = paths.backups / "flexdesk-manual-20260101-000000.sqlite3"
     target.write_bytes(hostile)
     before = paths.database.read_bytes()
-    unchanged = Unchanged(paths)
+    unchanged = Unchanged(paths, None)  # the closed file itself is compared byte for byte
     try:
-        backup.restore_as(staff.admin, paths, target)
+        backup.restore_as(closed_office.staff.admin, paths, target)
     except FlexDeskError as exc:
         unchanged.check()
         assert paths.database.read_bytes() == before
         _outcome(type(exc).__name__)
-    else:
-        _outcome(
-            "restored"
-        )  # intact after all: restored, the earlier state kept; put it back for the next one
+    else:  # intact after all: restored, the earlier state kept; put it back for the next one
+        _outcome("restored")
         backup.verify_backup(paths.database)
         for made in paths.backups.glob("flexdesk-pre-restore-*"):
             made.unlink()
@@ -679,12 +697,12 @@ def test_backup_restore(
     target.unlink()
 
 
-def test_restore_needs_backup_manage(
-    closed_office: DataPaths, backup_file: Path, staff: Staff
-) -> None:
-    before = closed_office.database.read_bytes()
+def test_restore_needs_backup_manage(closed_office: SqliteOffice) -> None:
+    office = closed_office
+    before = office.paths.database.read_bytes()
     with pytest.raises(FlexDeskError):
-        backup.restore_as(staff.head_actor, closed_office, backup_file)
+        backup.restore_as(office.staff.head_actor, office.paths, office.backup)
     with pytest.raises(FlexDeskError):
-        backup.import_backup_file(staff.member_actor, closed_office, backup_file)
-    assert closed_office.database.read_bytes() == before
+        backup.import_backup_file(office.staff.member_actor, office.paths, office.backup)
+    assert office.paths.database.read_bytes() == before
+    assert not list(office.paths.backups.glob("flexdesk-imported-*"))
