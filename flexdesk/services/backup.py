@@ -228,7 +228,12 @@ def current_summary(session: Session, actor: Actor) -> tuple[str, dict[str, int]
 def _backup_files(folder: Path) -> Iterable[Path]:
     if not folder.is_dir():
         return []
-    return [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
+    return [
+        p
+        for p in folder.iterdir()
+        # is_file: a FIFO or folder under a backup's name would hang or fail the listing
+        if p.suffix == SUFFIX and not p.name.startswith(".") and p.is_file()
+    ]
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -297,25 +302,70 @@ def restore_backup(paths: DataPaths, backup: Path, *, now: datetime | None = Non
     verify_backup(backup)
     target = paths.database
     safety: Path | None = None
-    if target.exists():
-        safety = _unique(
-            paths.backups / f"flexdesk-pre-restore-{_utc(now).strftime(STAMP)}{SUFFIX}"
-        )
+    try:
+        if target.exists():
+            safety = _unique(
+                paths.backups / f"flexdesk-pre-restore-{_utc(now).strftime(STAMP)}{SUFFIX}"
+            )
+            _keep_current(target, safety)
+        copy_sqlite(backup, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(
+            f"Pemulihan gagal ({exc}); basis data tidak diganti.",
+            message_en=f"The restore failed ({exc}); the database was not replaced.",
+        ) from exc
+    log.info("database restored from %s (previous state in %s)", backup, safety)
+    return RestoreResult(backup, safety)
+
+
+def _keep_current(target: Path, safety: Path) -> None:
+    """The pre-restore backup of ``target``, then fold and remove its WAL (a -wal left beside
+    the restored file would be replayed onto it)."""
+    intact = True
+    try:
         copy_sqlite(target, safety)
-        # Fold the WAL into the file and remove it: a -wal left beside the restored file would
-        # be replayed onto it.
+    except sqlite3.DatabaseError as exc:
+        # A damaged database (often the reason for a restore) may not copy through SQLite:
+        # keep its bytes as they are, its WAL beside them.
+        log.warning("current database cannot be copied by SQLite (%s); keeping its bytes", exc)
+        intact = False
+        _raw_copy(target, safety)
+        wal = target.with_name(target.name + "-wal")
+        if wal.exists():
+            _raw_copy(wal, safety.with_name(safety.name + "-wal"))
+    try:
         with closing(sqlite3.connect(target)) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.execute("PRAGMA journal_mode=DELETE")
-        for suffix in ("-wal", "-shm"):
-            if target.with_name(target.name + suffix).exists():
-                raise StorageError(
-                    "Basis data masih dipakai; tutup FlexDesk lalu ulangi pemulihan.",
-                    message_en="The database is still in use; close FlexDesk and restore again.",
-                )
-    copy_sqlite(backup, target)
-    log.info("database restored from %s (previous state in %s)", backup, safety)
-    return RestoreResult(backup, safety)
+    except sqlite3.OperationalError:  # busy or locked: someone still has it open
+        pass  # reported below: the -wal is still there
+    except sqlite3.DatabaseError:
+        if intact:
+            raise
+        for suffix in ("-wal", "-shm"):  # kept with the raw copy; never replayed
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm"):
+        if target.with_name(target.name + suffix).exists():
+            raise StorageError(
+                "Basis data masih dipakai; tutup FlexDesk lalu ulangi pemulihan.",
+                message_en="The database is still in use; close FlexDesk and restore again.",
+            )
+
+
+def _raw_copy(src: Path, dest: Path) -> None:
+    tmp = temp_path_for(dest)
+    try:
+        shutil.copyfile(src, tmp)
+        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(dest.parent)
 
 
 def restore_as(

@@ -25,11 +25,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 
 from flexdesk.db import all_models  # noqa: F401  (every table on Base.metadata)
 from flexdesk.db.base import Base
 from flexdesk.db.engine import Database
+from flexdesk.db.models import Employee
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths
 from flexdesk.services import backup, schedule_calendar
@@ -706,3 +707,35 @@ def test_restore_needs_backup_manage(closed_office: SqliteOffice) -> None:
         backup.import_backup_file(office.staff.member_actor, office.paths, office.backup)
     assert office.paths.database.read_bytes() == before
     assert not list(office.paths.backups.glob("flexdesk-imported-*"))
+
+
+@pytest.mark.parametrize("damage", ["header", "page", "garbage-wal"])
+def test_restore_over_a_damaged_database_keeps_its_bytes(
+    closed_office: SqliteOffice, damage: str
+) -> None:
+    """The current database is what is hostile here (a damaged file is why one restores): the
+    restore still works and the pre-restore backup keeps what was there."""
+    office = closed_office
+    db_file = office.paths.database
+    data = bytearray(db_file.read_bytes())
+    wal = db_file.with_name(db_file.name + "-wal")
+    if damage == "header":
+        data[:100] = b"\x00" * 100  # no longer a SQLite file at all
+    elif damage == "page":
+        data[4096 * 3 : 4096 * 3 + 1024] = b"\xff" * 1024
+    else:
+        wal.write_bytes(os.urandom(5000))
+    db_file.write_bytes(bytes(data))
+    damaged = db_file.read_bytes()
+    result = backup.restore_as(office.staff.admin, office.paths, office.backup)
+    assert result.safety is not None and result.safety.exists()
+    if damage == "header":
+        assert result.safety.read_bytes() == damaged  # kept byte for byte
+    backup.verify_backup(db_file)
+    assert not wal.exists()
+    restored = Database.for_file(db_file)
+    try:
+        with restored.read_session() as session:
+            assert session.scalar(select(func.count()).select_from(Employee)) == 3
+    finally:
+        restored.dispose()
