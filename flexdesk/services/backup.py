@@ -371,9 +371,26 @@ def _raw_copy(src: Path, dest: Path) -> None:
 def restore_as(
     actor: Actor, paths: DataPaths, backup: Path, *, now: datetime | None = None
 ) -> RestoreResult:
-    """The admin's restore (``backup.manage``); the database must already be closed."""
+    """The admin's restore (``backup.manage``); the database must already be closed.
+
+    Only for the SQLite file: an office whose data folder names a PostgreSQL server
+    (``database-url.txt``) would otherwise "restore" a file nobody uses.
+    """
+    from flexdesk.services.app import configured_database_url  # (app imports this module)
+
     require(actor, Action.BACKUP_MANAGE)
+    if configured_database_url(paths):
+        raise server_database_error()
     return restore_backup(paths, backup, now=now)
+
+
+def server_database_error() -> StorageError:
+    return StorageError(
+        "Data kantor ini ada di server PostgreSQL; cadangan dan pemulihan di sini hanya untuk "
+        "berkas SQLite. Pulihkan server dengan pg_restore.",
+        message_en="This office's data is on a PostgreSQL server; backups and restores here are "
+        "for the SQLite file only. Restore the server with pg_restore.",
+    )
 
 
 def check_backup_as(actor: Actor, backup: Path) -> BackupInfo:

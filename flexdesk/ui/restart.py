@@ -108,7 +108,7 @@ class SessionHost(QObject):
         The caller has verified the backup and asked the user (unsaved forms are discarded).
         """
         actor = self.actor
-        if actor is None:
+        if actor is None or not self.db.is_sqlite:  # (the tab offers it for SQLite only)
             return
         log.info("restore from %s requested by %s", backup_file, actor.username)
         self.app.setQuitOnLastWindowClosed(False)  # no window for a moment; FlexDesk stays

@@ -391,3 +391,21 @@ def test_restore_buttons_disabled_without_backup_manage(
     tab = BackupTab(ctx)
     qtbot.addWidget(tab)
     assert not tab.restore.isEnabled() and not tab.restore_file.isEnabled()
+
+
+def test_restore_buttons_disabled_on_a_database_server(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+    staff: Staff,
+    data_paths: DataPaths,
+) -> None:
+    from flexdesk.services.app import Services
+    from flexdesk.ui.context import UiContext
+
+    monkeypatch.setattr(Database, "is_sqlite", property(lambda self: False))
+    ctx = UiContext(data_paths, db, Services(db, staff.admin), ui_settings(data_paths))
+    tab = BackupTab(ctx)
+    qtbot.addWidget(tab)
+    assert not tab.restore.isEnabled() and not tab.restore_file.isEnabled()
+    assert "PostgreSQL" in tab.restore.toolTip()

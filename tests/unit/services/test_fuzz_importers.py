@@ -739,3 +739,17 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(
             assert session.scalar(select(func.count()).select_from(Employee)) == 3
     finally:
         restored.dispose()
+
+
+def test_restore_refused_when_the_office_uses_a_database_server(
+    closed_office: SqliteOffice,
+) -> None:
+    """database-url.txt names a PostgreSQL server: replacing the SQLite file would "restore"
+    nothing anyone uses, so it is refused and the file is left alone."""
+    office = closed_office
+    (office.paths.root / "database-url.txt").write_text("postgresql+psycopg://kantor@server/fd\n")
+    before = office.paths.database.read_bytes()
+    with pytest.raises(FlexDeskError, match="PostgreSQL"):
+        backup.restore_as(office.staff.admin, office.paths, office.backup)
+    assert office.paths.database.read_bytes() == before
+    assert not list(office.paths.backups.glob("flexdesk-pre-restore-*"))

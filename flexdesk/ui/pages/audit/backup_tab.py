@@ -66,6 +66,11 @@ class BackupTab(QWidget):
         allowed = ctx.actor.can(Action.BACKUP_MANAGE)
         for button in (self.backup_here, self.backup_to, self.restore, self.restore_file):
             button.setEnabled(allowed)
+        if not ctx.db.is_sqlite:  # a PostgreSQL server: backed up and restored with its tools
+            server = backup.server_database_error()
+            for button in (self.restore, self.restore_file):
+                button.setEnabled(False)
+                button.setToolTip(server.message_en if en else server.message)
         self.runner: ProgressRunner | None = None
         self.confirm: RestoreConfirmDialog | None = None
         self.refusal: QMessageBox | None = None
