@@ -14,7 +14,9 @@ cannot see it. This check does, in the frozen process itself:
    through QPrinter (print support), loads both into QPdfDocument (QtPdf) from memory as the
    preview does, renders their first pages and shows the form in a QPdfView (QtPdfWidgets):
    none may come out blank; the ``pdf`` and ``svg`` image-format plugins must be loadable;
-4. fails on any Qt warning about a library or plugin that could not be loaded.
+4. opens the app's own PDF preview dialog (the one the Evaluasi page uses) on that form, opens
+   its print dialog, and prints both pages through it to a PDF file;
+5. fails on any Qt warning about a library or plugin that could not be loaded.
 
 Each step prints one line; the last line is ``frozen-check passed`` or ``frozen-check FAILED``
 (exit status 0 or 1). ``--grab PNG`` saves the main window (on ``--grab-page``) as the app
@@ -123,16 +125,82 @@ def _check_pdf(tmp: Path, process: Callable[[], None]) -> str:
             view.resize(600, 800)
             view.show()
             # pages are rendered in a thread: wait for the text to appear in the viewport
-            until = time.monotonic() + 15
-            while not _not_blank(view.viewport().grab().toImage()):
-                if time.monotonic() > until:
-                    raise RuntimeError("QPdfView shows a blank page")
-                process()
-                time.sleep(0.05)
+            _wait(
+                lambda v=view: _not_blank(v.viewport().grab().toImage()),
+                process,
+                "QPdfView shows a blank page",
+            )
             view.close()
             details.append("QPdfView ok")
         doc.close()
     return ", ".join(details)
+
+
+def _check_preview_dialog(tmp: Path, window: object, process: Callable[[], None]) -> str:
+    """The app's own PDF preview (flexdesk.ui.widgets.pdf_preview), as the Evaluasi page opens
+    it: shows the form, opens the system print dialog (print-support plugin, CUPS when there),
+    and prints both pages to a PDF file through its worker thread."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
+    from flexdesk.reports.samples import sample_evaluation_form
+    from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+    assert isinstance(window, QWidget)
+    data = build_evaluation_pdf_bytes(sample_evaluation_form(n_utama=2, n_tambahan=1))
+    dialog = PdfPreviewDialog(window, "Evaluasi", data, suggested_path=tmp / "evaluasi.pdf")
+    dialog.show()
+    _wait(
+        lambda: _not_blank(dialog.preview.view.viewport().grab().toImage()),
+        process,
+        "the preview dialog shows a blank page",
+    )
+    pages = dialog.document.pageCount()
+    dialog.open_print_dialog()
+    process()
+    if dialog.print_dialog is None or not dialog.print_dialog.isVisible():
+        raise RuntimeError("the print dialog did not open")
+    dialog.print_dialog.reject()
+    process()
+
+    printer = dialog.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp / "dicetak.pdf"
+    printer.setOutputFileName(str(printed))
+    printer.setResolution(150)  # enough to check; the dialog caps real printers at 600 dpi
+    dialog.print_to(printer)
+    _wait(
+        lambda: dialog.printed_pages > 0 or dialog.runner is None,
+        process,
+        f"printing did not finish ({dialog.status.text()!r})",
+        seconds=60,
+    )
+    if dialog.printed_pages != pages:
+        raise RuntimeError(
+            f"printed {dialog.printed_pages} of {pages} pages: {dialog.status.text()}"
+        )
+    doc = QPdfDocument()
+    doc.load(str(printed))
+    if doc.pageCount() != pages or not _not_blank(doc.render(0, dialog.preview.view.size())):
+        raise RuntimeError(f"the printed PDF has {doc.pageCount()} pages or a blank first page")
+    doc.close()
+    dialog.close()
+    process()
+    return f"{pages} hal. ditampilkan, dialog cetak dibuka, {pages} hal. dicetak ke PDF"
+
+
+def _wait(
+    done: Callable[[], bool], process: Callable[[], None], failure: str, seconds: float = 15
+) -> None:
+    """Process events until ``done()``; Qt renders PDF pages and runs workers in threads."""
+    until = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > until:
+            raise RuntimeError(failure)
+        process()
+        time.sleep(0.05)
 
 
 def _visit_tabs(widget: object, process: Callable[[], None]) -> int:
@@ -230,6 +298,7 @@ def run(argv: list[str]) -> int:
 
         with tempfile.TemporaryDirectory(prefix="flexdesk-frozen-check-") as tmp:
             step("pdf (QtPdf, print)", lambda: _check_pdf(Path(tmp), process))
+            step("pdf preview dialog", lambda: _check_preview_dialog(Path(tmp), window, process))
 
         window.page(args.grab_page)
         process()

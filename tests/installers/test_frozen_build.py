@@ -199,6 +199,10 @@ def _frozen_check(cmd: list[str], env: dict[str, str]) -> str:
     assert re.search(
         r"^ok +pdf .*evaluasi\.pdf 2 hal\., QPdfView ok, printed\.pdf 1 hal\.", out, re.M
     ), out
+    # the app's own preview dialog, its print dialog, and printing through its worker thread
+    assert re.search(
+        r"^ok +pdf preview dialog .*dialog cetak dibuka, 2 hal\. dicetak", out, re.M
+    ), out
     return out
 
 
