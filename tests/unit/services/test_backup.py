@@ -123,7 +123,20 @@ def test_cli_backup_create_list_verify_restore(
     assert "employees 3" in out
     assert main([*root, "backup", "verify", str(made)]) == 0
     assert main([*root, "backup", "restore", str(made)]) == 0
-    assert "Dipulihkan" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Disalin ke folder cadangan: flexdesk-imported-" in out and "Dipulihkan" in out
+    assert made.is_file()  # the USB copy is left as it was
+    # a listed backup is restored by its name, without another copy
+    listed = next(i.path for i in backup.list_backups(data_paths.backups) if i.kind == "imported")
+    assert main([*root, "backup", "restore", listed.name]) == 0
+    assert "Disalin" not in capsys.readouterr().out
+    # a file that is not a backup is refused before anything changes
+    junk = usb / "bukan-cadangan.sqlite3"
+    junk.write_bytes(b"bukan basis data" * 64)
+    before = data_paths.database.read_bytes()
+    assert main([*root, "backup", "restore", str(junk)]) != 0
+    assert data_paths.database.read_bytes() == before
+    assert not [p for p in data_paths.backups.iterdir() if "imported" in p.name and p != listed]
 
 
 def test_quick_check_every_start_full_check_weekly(db: Database, data_paths: DataPaths) -> None:
