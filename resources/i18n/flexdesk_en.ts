@@ -32,8 +32,123 @@
     <name>App</name>
     <message>
         <source>FlexDesk tidak dapat dibuka</source>
-        <extracomment>Start-up probe for benchmarks and smoke tests. &quot;username:password&quot;: FlexDesk signs in with it (the password is still checked) and quits as soon as the main window is shown, printing the elapsed time. &quot;first-window&quot;: quits as soon as the sign-in dialog is shown. Never set on a real installation.</extracomment>
+        <extracomment>Start-up probe for benchmarks and smoke tests. "username:password": FlexDesk signs in with it (the password is still checked) and quits as soon as the main window is shown, printing the elapsed time. "first-window": quits as soon as the sign-in dialog is shown. Never set on a real installation.</extracomment>
         <translation>FlexDesk cannot open</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Ekspor formulir evaluasi</source>
+        <extracomment>Below this many forms one process renders them: starting the worker processes (each imports ReportLab and the fonts) cost more than it saved. Measured on the 2-core box, busy: 80 three-page forms took 9.6 s in one process and 16.0 s with two.</extracomment>
+        <translation>Export evaluation forms</translation>
+    </message>
+    <message>
+        <source>{what}: {n} formulir evaluasi.</source>
+        <translation>{what}: {n} evaluation forms.</translation>
+    </message>
+    <message>
+        <source>Satu PDF gabungan</source>
+        <translation>One combined PDF</translation>
+    </message>
+    <message>
+        <source>Semua formulir dalam satu berkas, nomor halaman per formulir</source>
+        <translation>All forms in one file, page numbers per form</translation>
+    </message>
+    <message>
+        <source>Satu berkas PDF per pegawai</source>
+        <translation>One PDF file per employee</translation>
+    </message>
+    <message>
+        <source>Setiap formulir ke berkasnya sendiri di satu folder</source>
+        <translation>Each form in its own file, in one folder</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas PDF:</source>
+        <translation>PDF file:</translation>
+    </message>
+    <message>
+        <source>Folder tujuan:</source>
+        <translation>Target folder:</translation>
+    </message>
+    <message>
+        <source>Simpan PDF gabungan</source>
+        <translation>Save combined PDF</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan</source>
+        <translation>Choose the target folder</translation>
+    </message>
+    <message>
+        <source>Pilih berkas atau folder tujuan dulu.</source>
+        <translation>Choose the target file or folder first.</translation>
+    </message>
+    <message>
+        <source>{path} adalah folder; tulis nama berkas PDF.</source>
+        <translation>{path} is a folder; type a PDF file name.</translation>
+    </message>
+    <message>
+        <source>{path} bukan folder.</source>
+        <translation>{path} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Formulir {done} dari {total}</source>
+        <translation>Form {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan data formulir…</source>
+        <translation>Preparing the form data…</translation>
+    </message>
+    <message>
+        <source>Mengekspor formulir evaluasi</source>
+        <translation>Exporting evaluation forms</translation>
+    </message>
+    <message>
+        <source>{n} formulir ({pages} halaman) ditulis ke {path}</source>
+        <translation>{n} forms ({pages} pages) written to {path}</translation>
+    </message>
+    <message>
+        <source>… dan {n} berkas lainnya</source>
+        <translation>… and {n} more files</translation>
+    </message>
+    <message>
+        <source>{n} berkas PDF ditulis ke {folder}:</source>
+        <translation>{n} PDF files written to {folder}:</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Export cancelled; no files were written.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: {why}</source>
+        <translation>The file cannot be written: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>BehaviourSection</name>
+    <message>
+        <source>opsional, tanpa tingkatan</source>
+        <translation>optional, without levels</translation>
+    </message>
+    <message>
+        <source>Ekspektasi khusus pimpinan</source>
+        <translation>Leader's special expectations</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
     </message>
 </context>
 <context>
@@ -76,7 +191,7 @@
     </message>
     <message>
         <source>Impor mengganti daftar tahun itu</source>
-        <translation>Import replaces that year&apos;s list</translation>
+        <translation>Import replaces that year's list</translation>
     </message>
     <message>
         <source>Impor menambah ke daftar</source>
@@ -96,11 +211,11 @@
     </message>
     <message>
         <source>Daftar kantor ({n} hari).</source>
-        <translation>The office&apos;s list ({n} days).</translation>
+        <translation>The office's list ({n} days).</translation>
     </message>
     <message>
         <source>Perkiraan bawaan dari pustaka holidays ({n} hari); periksa dengan SKB 3 Menteri tahun ini.</source>
-        <translation>Default estimate from the holidays library ({n} days); check it against this year&apos;s joint ministerial decree (SKB 3 Menteri).</translation>
+        <translation>Default estimate from the holidays library ({n} days); check it against this year's joint ministerial decree (SKB 3 Menteri).</translation>
     </message>
     <message>
         <source>Impor hari libur</source>
@@ -192,6 +307,57 @@
     <message>
         <source>Akun pengguna</source>
         <translation>User accounts</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionView</name>
+    <message>
+        <source>sesuai pengaturan kantor</source>
+        <translation>as in the office settings</translation>
+    </message>
+    <message>
+        <source>Hanya evaluasi yang sudah ditetapkan</source>
+        <translation>Final evaluations only</translation>
+    </message>
+    <message>
+        <source>Hasil kinerja organisasi:</source>
+        <translation>Organisation's result:</translation>
+    </message>
+    <message>
+        <source>Predikat</source>
+        <translation>Predikat</translation>
+    </message>
+    <message>
+        <source>Jumlah pegawai</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Persentase</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Pilih satu unit kerja untuk melihat sebaran predikatnya.</source>
+        <translation>Choose one work unit to see its predikat distribution.</translation>
+    </message>
+    <message>
+        <source>Sebaran predikat {unit}, {period}</source>
+        <translation>Predikat distribution of {unit}, {period}</translation>
+    </message>
+    <message>
+        <source>{rated} pegawai sudah dinilai, {not_rated} belum. Hasil kinerja organisasi: {org}.</source>
+        <translation>{rated} employees rated, {not_rated} not yet. Organisation's result: {org}.</translation>
+    </message>
+    <message>
+        <source>Sebaran tidak sesuai kurva distribusi:</source>
+        <translation>The distribution does not fit the distribution curve:</translation>
+    </message>
+    <message>
+        <source>Sebaran sesuai kurva distribusi.</source>
+        <translation>The distribution fits the distribution curve.</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employees</translation>
     </message>
 </context>
 <context>
@@ -353,6 +519,431 @@
     <message>
         <source>{n} pegawai</source>
         <translation>{n} employees</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluation</name>
+    <message>
+        <source>Belum dimulai</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Di Atas</source>
+        <translation>Above</translation>
+    </message>
+    <message>
+        <source>Sesuai</source>
+        <translation>Meets</translation>
+    </message>
+    <message>
+        <source>Di Bawah</source>
+        <translation>Below</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationEditor</name>
+    <message>
+        <source>Pratinjau evaluasi {name} — {period}</source>
+        <translation>Evaluation preview: {name} — {period}</translation>
+    </message>
+    <message>
+        <source>Kirim tanggapan</source>
+        <translation>Send comment</translation>
+    </message>
+    <message>
+        <source>Hasil kerja</source>
+        <translation>Work results</translation>
+    </message>
+    <message>
+        <source>Perilaku kerja</source>
+        <translation>Work behaviour</translation>
+    </message>
+    <message>
+        <source>Rating dan predikat</source>
+        <translation>Ratings and predikat</translation>
+    </message>
+    <message>
+        <source>Tanggapan pegawai</source>
+        <translation>Employee's comment</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Simpan draf</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Perbarui realisasi</source>
+        <translation>Refresh realisation</translation>
+    </message>
+    <message>
+        <source>Bagikan ke pegawai…</source>
+        <translation>Share with employee…</translation>
+    </message>
+    <message>
+        <source>Tetapkan…</source>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <source>Buka kembali…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>Pratinjau PDF</source>
+        <translation>PDF preview</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan tanpa membagikannya (Ctrl+S)</source>
+        <translation>Save the changes without sharing them (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Pratinjau formulir yang dicetak (Ctrl+P)</source>
+        <translation>Preview the printed form (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Evaluasi {name} — {period}</source>
+        <translation>Evaluation of {name} — {period}</translation>
+    </message>
+    <message>
+        <source>Periode {period} · Pejabat penilai: {name}</source>
+        <translation>Period {period} · Evaluating official: {name}</translation>
+    </message>
+    <message>
+        <source>Atasan pejabat penilai: {name}</source>
+        <translation>Evaluating official's superior: {name}</translation>
+    </message>
+    <message>
+        <source>Tulis tanggapan Anda atas evaluasi ini; atasan dapat membacanya.</source>
+        <translation>Write your comment on this evaluation; your supervisor can read it.</translation>
+    </message>
+    <message>
+        <source>Tanggapan pegawai:</source>
+        <translation>Employee's comment:</translation>
+    </message>
+    <message>
+        <source>Pegawai belum memberi tanggapan.</source>
+        <translation>The employee has not commented yet.</translation>
+    </message>
+    <message>
+        <source>admin sebagai atasan pejabat penilai</source>
+        <translation>admin as the evaluating official's superior</translation>
+    </message>
+    <message>
+        <source>admin atas nama pegawai</source>
+        <translation>admin on the employee's behalf</translation>
+    </message>
+    <message>
+        <source>Predikat kinerja: {p}</source>
+        <translation>Performance predikat: {p}</translation>
+    </message>
+    <message>
+        <source>Hanya pejabat penilai pegawai ini yang dapat mengubahnya.</source>
+        <translation>Only this employee's evaluating official can change it.</translation>
+    </message>
+    <message>
+        <source>Evaluasi sudah ditetapkan dan terkunci; buka kembali untuk mengubah.</source>
+        <translation>The evaluation is final and locked; reopen it to make changes.</translation>
+    </message>
+    <message>
+        <source>Belum ada perubahan.</source>
+        <translation>No changes yet.</translation>
+    </message>
+    <message>
+        <source>Baca ulang realisasi dari log output yang diterima</source>
+        <translation>Read the realisation again from the accepted output logs</translation>
+    </message>
+    <message>
+        <source>Hanya evaluasi berstatus draf yang dapat dibagikan.</source>
+        <translation>Only a draft evaluation can be shared.</translation>
+    </message>
+    <message>
+        <source>Pegawai dapat melihat dan menanggapi evaluasi ini</source>
+        <translation>The employee can see and comment on this evaluation</translation>
+    </message>
+    <message>
+        <source>Evaluasi sudah ditetapkan.</source>
+        <translation>The evaluation is already final.</translation>
+    </message>
+    <message>
+        <source>Bagikan evaluasi kepada pegawai terlebih dahulu.</source>
+        <translation>Share the evaluation with the employee first.</translation>
+    </message>
+    <message>
+        <source>Belum diisi: {what}.</source>
+        <translation>Still empty: {what}.</translation>
+    </message>
+    <message>
+        <source>Tetapkan evaluasi; setelah itu terkunci</source>
+        <translation>Finalise the evaluation; it is locked afterwards</translation>
+    </message>
+    <message>
+        <source>Hanya evaluasi yang sudah ditetapkan yang dapat dibuka kembali, oleh pejabat penilainya.</source>
+        <translation>Only a final evaluation can be reopened, by its evaluating official.</translation>
+    </message>
+    <message>
+        <source>Buka kembali untuk koreksi; alasannya dicatat</source>
+        <translation>Reopen for a correction; the reason is recorded</translation>
+    </message>
+    <message>
+        <source>Tanggapan hanya dapat ditulis pegawai yang dinilai selama evaluasi dibagikan.</source>
+        <translation>Only the evaluated employee can comment, while the evaluation is shared.</translation>
+    </message>
+    <message>
+        <source>Realisasi “{what}” harus berupa angka, misalnya 12 atau 2,5.</source>
+        <translation>The realisation of “{what}” must be a number, e.g. 12 or 2.5.</translation>
+    </message>
+    <message>
+        <source>Perubahan tersimpan.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Realisasi dibaca ulang dari log output yang diterima.</source>
+        <translation>Realisation read again from the accepted output logs.</translation>
+    </message>
+    <message>
+        <source>Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya.</source>
+        <translation>Evaluation shared; the employee can now see it and comment.</translation>
+    </message>
+    <message>
+        <source>Bagikan evaluasi</source>
+        <translation>Share evaluation</translation>
+    </message>
+    <message>
+        <source>Bagikan evaluasi {period} kepada {name}? Pegawai akan dapat melihat dan menanggapinya; Anda masih dapat mengubahnya sampai ditetapkan.</source>
+        <translation>Share the {period} evaluation with {name}? The employee will be able to see it and comment; you can still change it until it is final.</translation>
+    </message>
+    <message>
+        <source>Bagikan</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Evaluasi ditetapkan dan terkunci.</source>
+        <translation>Evaluation finalised and locked.</translation>
+    </message>
+    <message>
+        <source>Tetapkan evaluasi {period} untuk {name} dengan predikat {predikat}? Setelah ditetapkan, evaluasi terkunci; membukanya kembali memerlukan alasan yang dicatat.</source>
+        <translation>Finalise the {period} evaluation of {name} with predikat {predikat}? Once final it is locked; reopening it needs a reason, which is recorded.</translation>
+    </message>
+    <message>
+        <source>Tetapkan evaluasi {period} untuk {name}?</source>
+        <translation>Finalise the {period} evaluation of {name}?</translation>
+    </message>
+    <message>
+        <source>Tetapkan evaluasi</source>
+        <translation>Finalise evaluation</translation>
+    </message>
+    <message>
+        <source>Tetapkan</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>Buka kembali evaluasi</source>
+        <translation>Reopen evaluation</translation>
+    </message>
+    <message>
+        <source>Mengapa evaluasi yang sudah ditetapkan perlu diubah? Alasan ini dicatat.</source>
+        <translation>Why must the final evaluation change? The reason is recorded.</translation>
+    </message>
+    <message>
+        <source>Evaluasi dibuka kembali.</source>
+        <translation>Evaluation reopened.</translation>
+    </message>
+    <message>
+        <source>Tanggapan Anda tersimpan.</source>
+        <translation>Your comment is saved.</translation>
+    </message>
+    <message>
+        <source>Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.</source>
+        <translation>Unsaved changes are not in this preview.</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Tutup tanpa menyimpan perubahan pada evaluasi ini?</source>
+        <translation>Close without saving the changes to this evaluation?</translation>
+    </message>
+    <message>
+        <source>Tutup tanpa menyimpan</source>
+        <translation>Close without saving</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationListModel</name>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rating hasil / perilaku</source>
+        <translation>Results / behaviour</translation>
+    </message>
+    <message>
+        <source>Predikat</source>
+        <translation>Predikat</translation>
+    </message>
+    <message>
+        <source>Tanggapan</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>ada</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai: {name}</source>
+        <translation>Evaluating official: {name}</translation>
+    </message>
+    <message>
+        <source>Hasil kerja: {r}</source>
+        <translation>Work results: {r}</translation>
+    </message>
+    <message>
+        <source>Perilaku kerja: {r}</source>
+        <translation>Work behaviour: {r}</translation>
+    </message>
+    <message>
+        <source>Hanya atasan langsung yang dapat memulai evaluasi ini.</source>
+        <translation>Only the direct supervisor can start this evaluation.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Evaluasi Kinerja</source>
+        <extracomment>number of worker processes for batch exports (None: every core; tests use 1)</extracomment>
+        <translation>Performance evaluation</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Buka evaluasi</source>
+        <translation>Open evaluation</translation>
+    </message>
+    <message>
+        <source>Buka atau mulai evaluasi pegawai terpilih (Enter)</source>
+        <translation>Open or start the selected employee's evaluation (Enter)</translation>
+    </message>
+    <message>
+        <source>Pratinjau formulir</source>
+        <translation>Preview form</translation>
+    </message>
+    <message>
+        <source>Pratinjau semua (ditetapkan)</source>
+        <translation>Preview all (final)</translation>
+    </message>
+    <message>
+        <source>Semua formulir yang sudah ditetapkan pada daftar ini dalam satu pratinjau</source>
+        <translation>Every final form in this list in one preview</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Formulir yang sudah ditetapkan: satu PDF gabungan atau satu berkas per pegawai</source>
+        <translation>Final forms: one combined PDF or one file per employee</translation>
+    </message>
+    <message>
+        <source>Daftar evaluasi</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>Sebaran predikat unit</source>
+        <translation>Unit predikat distribution</translation>
+    </message>
+    <message>
+        <source>Semua unit</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>{n} pegawai; {final} evaluasi ditetapkan.</source>
+        <translation>{n} employees; {final} evaluations final.</translation>
+    </message>
+    <message>
+        <source>Pilih satu unit kerja untuk melihat sebaran predikatnya.</source>
+        <translation>Choose one work unit to see its predikat distribution.</translation>
+    </message>
+    <message>
+        <source>Mulai evaluasi</source>
+        <translation>Start evaluation</translation>
+    </message>
+    <message>
+        <source>Mulai evaluasi pegawai terpilih (Enter)</source>
+        <translation>Start the selected employee's evaluation (Enter)</translation>
+    </message>
+    <message>
+        <source>Hanya atasan langsung pegawai ini yang dapat memulai evaluasinya.</source>
+        <translation>Only this employee's direct supervisor can start the evaluation.</translation>
+    </message>
+    <message>
+        <source>Buka evaluasi pegawai terpilih (Enter)</source>
+        <translation>Open the selected employee's evaluation (Enter)</translation>
+    </message>
+    <message>
+        <source>Belum ada evaluasi yang ditetapkan pada daftar ini.</source>
+        <translation>No evaluation in this list is final yet.</translation>
+    </message>
+    <message>
+        <source>Mulai evaluasi {period} untuk {name}? Realisasi diisi dari log output yang sudah diterima.</source>
+        <translation>Start the {period} evaluation of {name}? The realisation is filled in from the accepted output logs.</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Menyusun formulir {done} dari {total}</source>
+        <translation>Laying out form {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Pratinjau formulir evaluasi — {what}</source>
+        <translation>Evaluation forms preview — {what}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan pratinjau</source>
+        <translation>Preparing the preview</translation>
+    </message>
+    <message>
+        <source>Dibatalkan.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -592,6 +1183,14 @@
         <translation>Export public key…</translation>
     </message>
     <message>
+        <source>Ganti kunci…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Buat kunci baru (misalnya bila frasa sandi diketahui orang lain). Kunci baru diumumkan ke pusat dalam paket yang ditandatangani kunci lama.</source>
+        <translation>Create a new key (for example when someone else learned the passphrase). The new key is announced to central in a bundle signed by the old key.</translation>
+    </message>
+    <message>
         <source>Kunci kantor pusat</source>
         <translation>Central office key</translation>
     </message>
@@ -661,7 +1260,7 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor&apos;s note: {note}</translation>
+        <translation>Supervisor's note: {note}</translation>
     </message>
     <message>
         <source>Apa yang dikerjakan dan hasilnya</source>
@@ -829,7 +1428,7 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor&apos;s note: {note}</translation>
+        <translation>Supervisor's note: {note}</translation>
     </message>
     <message>
         <source>Log output</source>
@@ -892,14 +1491,14 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor&apos;s note: {note}</translation>
+        <translation>Supervisor's note: {note}</translation>
     </message>
 </context>
 <context>
     <name>Login</name>
     <message>
         <source>Kantor demo — masuk sebagai admin, atasan (mis. wayan) atau pegawai; kata sandi semua akun: {pw}</source>
-        <translation>Demo office — sign in as admin, a supervisor (e.g. wayan) or an employee; every account&apos;s password: {pw}</translation>
+        <translation>Demo office — sign in as admin, a supervisor (e.g. wayan) or an employee; every account's password: {pw}</translation>
     </message>
 </context>
 <context>
@@ -1304,10 +1903,6 @@
         <translation>Evaluation</translation>
     </message>
     <message>
-        <source>Evaluasi kinerja periodik dan cetak formulir evaluasi (PDF) bertanda tangan.</source>
-        <translation>Periodic performance evaluations and printed evaluation forms (PDF) for signing.</translation>
-    </message>
-    <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
@@ -1384,6 +1979,113 @@
     <message>
         <source>Terapkan</source>
         <translation>Apply</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Halaman pertama (Ctrl+Home)</source>
+        <extracomment>Pages are rendered at the printer's resolution up to this many dots per inch. The forms are text and rules, sharp at 300 dpi; a 600-dpi page is four times the pixels (140 MB as an image for A4) and about 2 s of rendering, which made a unit's forms take minutes.</extracomment>
+        <translation>First page (Ctrl+Home)</translation>
+    </message>
+    <message>
+        <source>Halaman sebelumnya (P, Ctrl+PgUp)</source>
+        <translation>Previous page (P, Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Halaman</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Halaman berikutnya (N, Ctrl+PgDown)</source>
+        <translation>Next page (N, Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>Halaman terakhir (Ctrl+End)</source>
+        <translation>Last page (Ctrl+End)</translation>
+    </message>
+    <message>
+        <source>Perkecil (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Perbesar (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Lebar halaman</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Sesuaikan dengan lebar jendela (W)</source>
+        <translation>Fit the page to the window's width (W)</translation>
+    </message>
+    <message>
+        <source>Satu halaman</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Tampilkan satu halaman penuh (F)</source>
+        <translation>Show one whole page (F)</translation>
+    </message>
+    <message>
+        <source>dari {n}</source>
+        <translation>of {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Cetak lewat dialog cetak sistem (Ctrl+P)</source>
+        <translation>Print through the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan salinan PDF (Ctrl+S)</source>
+        <translation>Save a copy of the PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>{n} halaman dikirim ke printer.</source>
+        <translation>{n} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Mencetak</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF tersimpan: {path}</source>
+        <translation>PDF saved: {path}</translation>
+    </message>
+    <message>
+        <source>Pencetakan dibatalkan.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: {why}</source>
+        <translation>The file cannot be written: {why}</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +2183,7 @@
     </message>
     <message>
         <source>Pilih sel seorang pegawai untuk melihat status jadwalnya.</source>
-        <translation>Select an employee&apos;s cell to see the status of their schedule.</translation>
+        <translation>Select an employee's cell to see the status of their schedule.</translation>
     </message>
     <message>
         <source>oleh {name}</source>
@@ -1490,13 +2192,6 @@
     <message>
         <source>Catatan: {note}</source>
         <translation>Note: {note}</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Fitur ini belum tersedia pada versi ini.</source>
-        <translation>This feature is not available in this version yet.</translation>
     </message>
 </context>
 <context>
@@ -1551,7 +2246,7 @@
     </message>
     <message>
         <source>Hari kerja jarak jauh perlu persetujuan atasan</source>
-        <translation>Remote working days need the supervisor&apos;s approval</translation>
+        <translation>Remote working days need the supervisor's approval</translation>
     </message>
     <message>
         <source>Berlaku mulai</source>
@@ -1615,7 +2310,7 @@
     </message>
     <message>
         <source>Bawaan FlexDesk (belum ada versi kantor)</source>
-        <translation>FlexDesk&apos;s default (no office version yet)</translation>
+        <translation>FlexDesk's default (no office version yet)</translation>
     </message>
     <message>
         <source>{n} jadwal disetujui</source>
@@ -1668,6 +2363,68 @@
 </context>
 <context>
     <name>ProgressRunner</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RatingSection</name>
+    <message>
+        <source>Dihitung dari kedua rating dengan matriks PermenPANRB 6/2022</source>
+        <translation>Computed from both ratings with the PermenPANRB 6/2022 matrix</translation>
+    </message>
+    <message>
+        <source>— belum ditetapkan —</source>
+        <translation>— not set —</translation>
+    </message>
+    <message>
+        <source>Rating hasil kerja</source>
+        <translation>Work results rating</translation>
+    </message>
+    <message>
+        <source>Rating perilaku kerja</source>
+        <translation>Work behaviour rating</translation>
+    </message>
+    <message>
+        <source>Predikat kinerja</source>
+        <translation>Performance predikat</translation>
+    </message>
+    <message>
+        <source>Capaian kinerja organisasi</source>
+        <translation>Organisation's performance</translation>
+    </message>
+    <message>
+        <source>Catatan/rekomendasi</source>
+        <translation>Notes/recommendations</translation>
+    </message>
+    <message>
+        <source>Saran hasil kerja dari evaluasi periodik: {r}</source>
+        <translation>Work results suggested by the periodic evaluations: {r}</translation>
+    </message>
+    <message>
+        <source>Saran perilaku kerja dari evaluasi periodik: {r}</source>
+        <translation>Work behaviour suggested by the periodic evaluations: {r}</translation>
+    </message>
+    <message>
+        <source>Evaluasi periodik tahun ini</source>
+        <translation>This year's periodic evaluations</translation>
+    </message>
+    <message>
+        <source>perilaku ↓  hasil kerja →</source>
+        <translation>behaviour ↓  work results →</translation>
+    </message>
+    <message>
+        <source>— isi kedua rating —</source>
+        <translation>— fill in both ratings —</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
@@ -1873,7 +2630,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>SKP atasan tahun ini belum ada atau belum berisi RHK.</source>
-        <translation>The supervisor&apos;s SKP for this year does not exist or has no RHK yet.</translation>
+        <translation>The supervisor's SKP for this year does not exist or has no RHK yet.</translation>
     </message>
     <message>
         <source>Jenis</source>
@@ -1933,6 +2690,100 @@ Yearly target: {target} {unit}</translation>
     </message>
 </context>
 <context>
+    <name>RhkSection</name>
+    <message>
+        <source>SKP pegawai ini belum memuat RHK.</source>
+        <translation>This employee's SKP has no RHK yet.</translation>
+    </message>
+    <message>
+        <source>A. UTAMA</source>
+        <translation>A. MAIN</translation>
+    </message>
+    <message>
+        <source>B. TAMBAHAN</source>
+        <translation>B. ADDITIONAL</translation>
+    </message>
+    <message>
+        <source>Intervensi RHK atasan: {text}</source>
+        <translation>Supervisor's RHK it supports: {text}</translation>
+    </message>
+    <message>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Indikator kinerja individu</source>
+        <translation>Individual performance indicator</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Dari log</source>
+        <translation>From logs</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Alasan perubahan</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>Dari log output yang diterima pada periode ini</source>
+        <translation>From the output logs accepted in this period</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Realisasi harus berupa angka, misalnya 12 atau 2,5.</source>
+        <translation>The realisation must be a number, e.g. 12 or 2.5.</translation>
+    </message>
+    <message>
+        <source>Alasan perubahan realisasi</source>
+        <translation>Reason for changing the realisation</translation>
+    </message>
+    <message>
+        <source>Realisasi “{what}” diubah dari {old} menjadi {new}. Tulis alasannya (misalnya bukti dukung yang belum tercatat di log); alasan ini disimpan.</source>
+        <translation>The realisation of “{what}” changed from {old} to {new}. Write the reason (for example evidence not yet in the logs); the reason is saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <source>Ganti kunci tanda tangan</source>
+        <translation>Replace the signing key</translation>
+    </message>
+    <message>
+        <source>Frasa sandi kunci sekarang</source>
+        <translation>Current key passphrase</translation>
+    </message>
+    <message>
+        <source>Frasa sandi kunci baru</source>
+        <translation>New key passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi baru</source>
+        <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Ganti kunci</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Masukkan frasa sandi kunci yang sekarang.</source>
+        <translation>Enter the passphrase of the current key.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialogs</name>
     <message>
         <source>Batal</source>
@@ -1943,7 +2794,7 @@ Yearly target: {target} {unit}</translation>
     <name>ScheduleGridModel</name>
     <message>
         <source>Tanpa unit kerja</source>
-        <extracomment>DayCode value or &quot;&quot; &quot;error&quot;, &quot;warning&quot; or None CalendarDay.kind RowKind the actor may change this cell now legend colour &quot;#RRGGBB&quot; or None emitted after a change or a reload: the violations panel re-reads the list</extracomment>
+        <extracomment>DayCode value or "" "error", "warning" or None CalendarDay.kind RowKind the actor may change this cell now legend colour "#RRGGBB" or None emitted after a change or a reload: the violations panel re-reads the list</extracomment>
         <translation>No work unit</translation>
     </message>
     <message>
@@ -2079,7 +2930,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Salin jadwal minggu sebelumnya ke minggu sel yang dipilih</source>
-        <translation>Copy the previous week&apos;s schedule onto the selected cell&apos;s week</translation>
+        <translation>Copy the previous week's schedule onto the selected cell's week</translation>
     </message>
     <message>
         <source>Terapkan pola…</source>
@@ -2110,8 +2961,8 @@ Yearly target: {target} {unit}</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris &apos;Di kantor&apos;: jumlah WFO, +n belum dijadwalkan.)</source>
-        <translation>(W = O. Red frame: error, orange: warning. &apos;On site&apos; row: WFO count, +n not yet planned.)</translation>
+        <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris 'Di kantor': jumlah WFO, +n belum dijadwalkan.)</source>
+        <translation>(W = O. Red frame: error, orange: warning. 'On site' row: WFO count, +n not yet planned.)</translation>
     </message>
     <message>
         <source>Semua unit</source>
@@ -2237,7 +3088,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor&apos;s note: {note}</translation>
+        <translation>Supervisor's note: {note}</translation>
     </message>
     <message>
         <source>tambahan</source>
@@ -2365,7 +3216,7 @@ Fingerprint to read out: {fp}</translation>
     </message>
     <message>
         <source>Pilih kunci publik kantor pusat</source>
-        <translation>Choose the central office&apos;s public key</translation>
+        <translation>Choose the central office's public key</translation>
     </message>
     <message>
         <source>Kunci publik (*.pub *.pem *.txt)</source>
@@ -2386,6 +3237,42 @@ Pastikan sama dengan yang disebutkan kantor pusat; bila tidak, daftarkan ulang k
         <translation>Central key fingerprint: {fp}
 
 Make sure it is the one the central office told you; if not, register the right key.</translation>
+    </message>
+    <message>
+        <source>Pilih folder atau flashdisk untuk paket penggantian kunci</source>
+        <translation>Choose a folder or USB drive for the key replacement bundle</translation>
+    </message>
+    <message>
+        <source>Kunci baru akan dibuat dengan frasa sandi baru. Paket berisi perubahan terbaru dan pengumuman kunci baru, ditandatangani kunci lama, ditulis ke {folder}. Bawa paket ini ke kantor pusat sebelum paket berikutnya; paket berikutnya ditandatangani kunci baru.</source>
+        <translation>A new key will be created with a new passphrase. A bundle with the latest changes and the announcement of the new key, signed by the old key, is written to {folder}. Take this bundle to the central office before the next one; the next bundle is signed by the new key.</translation>
+    </message>
+    <message>
+        <source>Mengganti kunci…</source>
+        <translation>Replacing the key…</translation>
+    </message>
+    <message>
+        <source>Kunci diganti</source>
+        <translation>Key replaced</translation>
+    </message>
+    <message>
+        <source>Kunci baru: {fp}
+
+Paket {seq} (pengumuman kunci baru, ditandatangani kunci lama) ditulis ke {folder} dan sudah diperiksa. Bawa ke kantor pusat sebelum paket berikutnya, dan bacakan sidik jari baru ini kepada mereka.</source>
+        <translation>New key: {fp}
+
+Bundle {seq} (announcing the new key, signed by the old key) was written to {folder} and checked. Take it to the central office before the next bundle, and read this new fingerprint out to them.</translation>
+    </message>
+    <message>
+        <source>Penggantian kunci dibatalkan</source>
+        <translation>Key replacement cancelled</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; kunci lama tetap berlaku dan tidak ada berkas tertinggal.</source>
+        <translation>Cancelled; the old key stays in use and no files were left behind.</translation>
+    </message>
+    <message>
+        <source>Penggantian kunci gagal</source>
+        <translation>Key replacement failed</translation>
     </message>
     <message>
         <source>Pilih folder atau flashdisk tujuan</source>
@@ -2592,6 +3479,21 @@ Take all three files to the central office.</translation>
     <message>
         <source>Jam tercatat</source>
         <translation>Hours logged</translation>
+    </message>
+</context>
+<context>
+    <name>_IndicatorRow</name>
+    <message>
+        <source>Realisasi: {what}</source>
+        <translation>Realisation: {what}</translation>
+    </message>
+    <message>
+        <source>alasan bila realisasi diubah</source>
+        <translation>reason if the realisation is changed</translation>
+    </message>
+    <message>
+        <source>Alasan perubahan realisasi</source>
+        <translation>Reason for changing the realisation</translation>
     </message>
 </context>
 </TS>
