@@ -16,7 +16,8 @@ cannot see it. This check does, in the frozen process itself:
    none may come out blank; the ``pdf`` and ``svg`` image-format plugins must be loadable;
 4. opens the app's own PDF preview dialog (the one the Evaluasi page uses) on that form, opens
    its print dialog, and prints both pages through it to a PDF file;
-5. fails on any Qt warning about a library or plugin that could not be loaded.
+5. fails on any Qt warning about a library or plugin that could not be loaded, and on any
+   exception raised in a slot or timer (those never reach the step that caused them).
 
 Each step prints one line; the last line is ``frozen-check passed`` or ``frozen-check FAILED``
 (exit status 0 or 1). ``--grab PNG`` saves the main window (on ``--grab-page``) as the app
@@ -245,6 +246,13 @@ def run(argv: list[str]) -> int:
 
     qInstallMessageHandler(on_message)
 
+    def on_exception(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        # an error raised in a slot or timer after a page was built never reaches step()
+        problems.append(f"uncaught {kind.__name__}: {value}")
+        traceback.print_exception(kind, value, tb)  # type: ignore[arg-type]
+
+    sys.excepthook = on_exception
+
     from flexdesk import APP_NAME, __version__
     from flexdesk.paths import resolve_data_paths
     from flexdesk.services.app import Services, login, open_database
@@ -320,7 +328,9 @@ def run(argv: list[str]) -> int:
         db.dispose()
     if problems:
         failures += 1
-        print("FAILED qt messages about missing parts:\n  " + "\n  ".join(problems))
+        print(
+            "FAILED uncaught errors or Qt messages about missing parts:\n  " + "\n  ".join(problems)
+        )
     print(f"frozen-check {'passed' if failures == 0 else 'FAILED'}", flush=True)
     return 0 if failures == 0 else 1
 
