@@ -84,6 +84,10 @@ _PG_LEFT_OUT = pytest.StashKey[list[tuple[str, str]]]()
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    strays = config.stash.get(_PG_STRAYS, None)
+    if strays:
+        terminalreporter.section("files written outside the test folders", red=True)
+        terminalreporter.write_line(f"{Path.cwd()}: {', '.join(strays)}")
     left_out = config.stash.get(_PG_LEFT_OUT, None)
     if left_out is None:
         return
@@ -100,3 +104,17 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         if reason != pg_support.NOT_ON_DB_FIXTURE:
             for nodeid in nodeids:
                 terminalreporter.write_line(f"    {nodeid}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A PostgreSQL run must not leave files named after its databases in the working folder
+    (as sqlite3.connect(<database name>) would): the run fails if it did."""
+    if not pg_support.pg_url():
+        return
+    strays = sorted(p.name for p in Path.cwd().glob("fdtest_*"))
+    if strays:
+        session.config.stash[_PG_STRAYS] = strays
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_PG_STRAYS = pytest.StashKey[list[str]]()
