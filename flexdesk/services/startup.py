@@ -175,3 +175,26 @@ def check_integrity(database: Path, root: Path, *, now: datetime | None = None) 
         except OSError as exc:  # not being able to remember only means checking again
             log.warning("cannot remember the integrity check: %s", exc)
     return pragma
+
+
+def glance_office(database: Path) -> str | None:
+    """The name of the office in ``database`` if it is set up (an office and a user account),
+    read with the sqlite3 module alone; otherwise, or if the file cannot be read, None.
+
+    The GUI uses it to show the sign-in window before SQLAlchemy and the services are loaded
+    (about half a second); the database is then opened, checked and migrated as always, and a
+    problem found there closes the window with the usual message. Nothing is written here.
+    """
+    if not database.is_file():
+        return None
+    try:
+        # mode=rw: never create a file; no transaction is started by these reads
+        with closing(sqlite3.connect(f"{database.as_uri()}?mode=rw", uri=True, timeout=2)) as conn:
+            office = conn.execute("SELECT unit_kerja, instansi FROM offices LIMIT 1").fetchone()
+            has_user = conn.execute("SELECT 1 FROM users LIMIT 1").fetchone()
+    except (sqlite3.Error, ValueError):
+        return None
+    if office is None or has_user is None:
+        return None
+    unit, instansi = (str(v or "") for v in office)
+    return f"{unit} — {instansi}"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services.app import Services
-from flexdesk.services.permissions import Actor
+
+if TYPE_CHECKING:  # start-up imports this module before the database layer is loaded
+    from flexdesk.db.engine import Database
+    from flexdesk.services.app import Services
+    from flexdesk.services.permissions import Actor
 
 
 def ui_settings(paths: DataPaths) -> QSettings:

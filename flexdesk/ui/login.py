@@ -1,6 +1,13 @@
-"""Sign-in dialog."""
+"""Sign-in dialog.
+
+Start-up shows it before the database layer is loaded (see ``flexdesk.ui.app``): it may be
+built without a database and given one with :meth:`LoginDialog.set_database` before it is
+used, so this module imports no SQLAlchemy at load time.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,17 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
-from flexdesk.services.app import login
-from flexdesk.services.permissions import Actor
 from flexdesk.ui.widgets.forms import ErrorLabel
+
+if TYPE_CHECKING:
+    from flexdesk.db.engine import Database
+    from flexdesk.services.permissions import Actor
 
 
 class LoginDialog(QDialog):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         office_name: str,
         *,
         lang: str = "id",
@@ -67,7 +75,15 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.username.setFocus()
 
+    def set_database(self, db: Database) -> None:
+        """The database, once start-up has opened it (the dialog may be shown before)."""
+        self._db = db
+
     def _try_login(self) -> None:
+        if self._db is None:  # start-up is still opening the database; the key press waits
+            return
+        from flexdesk.services.app import login
+
         try:
             self.actor = login(self._db, self.username.text(), self.password.text())
         except FlexDeskError as exc:

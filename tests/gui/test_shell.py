@@ -9,18 +9,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import demo
+from flexdesk.services import demo, startup
 from flexdesk.services.app import Services, login
 from flexdesk.ui import app as ui_app
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.crash import install_excepthook
 from flexdesk.ui.main_window import MainWindow
+from tests.helpers import ADMIN_PASSWORD, ADMIN_USERNAME, DEFAULT_PROFILE, setup_office
 
 
 def _dump(path: Path) -> list[str]:
@@ -105,3 +106,84 @@ def test_newer_database_is_refused_with_a_dialog(
     assert ui_app.run_gui(data_paths) == 2
     assert len(messages) == 1 and "versi yang lebih baru" in messages[0]
     assert _dump(data_paths.database) == before
+
+
+def _visible_logins() -> list[QWidget]:
+    from flexdesk.ui.login import LoginDialog
+
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()
+    ]
+
+
+def test_sign_in_window_is_shown_before_the_database_is_opened(
+    qtbot: QtBot, database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A set-up office: the sign-in window (with the office's name) is on screen while the
+    database layer loads and the database is opened; the same window then signs in."""
+    setup_office(database)
+    database.dispose()
+    assert startup.glance_office(data_paths.database) == (
+        f"{DEFAULT_PROFILE.unit_kerja} — {DEFAULT_PROFILE.instansi}"
+    )
+    import flexdesk.services.app as services_app
+
+    real_open = services_app.open_database
+    seen: list[list[str]] = []
+
+    def watching_open(*args: object, **kwargs: object) -> Database:
+        seen.append([w.findChild(QLabel).text() for w in _visible_logins()])
+        return real_open(*args, **kwargs)  # type: ignore[arg-type]
+
+    from flexdesk.ui.login import LoginDialog
+
+    def sign_in(dialog: LoginDialog) -> int:
+        dialog.username.setText(ADMIN_USERNAME)
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog._try_login()
+        return 1 if dialog.actor is not None else 0
+
+    monkeypatch.setattr(services_app, "open_database", watching_open)
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    assert ui_app.run_gui(data_paths) == 0
+    assert seen == [[f"<b>{DEFAULT_PROFILE.unit_kerja} — {DEFAULT_PROFILE.instansi}</b>"]]
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows and windows[-1].ctx.actor.username == ADMIN_USERNAME
+    for w in windows:
+        w.close()
+
+
+def test_newer_database_closes_the_early_sign_in_window(
+    qtbot: QtBot, database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup_office(database)
+    with database.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE alembic_version SET version_num = 'ffff'"
+                " WHERE version_num = (SELECT MIN(version_num) FROM alembic_version)"
+            )
+        )
+    database.dispose()
+    messages: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda self: messages.append((self.text(), len(_visible_logins()))) or 0,
+    )
+    assert ui_app.run_gui(data_paths) == 2
+    # the refusal is shown once, and no sign-in window is left behind it
+    assert [(m, n) for m, n in messages] == [(messages[0][0], 0)]
+    assert "versi yang lebih baru" in messages[0][0]
+
+
+def test_glance_reads_nothing_it_cannot_trust(
+    tmp_path: Path, database: Database, data_paths: DataPaths
+) -> None:
+    assert startup.glance_office(tmp_path / "none.sqlite3") is None
+    assert not (tmp_path / "none.sqlite3").exists()  # never created
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"bukan basis data" * 100)
+    assert startup.glance_office(junk) is None
+    assert startup.glance_office(data_paths.database) is None  # migrated, not set up yet

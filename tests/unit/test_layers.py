@@ -108,3 +108,22 @@ def test_start_up_imports_stay_lean() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.stdout.strip() == "", f"imported at start-up: {result.stdout}"
+
+
+def test_the_sign_in_window_needs_no_database_layer() -> None:
+    """flexdesk.ui.app shows the sign-in window before SQLAlchemy, the services and argon2
+    are loaded (they are half a second of imports; the person types meanwhile)."""
+    code = (
+        "import sys, flexdesk.ui.app\n"
+        "heavy = ('sqlalchemy', 'argon2', 'flexdesk.services.app', 'flexdesk.db.engine',\n"
+        "         'flexdesk.ui.main_window')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == "", f"imported before the sign-in window: {result.stdout}"
