@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -66,7 +67,10 @@ def is_audited(obj: object) -> bool:
 
 
 def audited_classes(session: Session) -> list[Mapper[Any]]:
-    """Mappers of every audited table known to this session's registry."""
+    """Mappers of every audited table (every capability's model module is loaded first: a
+    process that never imported, say, the schedule models must still check their tables)."""
+    from flexdesk.db import all_models  # noqa: F401
+
     registry = Setting.registry
     return [
         m
@@ -233,6 +237,38 @@ def _write_audit(session: Session, _ctx: Any) -> None:
             deleted = pending.get(id(obj))
             if deleted is not None:
                 changes.append(deleted)
+    _append(session, changes)
+
+
+def record_bulk_inserts(session: Session, model: type[Any], ids: Sequence[Any]) -> int:
+    """Audit rows for rows of ``model`` inserted with a Core ``insert()`` (bulk inserts skip
+    the session hook), read back as stored so the trail folds to exactly the table's values.
+    Returns how many were recorded. Call it in the same transaction as the insert."""
+    if not ids or not _audit_table_present(session):
+        return 0
+    mapper = inspect(model)
+    table = mapper.local_table
+    pk = mapper.primary_key[0]
+    names = [prop.columns[0].name for prop in mapper.column_attrs]
+    entity = entity_name(mapper)
+    secret = {n for n in names if is_secret_column(mapper, n)}
+    changes: list[_Change] = []
+    conn = session.connection()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        # plain rows (no ORM objects: the demo records thousands this way)
+        for row in conn.execute(select(*(table.c[n] for n in names)).where(pk.in_(chunk))):
+            values = {
+                n: stored_value(mapper, n, v) if n in secret else plain_value(v)
+                for n, v in zip(names, row, strict=True)
+            }
+            changes.append(_Change(entity, str(values[pk.name]), "insert", {}, values))
+    changes.sort(key=lambda c: c.entity_id)
+    _append(session, changes)
+    return len(changes)
+
+
+def _append(session: Session, changes: list[_Change]) -> None:
     if not changes or not _audit_table_present(session):
         return
     actor = session.info.get("actor")

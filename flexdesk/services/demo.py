@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from flexdesk.db.audit import record_bulk_inserts
 from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.domain.people import EmployeeType, Gender, make_nip
@@ -168,6 +169,9 @@ def generate_staff(
     session.execute(
         insert(Employee), [{k: v for k, v in r.items() if k != "is_head"} for r in rows]
     )
+    # bulk inserts skip the audit hook: record them, or `flexdesk audit verify` reports them
+    record_bulk_inserts(session, WorkUnit, [r["id"] for r in unit_rows])
+    record_bulk_inserts(session, Employee, [r["id"] for r in rows])
     return rows
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from flexdesk.db.audit import record_bulk_inserts
 from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import Employee, User
 from flexdesk.db.models_evaluation import (
@@ -225,6 +226,8 @@ def create_demo_evaluations(
     ):
         if rows:
             conn.execute(insert(model), rows)
+            # bulk inserts skip the audit hook; the trail must still hold every row
+            record_bulk_inserts(session, model, [r["id"] for r in rows])
     return len(ev_rows)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from flexdesk.db.audit import record_bulk_inserts
 from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.engine import DATA_ROOT
 from flexdesk.db.models import Employee, User, WorkUnit
@@ -338,6 +339,8 @@ def create_demo_outputs(
     ):
         if rows:
             conn.execute(insert(model), rows)
+            # bulk inserts skip the audit hook; the trail must still hold every row
+            record_bulk_inserts(session, model, [r["id"] for r in rows])
     return len(log_rows)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from flexdesk.db.audit import record_bulk_inserts
 from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import User
 from flexdesk.db.models_schedule import ScheduleEntryRow, SchedulePeriod, SchedulePeriodEvent
@@ -278,6 +279,13 @@ def create_demo_schedules(session: Session, admin_username: str, rng: random.Ran
     session.execute(insert(SchedulePeriod), period_rows)
     if event_rows:
         session.execute(insert(SchedulePeriodEvent), event_rows)
+    # bulk inserts skip the audit hook; the trail must still hold every row
+    for model, rows in (
+        (ScheduleEntryRow, entry_rows),
+        (SchedulePeriod, period_rows),
+        (SchedulePeriodEvent, event_rows),
+    ):
+        record_bulk_inserts(session, model, [r["id"] for r in rows])
 
 
 def _period(

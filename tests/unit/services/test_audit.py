@@ -233,3 +233,14 @@ def test_list_entries_is_admin_only_and_filters(db: Database, staff: Staff) -> N
         assert rows[0].after["nama"] == "Dewi Lestari"
         with pytest.raises(PermissionDenied):
             audit.list_entries(session, staff.head_actor)
+
+
+def test_a_fresh_demo_office_verifies(db: Database) -> None:
+    """The demo's bulk-inserted units and employees are in the trail like any other write
+    (bulk inserts skip the session hook; demo data records them explicitly)."""
+    from flexdesk.services import demo
+
+    with db.session() as session:
+        demo.create_demo_office(session, employees=12)
+    with db.read_session() as session:
+        assert audit.verify_audit_chain(session) == []
