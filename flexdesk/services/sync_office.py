@@ -35,6 +35,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 import flexdesk
+from flexdesk.db.base import current_change_seq
 from flexdesk.db.engine import Database
 from flexdesk.db.models_sync import (
     SyncAckedRev,
@@ -592,6 +593,7 @@ def import_receipt(session: Session, actor: Actor, path: Path) -> list[ReceiptOu
         for data, sig in read_receipts(path)
     ]
     rows: list[tuple[SignedReceipt, SyncBundle]] = []
+    newest = current_change_seq(session)
     for signed in verified:
         r = signed.receipt
         row = session.get(SyncBundle, r.bundle_seq)
@@ -611,6 +613,16 @@ def import_receipt(session: Session, actor: Actor, path: Path) -> list[ReceiptOu
                 message_en=f"The receipt for bundle {r.bundle_seq} names other content than the "
                 "bundle this office exported (perhaps the database was restored from an old "
                 "backup). Contact central.",
+            )
+        if r.applied_through_change > newest:
+            raise BundleError(
+                f"Tanda terima paket {r.bundle_seq} menyatakan pusat menerima perubahan sampai "
+                f"nomor {r.applied_through_change}, padahal kantor ini baru membuat {newest} "
+                "perubahan. Tanda terima ini bukan untuk basis data ini; hubungi kantor pusat.",
+                code="mismatch",
+                message_en=f"The receipt for bundle {r.bundle_seq} says central holds changes up "
+                f"to number {r.applied_through_change}, but this office has made only {newest}. "
+                "It is not for this database; contact central.",
             )
         rows.append((signed, row))
     state = _state(session)
