@@ -118,14 +118,17 @@ def run_backup(args: argparse.Namespace) -> int:
         backup.verify_backup(_backup_file(paths, args.file))
         print("Cadangan utuh (integrity_check: ok).")
         return 0
+    from flexdesk.cli_sync import CONSOLE_ACTOR
+    from flexdesk.services.app import configured_database_url
+
+    if getattr(args, "database_url", None) or configured_database_url(paths):
+        raise backup.server_database_error()  # restore_as checks it too; before any copying
     chosen = _backup_file(paths, args.file)
     if chosen.resolve().parent != paths.backups.resolve():
         # a file from elsewhere (a USB drive): copied in safely and verified first, as the
         # GUI's "Pulihkan dari berkas…" does; never restored from where it lies
-        from flexdesk.cli_sync import CONSOLE_ACTOR
-
         chosen = backup.import_backup_file(CONSOLE_ACTOR, paths, chosen).path
         print(f"Disalin ke folder cadangan: {chosen.name}")
-    result = backup.restore_backup(paths, chosen)
+    result = backup.restore_as(CONSOLE_ACTOR, paths, chosen)
     print(f"Dipulihkan dari {result.restored_from}; data sebelumnya dicadangkan ke {result.safety}")
     return 0

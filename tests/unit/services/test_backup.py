@@ -137,6 +137,11 @@ def test_cli_backup_create_list_verify_restore(
     assert main([*root, "backup", "restore", str(junk)]) != 0
     assert data_paths.database.read_bytes() == before
     assert not [p for p in data_paths.backups.iterdir() if "imported" in p.name and p != listed]
+    # an office on a PostgreSQL server is restored with pg_restore, never by replacing the file
+    (data_paths.root / "database-url.txt").write_text("postgresql+psycopg://kantor@server/fd\n")
+    assert main([*root, "backup", "restore", listed.name]) != 0
+    assert "PostgreSQL" in capsys.readouterr().err
+    assert data_paths.database.read_bytes() == before
 
 
 def test_quick_check_every_start_full_check_weekly(db: Database, data_paths: DataPaths) -> None:
