@@ -298,7 +298,7 @@
     </message>
     <message>
         <source>Unit kerja</source>
-        <translation>Work unit</translation>
+        <translation>Work units</translation>
     </message>
     <message>
         <source>Pegawai yang boleh bekerja fleksibel</source>
