@@ -10,6 +10,7 @@ Source strings are Indonesian; ``flexdesk_en.ts`` holds English. Edit it with Qt
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,18 @@ def update(ts_dir: Path = I18N) -> list[Path]:
              "-target-language", lang, "-no-obsolete", "-locations", "none"],
             cwd=ROOT, check=True, capture_output=True,
         )  # fmt: skip
+        _drop_extracomments(ts)
         out.append(ts)
     return out
+
+
+def _drop_extracomments(ts: Path) -> None:
+    """lupdate reads Python ``#:`` comments as notes for translators and glues them to the next
+    string, however unrelated; FlexDesk uses ``#:`` only to document attributes."""
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(
+        re.sub(r"\n *<extracomment>.*?</extracomment>", "", text, flags=re.S), encoding="utf-8"
+    )
 
 
 def build() -> list[Path]:

@@ -32,7 +32,6 @@
     <name>App</name>
     <message>
         <source>FlexDesk tidak dapat dibuka</source>
-        <extracomment>Start-up probe for benchmarks and smoke tests. "username:password": FlexDesk signs in with it (the password is still checked) and quits as soon as the main window is shown, printing the elapsed time. "first-window": quits as soon as the sign-in dialog is shown. Never set on a real installation.</extracomment>
         <translation>FlexDesk cannot open</translation>
     </message>
 </context>
@@ -40,7 +39,6 @@
     <name>BatchExportDialog</name>
     <message>
         <source>Ekspor formulir evaluasi</source>
-        <extracomment>Below this many forms one process renders them: starting the worker processes (each imports ReportLab and the fonts) cost more than it saved. Measured on the 2-core box, busy: 80 three-page forms took 9.6 s in one process and 16.0 s with two.</extracomment>
         <translation>Export evaluation forms</translation>
     </message>
     <message>
@@ -144,7 +142,7 @@
     </message>
     <message>
         <source>Ekspektasi khusus pimpinan</source>
-        <translation>Leader's special expectations</translation>
+        <translation>Leader&apos;s special expectations</translation>
     </message>
     <message>
         <source>Umpan balik</source>
@@ -191,7 +189,7 @@
     </message>
     <message>
         <source>Impor mengganti daftar tahun itu</source>
-        <translation>Import replaces that year's list</translation>
+        <translation>Import replaces that year&apos;s list</translation>
     </message>
     <message>
         <source>Impor menambah ke daftar</source>
@@ -211,11 +209,11 @@
     </message>
     <message>
         <source>Daftar kantor ({n} hari).</source>
-        <translation>The office's list ({n} days).</translation>
+        <translation>The office&apos;s list ({n} days).</translation>
     </message>
     <message>
         <source>Perkiraan bawaan dari pustaka holidays ({n} hari); periksa dengan SKB 3 Menteri tahun ini.</source>
-        <translation>Default estimate from the holidays library ({n} days); check it against this year's joint ministerial decree (SKB 3 Menteri).</translation>
+        <translation>Default estimate from the holidays library ({n} days); check it against this year&apos;s joint ministerial decree (SKB 3 Menteri).</translation>
     </message>
     <message>
         <source>Impor hari libur</source>
@@ -321,7 +319,7 @@
     </message>
     <message>
         <source>Hasil kinerja organisasi:</source>
-        <translation>Organisation's result:</translation>
+        <translation>Organisation&apos;s result:</translation>
     </message>
     <message>
         <source>Predikat</source>
@@ -345,7 +343,7 @@
     </message>
     <message>
         <source>{rated} pegawai sudah dinilai, {not_rated} belum. Hasil kinerja organisasi: {org}.</source>
-        <translation>{rated} employees rated, {not_rated} not yet. Organisation's result: {org}.</translation>
+        <translation>{rated} employees rated, {not_rated} not yet. Organisation&apos;s result: {org}.</translation>
     </message>
     <message>
         <source>Sebaran tidak sesuai kurva distribusi:</source>
@@ -568,7 +566,7 @@
     </message>
     <message>
         <source>Tanggapan pegawai</source>
-        <translation>Employee's comment</translation>
+        <translation>Employee&apos;s comment</translation>
     </message>
     <message>
         <source>Riwayat</source>
@@ -620,7 +618,7 @@
     </message>
     <message>
         <source>Atasan pejabat penilai: {name}</source>
-        <translation>Evaluating official's superior: {name}</translation>
+        <translation>Evaluating official&apos;s superior: {name}</translation>
     </message>
     <message>
         <source>Tulis tanggapan Anda atas evaluasi ini; atasan dapat membacanya.</source>
@@ -628,7 +626,7 @@
     </message>
     <message>
         <source>Tanggapan pegawai:</source>
-        <translation>Employee's comment:</translation>
+        <translation>Employee&apos;s comment:</translation>
     </message>
     <message>
         <source>Pegawai belum memberi tanggapan.</source>
@@ -636,11 +634,11 @@
     </message>
     <message>
         <source>admin sebagai atasan pejabat penilai</source>
-        <translation>admin as the evaluating official's superior</translation>
+        <translation>admin as the evaluating official&apos;s superior</translation>
     </message>
     <message>
         <source>admin atas nama pegawai</source>
-        <translation>admin on the employee's behalf</translation>
+        <translation>admin on the employee&apos;s behalf</translation>
     </message>
     <message>
         <source>Predikat kinerja: {p}</source>
@@ -648,7 +646,7 @@
     </message>
     <message>
         <source>Hanya pejabat penilai pegawai ini yang dapat mengubahnya.</source>
-        <translation>Only this employee's evaluating official can change it.</translation>
+        <translation>Only this employee&apos;s evaluating official can change it.</translation>
     </message>
     <message>
         <source>Evaluasi sudah ditetapkan dan terkunci; buka kembali untuk mengubah.</source>
@@ -830,7 +828,6 @@
     <name>EvaluationPage</name>
     <message>
         <source>Evaluasi Kinerja</source>
-        <extracomment>number of worker processes for batch exports (None: every core; tests use 1)</extracomment>
         <translation>Performance evaluation</translation>
     </message>
     <message>
@@ -859,7 +856,7 @@
     </message>
     <message>
         <source>Buka atau mulai evaluasi pegawai terpilih (Enter)</source>
-        <translation>Open or start the selected employee's evaluation (Enter)</translation>
+        <translation>Open or start the selected employee&apos;s evaluation (Enter)</translation>
     </message>
     <message>
         <source>Pratinjau formulir</source>
@@ -907,15 +904,15 @@
     </message>
     <message>
         <source>Mulai evaluasi pegawai terpilih (Enter)</source>
-        <translation>Start the selected employee's evaluation (Enter)</translation>
+        <translation>Start the selected employee&apos;s evaluation (Enter)</translation>
     </message>
     <message>
         <source>Hanya atasan langsung pegawai ini yang dapat memulai evaluasinya.</source>
-        <translation>Only this employee's direct supervisor can start the evaluation.</translation>
+        <translation>Only this employee&apos;s direct supervisor can start the evaluation.</translation>
     </message>
     <message>
         <source>Buka evaluasi pegawai terpilih (Enter)</source>
-        <translation>Open the selected employee's evaluation (Enter)</translation>
+        <translation>Open the selected employee&apos;s evaluation (Enter)</translation>
     </message>
     <message>
         <source>Belum ada evaluasi yang ditetapkan pada daftar ini.</source>
@@ -996,7 +993,6 @@
     <name>GeneralTab</name>
     <message>
         <source>Bahasa antarmuka</source>
-        <extracomment>(title in Indonesian, required action or None, factory); appended to by capabilities</extracomment>
         <translation>Interface language</translation>
     </message>
     <message>
@@ -1260,7 +1256,7 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor's note: {note}</translation>
+        <translation>Supervisor&apos;s note: {note}</translation>
     </message>
     <message>
         <source>Apa yang dikerjakan dan hasilnya</source>
@@ -1371,7 +1367,6 @@
     <name>LogTab</name>
     <message>
         <source>Cari kegiatan atau nama… (Ctrl+F)</source>
-        <extracomment>entries were added, changed or submitted (the review queue and recap may change)</extracomment>
         <translation>Search activity or name… (Ctrl+F)</translation>
     </message>
     <message>
@@ -1428,7 +1423,7 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor's note: {note}</translation>
+        <translation>Supervisor&apos;s note: {note}</translation>
     </message>
     <message>
         <source>Log output</source>
@@ -1491,14 +1486,14 @@
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor's note: {note}</translation>
+        <translation>Supervisor&apos;s note: {note}</translation>
     </message>
 </context>
 <context>
     <name>Login</name>
     <message>
         <source>Kantor demo — masuk sebagai admin, atasan (mis. wayan) atau pegawai; kata sandi semua akun: {pw}</source>
-        <translation>Demo office — sign in as admin, a supervisor (e.g. wayan) or an employee; every account's password: {pw}</translation>
+        <translation>Demo office — sign in as admin, a supervisor (e.g. wayan) or an employee; every account&apos;s password: {pw}</translation>
     </message>
 </context>
 <context>
@@ -1985,7 +1980,6 @@
     <name>PdfPreview</name>
     <message>
         <source>Halaman pertama (Ctrl+Home)</source>
-        <extracomment>Pages are rendered at the printer's resolution up to this many dots per inch. The forms are text and rules, sharp at 300 dpi; a 600-dpi page is four times the pixels (140 MB as an image for A4) and about 2 s of rendering, which made a unit's forms take minutes.</extracomment>
         <translation>First page (Ctrl+Home)</translation>
     </message>
     <message>
@@ -2018,7 +2012,7 @@
     </message>
     <message>
         <source>Sesuaikan dengan lebar jendela (W)</source>
-        <translation>Fit the page to the window's width (W)</translation>
+        <translation>Fit the page to the window&apos;s width (W)</translation>
     </message>
     <message>
         <source>Satu halaman</source>
@@ -2183,7 +2177,7 @@
     </message>
     <message>
         <source>Pilih sel seorang pegawai untuk melihat status jadwalnya.</source>
-        <translation>Select an employee's cell to see the status of their schedule.</translation>
+        <translation>Select an employee&apos;s cell to see the status of their schedule.</translation>
     </message>
     <message>
         <source>oleh {name}</source>
@@ -2246,7 +2240,7 @@
     </message>
     <message>
         <source>Hari kerja jarak jauh perlu persetujuan atasan</source>
-        <translation>Remote working days need the supervisor's approval</translation>
+        <translation>Remote working days need the supervisor&apos;s approval</translation>
     </message>
     <message>
         <source>Berlaku mulai</source>
@@ -2310,7 +2304,7 @@
     </message>
     <message>
         <source>Bawaan FlexDesk (belum ada versi kantor)</source>
-        <translation>FlexDesk's default (no office version yet)</translation>
+        <translation>FlexDesk&apos;s default (no office version yet)</translation>
     </message>
     <message>
         <source>{n} jadwal disetujui</source>
@@ -2392,7 +2386,7 @@
     </message>
     <message>
         <source>Capaian kinerja organisasi</source>
-        <translation>Organisation's performance</translation>
+        <translation>Organisation&apos;s performance</translation>
     </message>
     <message>
         <source>Catatan/rekomendasi</source>
@@ -2408,7 +2402,7 @@
     </message>
     <message>
         <source>Evaluasi periodik tahun ini</source>
-        <translation>This year's periodic evaluations</translation>
+        <translation>This year&apos;s periodic evaluations</translation>
     </message>
     <message>
         <source>perilaku ↓  hasil kerja →</source>
@@ -2434,7 +2428,6 @@
     <name>RecapModel</name>
     <message>
         <source>No</source>
-        <extracomment>the value (0..100+) a progress column paints</extracomment>
         <translation>No</translation>
     </message>
     <message>
@@ -2630,7 +2623,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>SKP atasan tahun ini belum ada atau belum berisi RHK.</source>
-        <translation>The supervisor's SKP for this year does not exist or has no RHK yet.</translation>
+        <translation>The supervisor&apos;s SKP for this year does not exist or has no RHK yet.</translation>
     </message>
     <message>
         <source>Jenis</source>
@@ -2693,7 +2686,7 @@ Yearly target: {target} {unit}</translation>
     <name>RhkSection</name>
     <message>
         <source>SKP pegawai ini belum memuat RHK.</source>
-        <translation>This employee's SKP has no RHK yet.</translation>
+        <translation>This employee&apos;s SKP has no RHK yet.</translation>
     </message>
     <message>
         <source>A. UTAMA</source>
@@ -2705,7 +2698,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Intervensi RHK atasan: {text}</source>
-        <translation>Supervisor's RHK it supports: {text}</translation>
+        <translation>Supervisor&apos;s RHK it supports: {text}</translation>
     </message>
     <message>
         <source>Aspek</source>
@@ -2794,7 +2787,6 @@ Yearly target: {target} {unit}</translation>
     <name>ScheduleGridModel</name>
     <message>
         <source>Tanpa unit kerja</source>
-        <extracomment>DayCode value or "" "error", "warning" or None CalendarDay.kind RowKind the actor may change this cell now legend colour "#RRGGBB" or None emitted after a change or a reload: the violations panel re-reads the list</extracomment>
         <translation>No work unit</translation>
     </message>
     <message>
@@ -2846,7 +2838,6 @@ Yearly target: {target} {unit}</translation>
     <name>ScheduleOutput</name>
     <message>
         <source>Simpan PDF jadwal</source>
-        <extracomment>tests and the CLI-like callers set this to False: no desktop viewer is started</extracomment>
         <translation>Save the schedule PDF</translation>
     </message>
     <message>
@@ -2930,7 +2921,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Salin jadwal minggu sebelumnya ke minggu sel yang dipilih</source>
-        <translation>Copy the previous week's schedule onto the selected cell's week</translation>
+        <translation>Copy the previous week&apos;s schedule onto the selected cell&apos;s week</translation>
     </message>
     <message>
         <source>Terapkan pola…</source>
@@ -2961,8 +2952,8 @@ Yearly target: {target} {unit}</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris 'Di kantor': jumlah WFO, +n belum dijadwalkan.)</source>
-        <translation>(W = O. Red frame: error, orange: warning. 'On site' row: WFO count, +n not yet planned.)</translation>
+        <source>(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris &apos;Di kantor&apos;: jumlah WFO, +n belum dijadwalkan.)</source>
+        <translation>(W = O. Red frame: error, orange: warning. &apos;On site&apos; row: WFO count, +n not yet planned.)</translation>
     </message>
     <message>
         <source>Semua unit</source>
@@ -3088,7 +3079,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Catatan atasan: {note}</source>
-        <translation>Supervisor's note: {note}</translation>
+        <translation>Supervisor&apos;s note: {note}</translation>
     </message>
     <message>
         <source>tambahan</source>
@@ -3103,7 +3094,6 @@ Yearly target: {target} {unit}</translation>
     <name>SyncPage</name>
     <message>
         <source>Sinkronisasi</source>
-        <extracomment>PBKDF2 iterations for a new key (tests lower it; the default is the documented one)</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
@@ -3216,7 +3206,7 @@ Fingerprint to read out: {fp}</translation>
     </message>
     <message>
         <source>Pilih kunci publik kantor pusat</source>
-        <translation>Choose the central office's public key</translation>
+        <translation>Choose the central office&apos;s public key</translation>
     </message>
     <message>
         <source>Kunci publik (*.pub *.pem *.txt)</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +20,64 @@ from PySide6.QtWidgets import (
 
 from flexdesk.errors import ValidationError
 from flexdesk.services.sync_office import check_passphrase
+from flexdesk.ui.widgets.forms import ErrorLabel
 
 
-class PassphraseDialog(QDialog):
+class _SecretDialog(QDialog):
+    """Intro text, a form of password fields, an inline error and OK/Cancel; OK runs
+    :meth:`problem` and closes only when it finds none."""
+
+    def __init__(
+        self, parent: QWidget, title: str, intro: str, *, ok_text: str, cancel_text: str, width: int
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(width)
+        layout = QVBoxLayout(self)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def secret_field(self, name: str, label: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(label, field)
+        return field
+
+    def problem(self) -> str:
+        """What keeps the dialog open (empty: nothing)."""
+        return ""
+
+    def _check(self) -> None:
+        text = self.problem()
+        if text:
+            self.error.show_error(text)
+            return
+        self.accept()
+
+
+def _rule_problem(passphrase: str, confirm: str, message: Callable[[Exception], str]) -> str:
+    try:
+        check_passphrase(passphrase, confirm)
+    except ValidationError as exc:
+        return message(exc)
+    return ""
+
+
+class PassphraseDialog(_SecretDialog):
     """Asks for the key passphrase; with ``confirm=True`` (new key) twice, checked against
     the passphrase rules before the dialog closes."""
 
@@ -35,112 +90,59 @@ class PassphraseDialog(QDialog):
         confirm: bool,
         message: Callable[[Exception], str],
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self._message = message
-        self._confirm_needed = confirm
-        layout = QVBoxLayout(self)
-        text = QLabel(intro)
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Frasa sandi"), self.passphrase)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("passphrase_confirm")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        if confirm:
-            form.addRow(self.tr("Ulangi frasa sandi"), self.confirm)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("passphrase_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        # QCoreApplication.translate: self.tr needs the QObject set up first
+        super().__init__(
+            parent,
+            title,
+            intro,
+            ok_text=QCoreApplication.translate("PassphraseDialog", "Lanjutkan"),
+            cancel_text=QCoreApplication.translate("PassphraseDialog", "Batal"),
+            width=460,
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lanjutkan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._message = message
+        self.passphrase = self.secret_field("passphrase", self.tr("Frasa sandi"))
+        self.confirm = (
+            self.secret_field("passphrase_confirm", self.tr("Ulangi frasa sandi"))
+            if confirm
+            else None
+        )
 
     def value(self) -> str:
         return self.passphrase.text()
 
-    def _check(self) -> None:
-        if self._confirm_needed:
-            try:
-                check_passphrase(self.passphrase.text(), self.confirm.text())
-            except ValidationError as exc:
-                self.error.setText(self._message(exc))
-                self.error.show()
-                return
-        elif not self.passphrase.text():
-            self.error.setText(self.tr("Masukkan frasa sandi kunci kantor."))
-            self.error.show()
-            return
-        self.accept()
+    def problem(self) -> str:
+        if self.confirm is not None:
+            return _rule_problem(self.passphrase.text(), self.confirm.text(), self._message)
+        if not self.passphrase.text():
+            return self.tr("Masukkan frasa sandi kunci kantor.")
+        return ""
 
 
-class RotateKeyDialog(QDialog):
+class RotateKeyDialog(_SecretDialog):
     """Asks for the current key's passphrase and a new passphrase (twice) for key rotation;
     the new passphrase is checked against the rules before the dialog closes."""
 
     def __init__(self, parent: QWidget, intro: str, *, message: Callable[[Exception], str]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Ganti kunci tanda tangan"))
-        self.setMinimumWidth(500)
-        self._message = message
-        layout = QVBoxLayout(self)
-        text = QLabel(intro)
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.old = QLineEdit()
-        self.old.setObjectName("old_passphrase")
-        self.new = QLineEdit()
-        self.new.setObjectName("new_passphrase")
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("new_passphrase_confirm")
-        for field in (self.old, self.new, self.confirm):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Frasa sandi kunci sekarang"), self.old)
-        form.addRow(self.tr("Frasa sandi kunci baru"), self.new)
-        form.addRow(self.tr("Ulangi frasa sandi baru"), self.confirm)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("rotate_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        # QCoreApplication.translate: self.tr needs the QObject set up first
+        super().__init__(
+            parent,
+            QCoreApplication.translate("RotateKeyDialog", "Ganti kunci tanda tangan"),
+            intro,
+            ok_text=QCoreApplication.translate("RotateKeyDialog", "Ganti kunci"),
+            cancel_text=QCoreApplication.translate("RotateKeyDialog", "Batal"),
+            width=500,
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ganti kunci"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._message = message
+        self.old = self.secret_field("old_passphrase", self.tr("Frasa sandi kunci sekarang"))
+        self.new = self.secret_field("new_passphrase", self.tr("Frasa sandi kunci baru"))
+        self.confirm = self.secret_field(
+            "new_passphrase_confirm", self.tr("Ulangi frasa sandi baru")
+        )
 
-    def _check(self) -> None:
+    def problem(self) -> str:
         if not self.old.text():
-            self.error.setText(self.tr("Masukkan frasa sandi kunci yang sekarang."))
-            self.error.show()
-            return
-        try:
-            check_passphrase(self.new.text(), self.confirm.text())
-        except ValidationError as exc:
-            self.error.setText(self._message(exc))
-            self.error.show()
-            return
-        self.accept()
+            return self.tr("Masukkan frasa sandi kunci yang sekarang.")
+        return _rule_problem(self.new.text(), self.confirm.text(), self._message)
 
 
 def open_folder_dialog(
