@@ -29,9 +29,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -55,11 +53,12 @@ from flexdesk.reports.layout import (
     NumberedCanvas,
     SectionStart,
     Styles,
-    esc,
     letterhead_flowables,
     numbered_canvas_maker,
     page_size,
+    signature_block,
     styles,
+    text_block,
 )
 from flexdesk.reports.pdfio import write_output
 
@@ -161,7 +160,7 @@ def _identity_tables(data: EvaluationFormData, width: float) -> list[Flowable]:
     ]
     rows += [lrow + rrow for lrow, rrow in zip(left, right, strict=True)]
     out: list[Flowable] = [
-        Table(
+        FastTable(
             rows,
             colWidths=[label_w, half - label_w, label_w, half - label_w],
             style=_grid_style(
@@ -177,7 +176,7 @@ def _identity_tables(data: EvaluationFormData, width: float) -> list[Flowable]:
         atasan = _identity_rows(data.atasan_pejabat_penilai)
         out += [
             Spacer(1, 4),
-            Table(
+            FastTable(
                 [[_cell("3. ATASAN PEJABAT PENILAI KINERJA", bold=True), ""], *atasan],
                 colWidths=[label_w, width - label_w],
                 style=_grid_style(
@@ -188,7 +187,7 @@ def _identity_tables(data: EvaluationFormData, width: float) -> list[Flowable]:
     if data.capaian_kinerja_organisasi.strip():
         out += [
             Spacer(1, 4),
-            Table(
+            FastTable(
                 [
                     [
                         _cell("CAPAIAN KINERJA ORGANISASI", bold=True),
@@ -212,14 +211,14 @@ def _row_height(row: Sequence[Any], widths: Sequence[float]) -> float:
     return tallest + _PAD_TOP + _PAD_BOTTOM
 
 
-def _split_in_row(rows: Sequence[Sequence[Any]], widths: Sequence[float], frame_h: float) -> int:
+def _split_in_row(heights: Sequence[float], frame_h: float) -> int:
     """Let rows break across pages only in a table that has a row too tall for a page.
 
     Breaking inside rows always works, but ReportLab then also repeats the header in the
     middle of a page when a tall row meets the page end; tables of ordinary rows break
-    between rows only.
+    between rows only. ``heights``: each row's :func:`_row_height`.
     """
-    if any(_row_height(row, widths) > 0.45 * frame_h for row in rows):
+    if any(h > 0.45 * frame_h for h in heights):
         return _SPLIT_IN_ROW
     return 0
 
@@ -245,6 +244,7 @@ def _rhk_table(data: EvaluationFormData, width: float, frame_height: float) -> L
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
     ]
     groups = (("A. UTAMA", data.hasil_kerja_utama), ("B. TAMBAHAN", data.hasil_kerja_tambahan))
+    tallest = 0.0  # of the RHK rows: header and group labels are one short line
     for group_label, rhks in groups:
         r = len(rows)
         rows.append([_cell(group_label, bold=True)] + [""] * (ncols - 1))
@@ -260,6 +260,7 @@ def _rhk_table(data: EvaluationFormData, width: float, frame_height: float) -> L
             continue
         for number, rhk in enumerate(rhks, start=1):
             first = len(rows)
+            group_height = 0.0
             for i, ind in enumerate(list(rhk.indikator) or [Indikator("")]):
                 head = i == 0
                 rows.append(
@@ -274,20 +275,22 @@ def _rhk_table(data: EvaluationFormData, width: float, frame_height: float) -> L
                         _cell(rhk.umpan_balik) if head else "",
                     ]
                 )
+                height = _row_height(rows[-1], widths)
+                group_height += height
+                tallest = max(tallest, height)
             last = len(rows) - 1
             commands += [
                 ("LINEAFTER", (0, first), (-2, last), _BOX, GRID),
                 ("LINEBELOW", (3, first), (6, last), _BOX, GRID),
                 ("LINEBELOW", (0, last), (-1, last), _BOX, GRID),
             ]
-            group_height = sum(_row_height(row, widths) for row in rows[first:])
             if last > first and group_height <= 0.6 * frame_height:
                 commands.append(("NOSPLIT", (0, first), (-1, last)))
     return FastTable(
         rows,
         colWidths=widths,
         repeatRows=1,
-        splitInRow=_split_in_row(rows, widths, frame_height),
+        splitInRow=_split_in_row([tallest], frame_height),
         style=_cell_style(commands),
         hAlign="LEFT",
     )
@@ -315,7 +318,7 @@ def _perilaku_table(data: EvaluationFormData, width: float, frame_height: float)
         rows,
         colWidths=widths,
         repeatRows=1,
-        splitInRow=_split_in_row(rows, widths, frame_height),
+        splitInRow=_split_in_row([_row_height(row, widths) for row in rows], frame_height),
         style=_grid_style(
             [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
         ),
@@ -323,7 +326,7 @@ def _perilaku_table(data: EvaluationFormData, width: float, frame_height: float)
     )
 
 
-def _rating_box(data: EvaluationFormData, width: float, st: Styles) -> Table:
+def _rating_box(data: EvaluationFormData, width: float, st: Styles) -> FastTable:
     def label(value: Rating | Predikat | None) -> str:
         return value.label if value is not None else ""
 
@@ -336,7 +339,7 @@ def _rating_box(data: EvaluationFormData, width: float, st: Styles) -> Table:
             TextCell(label(predikat).upper(), FONT_BOLD, st.body_bold.fontSize),
         ],
     ]
-    return Table(
+    return FastTable(
         rows,
         colWidths=[0.4 * width, 0.6 * width],
         style=_grid_style(
@@ -354,19 +357,14 @@ def _rating_box(data: EvaluationFormData, width: float, st: Styles) -> Table:
 
 def _signature_cell(role: str, person: Person, st: Styles, top: str = "") -> list[Flowable]:
     nip = person.nip_display
-    return [
-        Paragraph(esc(top) or "&nbsp;", st.body_center),
-        Paragraph(esc(role), st.body_center),
-        Spacer(1, 17 * mm),
-        Paragraph(f"<u><b>{esc(person.nama)}</b></u>", st.body_center),
-        Paragraph(f"{person.nip_label}. {esc(nip)}" if nip else "&nbsp;", st.body_center),
-    ]
+    number = f"{person.nip_label}. {nip}" if nip else ""
+    return signature_block(top, role, person.nama, number, st)
 
 
 def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
     """Ratings, catatan and signatures, kept on one page so signatures never stand alone."""
     place_date = format_place_date(data.place, data.sign_date) if data.sign_date else data.place
-    sign = Table(
+    sign = FastTable(
         [
             [
                 _signature_cell("Pegawai yang Dinilai,", data.pegawai, st),
@@ -379,13 +377,13 @@ def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
         style=_cell_style([("LEFTPADDING", (0, 0), (-1, -1), 0)]),
     )
     parts: list[Flowable] = [
-        Paragraph("EVALUASI KINERJA", st.section),
+        text_block("EVALUASI KINERJA", st.section),
         _rating_box(data, width, st),
     ]
     if data.catatan.strip():
         parts += [
             Spacer(1, 6),
-            Table(
+            FastTable(
                 [[_cell("CATATAN/REKOMENDASI", bold=True)], [_cell(data.catatan)]],
                 colWidths=[width],
                 style=_grid_style([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]),
@@ -395,7 +393,7 @@ def _closing(data: EvaluationFormData, width: float, st: Styles) -> Flowable:
     if data.atasan_pejabat_penilai is not None:
         parts += [
             Spacer(1, 6),
-            Table(
+            FastTable(
                 [
                     [
                         _signature_cell(
@@ -418,13 +416,13 @@ def form_flowables(data: EvaluationFormData, width: float, frame_height: float) 
     st = styles()
     story: list[Flowable] = letterhead_flowables(data.letterhead, width, st)
     story += [
-        Paragraph(esc(data.title).upper(), st.title),
-        Paragraph(f"Periode: {esc(data.periode)}", st.subtitle),
+        text_block(data.title.upper(), st.title),
+        text_block(f"Periode: {data.periode}", st.subtitle),
         Spacer(1, 8),
         *_identity_tables(data, width),
-        Paragraph("HASIL KERJA", st.section),
+        text_block("HASIL KERJA", st.section),
         _rhk_table(data, width, frame_height),
-        Paragraph("PERILAKU KERJA", st.section),
+        text_block("PERILAKU KERJA", st.section),
         _perilaku_table(data, width, frame_height),
         _closing(data, width, st),
     ]

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 #: Family name to use in ParagraphStyle.fontName and canvas.setFont.
@@ -71,6 +72,54 @@ def _cache_subsets(font: TTFont) -> None:
     font.face.makeSubset = make_subset
 
 
+class _CachedFlate:
+    """ReportLab's Flate stream filter, remembering the result for the font-subset streams.
+
+    A cached subset comes back as the same ``bytes`` object, so every form of a batch would
+    compress the same 36 kB again (a millisecond per font per file). The key is the content
+    itself: equal content, equal compressed bytes, byte-identical PDFs.
+    """
+
+    pdfname = "FlateDecode"
+
+    def __init__(self) -> None:
+        self._cache: dict[bytes, bytes] = {}
+        self._lock = threading.Lock()
+
+    def encode(self, text: bytes | str) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        with self._lock:
+            packed = self._cache.get(data)
+        if packed is None:
+            packed = zlib.compress(data)
+            with self._lock:
+                if len(self._cache) >= _SUBSET_CACHE_SIZE:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[data] = packed
+        return packed
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+_FONT_FILE_FLATE: Final = _CachedFlate()
+
+
+def _cache_compressed_subsets(font: TTFont) -> None:
+    """Compress each distinct embedded font subset once per process (see :class:`_CachedFlate`)."""
+    face = font.face
+    add_objects = face.addSubsetObjects
+
+    def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        ref = add_objects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+        if isinstance(stream, pdfdoc.PDFStream) and stream.filters:
+            stream.filters = [_FONT_FILE_FLATE]
+        return ref
+
+    face.addSubsetObjects = add_subset_objects
+
+
 def register_fonts() -> str:
     """Register the FlexDesk font family with ReportLab (once per process) and return its name.
 
@@ -87,6 +136,7 @@ def register_fonts() -> str:
                 data.name = file_name  # shown in ReportLab's error messages
                 font = TTFont(name, data)
                 _cache_subsets(font)
+                _cache_compressed_subsets(font)
                 pdfmetrics.registerFont(font)
             # Lets <b> and <i> in Paragraph markup find the bold and oblique faces.
             pdfmetrics.registerFontFamily(

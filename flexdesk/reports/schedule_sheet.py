@@ -50,7 +50,9 @@ from flexdesk.reports.layout import (
     letterhead_flowables,
     numbered_canvas_maker,
     page_size,
+    signature_block,
     styles,
+    text_block,
 )
 from flexdesk.reports.pdfio import write_output
 from flexdesk.reports.textcell import FastTable, TextCell
@@ -315,13 +317,10 @@ def _legend(data: ScheduleSheetData, width: float) -> list[Flowable]:
 def _signature(sig: SignatureBlock, st: Styles) -> list[Flowable]:
     top = format_place_date(sig.place, sig.sign_date) if sig.sign_date else sig.place
     nip = format_nip(sig.approver_nip) if sig.approver_nip.strip() else ""
-    return [
-        Paragraph(esc(top) or "&nbsp;", st.body_center),
-        Paragraph(esc(sig.approver_title) + ",", st.body_center),
-        Spacer(1, 15 * mm),
-        Paragraph(f"<u><b>{esc(sig.approver_name)}</b></u>", st.body_center),
-        Paragraph(f"NIP. {esc(nip)}" if nip else "&nbsp;", st.body_center),
-    ]
+    number = f"NIP. {nip}" if nip else ""
+    return signature_block(
+        top, sig.approver_title + ",", sig.approver_name, number, st, gap=15 * mm
+    )
 
 
 def _story(data: ScheduleSheetData, width: float) -> list[Flowable]:
@@ -329,8 +328,8 @@ def _story(data: ScheduleSheetData, width: float) -> list[Flowable]:
     story: list[Flowable] = [SectionStart(0, f"{data.title.title()} · {data.period_label}")]
     story += letterhead_flowables(data.letterhead, width, st, logo_height=14 * mm)
     story += [
-        Paragraph(esc(data.title).upper(), st.title),
-        Paragraph(f"Periode: {esc(data.period_label)}", st.subtitle),
+        text_block(data.title.upper(), st.title),
+        text_block(f"Periode: {data.period_label}", st.subtitle),
         Spacer(1, 5),
         _grid(data, width, st),
         Spacer(1, 6),
