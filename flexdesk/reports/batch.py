@@ -82,7 +82,7 @@ def render_many(
         return paths
 
     # Several chunks per worker: progress moves steadily and a slow chunk does not idle a core.
-    chunk_size = max(1, min(25, total // (workers * 4) or 1))
+    chunk_size = max(1, min(10, total // (workers * 4) or 1))
     items = [(f, str(p)) for f, p in zip(forms, paths, strict=True)]
     chunks = [items[i : i + chunk_size] for i in range(0, total, chunk_size)]
     done = 0

@@ -124,7 +124,7 @@ def test_ascii_lines_encode_as_reportlab_does() -> None:
         assert _encode(font, canvas._doc, canvas._escape, line) == expected
 
 
-def test_font_subsets_are_compressed_once(monkeypatch: Any) -> None:
+def test_font_subsets_are_compressed_and_formatted_once(monkeypatch: Any) -> None:
     calls: list[int] = []
     real = fonts.zlib.compress
 
@@ -134,6 +134,16 @@ def test_font_subsets_are_compressed_once(monkeypatch: Any) -> None:
 
     monkeypatch.setattr(fonts, "zlib", type("Z", (), {"compress": staticmethod(counting)}))
     monkeypatch.setattr(fonts._FONT_FILE_FLATE, "_cache", {})
+    monkeypatch.setattr(fonts, "_WIDTHS", {})
+    formatted: list[int] = []
+    real_format = fonts.pdfdoc.PDFArray.format
+
+    def counting_format(self: Any, document: Any, *args: Any) -> bytes:
+        if len(self.sequence) > 20:  # a /Widths array, not a /MediaBox
+            formatted.append(len(self.sequence))
+        return real_format(self, document, *args)
+
+    monkeypatch.setattr(fonts.pdfdoc.PDFArray, "format", counting_format)
     pdfs = []
     for _ in range(3):
         out = io.BytesIO()
@@ -141,6 +151,7 @@ def test_font_subsets_are_compressed_once(monkeypatch: Any) -> None:
         doc.build([text_block("Çağrı Öztürk", styles().body), text_block("Judul", styles().title)])
         pdfs.append(out.getvalue())
     assert len(calls) == 2  # one subset of the regular and one of the bold font, once
+    assert len(formatted) == 2  # and their /Widths arrays formatted once
     assert pdfs[0] == pdfs[1] == pdfs[2]
     assert "Çağrı Öztürk" in page_texts(pdfs[2])[0]
 
