@@ -113,13 +113,23 @@ def sample_evaluation_form(
     """A filled-in monthly form; the defaults give about three A4 pages."""
     rng = random.Random(seed)
 
+    def realised(target: str) -> str:
+        # Each employee's own numbers, as on real forms: a batch's realisasi and feedback
+        # texts differ from form to form (column heads, labels and behaviours repeat).
+        amount, _, what = target.partition(" ")
+        if amount.endswith("%"):
+            return f"{rng.randint(70, 100)}%"
+        if amount.isdigit():
+            return f"{rng.randint(int(amount) * 3 // 4, int(amount) * 5 // 4)} {what}"
+        return f"{rng.randint(1, 28)} hari sebelum batas"
+
     def rhk(i: int) -> RhkRow:
         inds = [
             Indikator(
                 indikator=text,
                 target=target,
                 aspek=aspek,
-                realisasi=f"{target} tercapai, bukti dukung terunggah",
+                realisasi=f"{realised(target)} tercapai, bukti dukung terunggah",
             )
             for aspek, text, target in rng.sample(INDIKATOR, rng.randint(1, 3))
         ]
@@ -127,7 +137,7 @@ def sample_evaluation_form(
             rhk=RHK[i % len(RHK)],
             indikator=inds,
             rhk_atasan=rng.choice(RHK_ATASAN),
-            umpan_balik=rng.choice(FEEDBACK),
+            umpan_balik=f"{rng.choice(FEEDBACK)} Rujukan bukti: LAP/{seed + 1:03d}/{i + 1}/X/2026.",
         )
 
     perilaku = [

@@ -10,6 +10,7 @@ The text stays real text in the PDF (selectable, extractable, fonts subset and e
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import Any, Final, Literal
 
 from reportlab.lib.colors import Color
@@ -97,6 +98,26 @@ def _wrap(text: str, font: str, size: float, width: float, hang: float) -> list[
     return lines
 
 
+#: (text, font, size, width, hang) -> wrapped lines. The same texts recur on every form of a
+#: batch (column heads, labels, the BerAKHLAK behaviours, a unit's shared RHK), each wrapped
+#: at the same width; the lines are immutable tuples shared by every cell that shows them.
+_WRAPS: dict[tuple[str, str, float, float, float], tuple[tuple[str, bool], ...]] = {}
+_MAX_CACHED_WRAPS: Final = 20_000
+
+
+def _wrapped(
+    text: str, font: str, size: float, width: float, hang: float
+) -> tuple[tuple[str, bool], ...]:
+    key = (text, font, size, width, hang)
+    lines = _WRAPS.get(key)
+    if lines is None:
+        lines = tuple(_wrap(text, font, size, width, hang))
+        if len(_WRAPS) >= _MAX_CACHED_WRAPS:
+            _WRAPS.clear()
+        _WRAPS[key] = lines
+    return lines
+
+
 class TextCell(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
     """Wrapped plain text in one font, aligned left, centre or right, optionally underlined."""
 
@@ -128,7 +149,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
         self.spaceBefore = space_before
         self.spaceAfter = space_after
         self._wrapped_for = -1.0
-        self._lines: list[tuple[str, bool]] = []
+        self._lines: Sequence[tuple[str, bool]] = ()
         self.width = 0.0
         self.height = 0.0
 
@@ -138,7 +159,9 @@ class TextCell(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if avail_width != self._wrapped_for:
             self._lines = (
-                _wrap(self.text, self.font, self.size, avail_width, self.hang) if self.text else []
+                _wrapped(self.text, self.font, self.size, avail_width, self.hang)
+                if self.text
+                else ()
             )
             self._wrapped_for = avail_width
         self.width = avail_width
@@ -157,10 +180,10 @@ class TextCell(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
             return []
         return [self._part(self._lines[:fit]), self._part(self._lines[fit:])]
 
-    def _part(self, lines: list[tuple[str, bool]]) -> TextCell:
+    def _part(self, lines: Sequence[tuple[str, bool]]) -> TextCell:
         part = copy.copy(self)
         part.text = "\n".join(line for line, _starts in lines)  # used only if re-wrapped
-        part._lines = list(lines)
+        part._lines = tuple(lines)
         part.height = len(lines) * self.leading
         return part
 
