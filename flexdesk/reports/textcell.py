@@ -413,6 +413,28 @@ class FastTable(LongTable):  # type: ignore[misc]
             heights.append(tallest)
         return heights
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """ReportLab's split, but a row that must break inside starts on this page.
+
+        ReportLab first tries to break between rows; with a row too tall for any page next,
+        that leaves its first part here and the rest (header repeated) to be offered the
+        space left on this same page, where it breaks inside the tall row: a second header
+        row in the middle of the page. When the row after the break will not fit the space
+        left but some of it can, break inside it at once.
+        """
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if not self.splitInRow or len(parts) != 2:
+            return parts
+        n = parts[0]._nrows
+        heights = self._rowHeights
+        if n < len(heights) and heights[n] is not None:
+            room = availHeight - sum(heights[:n])
+            if heights[n] > room >= self.splitInRow:
+                in_row: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
+                if in_row:
+                    return in_row
+        return parts
+
     def _use_style(self, cellstyle: Any) -> None:
         """Leave the canvas in the state ReportLab's own _drawCell would (fill colour, font)."""
         cur: Any = getattr(self, "_curcellstyle", None)

@@ -175,6 +175,10 @@ def test_text_longer_than_a_page_flows_on() -> None:
     texts = page_texts(build_evaluation_pdf_bytes(replace(form, hasil_kerja_utama=rows)))
     assert len(texts) > 3
     assert "RHK nomor 3:" in " ".join(texts)
+    # The tall row starts on the first page, under the one header row of that page (the
+    # header is repeated at the top of each following page, never in the middle of one).
+    assert texts[0].count("Umpan balik yang panjang") > 5
+    assert [t.count("Indikator Kinerja Individu") for t in texts[:-1]] == [1] * (len(texts) - 1)
 
 
 def test_many_forms_in_one_pdf_restart_page_numbers(tmp_path: Path) -> None:
