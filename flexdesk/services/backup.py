@@ -58,6 +58,11 @@ AUTO_INTERVAL = timedelta(days=1)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 #: tables whose row counts the backup list shows
 COUNTED_TABLES = ("employees", "users", "output_logs", "schedule_entries", "audit_log")
+#: Also counted, not listed with the records: bundle numbers used (one row per export, kept
+#: for ever). More now than in a backup means bundles central may hold were made after it;
+#: restoring it rewinds the bundle numbers and the audit chain, and central refuses the next
+#: bundle (``fork`` / ``audit-continuity``) until its operator accepts the restored history.
+SYNC_BUNDLES = "sync_bundles"
 #: tables every FlexDesk database has had since the first schema (0001): without them a file
 #: with a known ``alembic_version`` is still someone else's database
 CORE_TABLES = frozenset({"offices", "employees", "users", "settings"})
@@ -195,7 +200,7 @@ def describe_backup(path: Path) -> BackupInfo:
     try:
         with closing(_open_ro(path)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            for table in COUNTED_TABLES:
+            for table in (*COUNTED_TABLES, SYNC_BUNDLES):
                 if table in tables:
                     counts[table] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             if "offices" in tables:
@@ -207,18 +212,24 @@ def describe_backup(path: Path) -> BackupInfo:
     return BackupInfo(path, kind, created, stat.st_size, counts, readable, office_name)
 
 
+def bundles_since(backup_counts: dict[str, int], now_counts: dict[str, int]) -> int:
+    """Sync bundles made after the backup was taken (0 if none, or if sync was never used)."""
+    return max(0, now_counts.get(SYNC_BUNDLES, 0) - backup_counts.get(SYNC_BUNDLES, 0))
+
+
 def _office_label(unit_kerja: str, instansi: str) -> str:
     text = f"{unit_kerja} — {instansi}"
     return "".join(ch if ch.isprintable() else " " for ch in text)[:200]
 
 
 def current_summary(session: Session, actor: Actor) -> tuple[str, dict[str, int]]:
-    """The open database's office name and record counts (what a restore would replace)."""
+    """The open database's office name and record counts (what a restore would replace),
+    including :data:`SYNC_BUNDLES`."""
     require(actor, Action.BACKUP_MANAGE)
     names = set(inspect(session.get_bind()).get_table_names())
     counts = {
         table: int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-        for table in COUNTED_TABLES
+        for table in (*COUNTED_TABLES, SYNC_BUNDLES)
         if table in names
     }
     row = session.scalar(select(Office).limit(1))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -409,3 +409,35 @@ def test_restore_buttons_disabled_on_a_database_server(
     qtbot.addWidget(tab)
     assert not tab.restore.isEnabled() and not tab.restore_file.isEnabled()
     assert "PostgreSQL" in tab.restore.toolTip()
+
+
+def test_restore_warns_when_sync_bundles_were_made_after_the_backup(
+    qtbot: QtBot, host: SessionHost, db: Database, data_paths: DataPaths
+) -> None:
+    from flexdesk.db.models_sync import SyncBundle
+    from flexdesk.ui.pages.audit.restore_dialog import RestoreConfirmDialog
+
+    older = backup.create_backup(db, data_paths, kind="manual")
+    with db.session() as session:  # two exports after the backup (numbers used up)
+        session.add_all([SyncBundle(seq=1, status="sent"), SyncBundle(seq=2, status="failed")])
+    newer = backup.create_backup(db, data_paths, kind="manual")
+    assert backup.describe_backup(newer.path).counts[backup.SYNC_BUNDLES] == 2
+
+    tab = _backup_tab(_window(host))
+    tab.refresh()
+    for path, expected in ((older.path, 2), (newer.path, 0)):
+        _select(tab, path)
+        tab.restore.click()
+        qtbot.waitUntil(lambda: tab.confirm is not None and tab.confirm.isVisible(), timeout=10_000)
+        confirm = tab.confirm
+        assert isinstance(confirm, RestoreConfirmDialog)
+        assert confirm.bundles_since == expected
+        warning = confirm.findChild(QLabel, "restore_sync_warning")
+        if expected:
+            assert warning is not None and "Sudah ada 2 paket sinkronisasi" in warning.text()
+            assert "operator pusat" in warning.text()
+        else:
+            assert warning is None
+        confirm.reject()
+        qtbot.waitUntil(lambda: tab.confirm is None or not tab.confirm.isVisible())
+    assert _names(db) == ORIGINAL  # nothing was restored

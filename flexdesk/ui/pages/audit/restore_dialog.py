@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.services.backup import COUNTED_TABLES, BackupInfo, display_name
+from flexdesk.services.backup import COUNTED_TABLES, BackupInfo, bundles_since, display_name
 
 _TABLE_LABELS = {
     "employees": ("pegawai", "employees"),
@@ -128,6 +128,14 @@ class RestoreConfirmDialog(QDialog):
             other.setStyleSheet("color: #a61b1b;")
             layout.addWidget(other)
 
+        self.bundles_since = bundles_since(info.counts, current_counts)
+        if self.bundles_since:
+            sync = QLabel(self._sync_html(self.bundles_since, en))
+            sync.setObjectName("restore_sync_warning")
+            sync.setWordWrap(True)
+            sync.setStyleSheet("color: #a61b1b;")
+            layout.addWidget(sync)
+
         self.open_work = open_work(exclude=self, lang=lang)
         warning = QLabel(self._warning_html(en))
         warning.setObjectName("restore_warning")
@@ -172,6 +180,24 @@ class RestoreConfirmDialog(QDialog):
             "<th style='padding-left:14px'>sekarang</th></tr>"
         )
         return f"<table cellspacing='0' cellpadding='2'>{head}{''.join(rows)}</table>"
+
+    @staticmethod
+    def _sync_html(count: int, en: bool) -> str:
+        if en:
+            return (
+                f"<b>{count} sync bundle(s) were made after this backup.</b> The restore takes "
+                "the bundle numbers and the audit trail back to the backup, so central will "
+                "refuse this office's next bundle (fork / audit continuity) until the central "
+                "operator accepts the restored history. Tell the central operator before "
+                "sending a new bundle."
+            )
+        return (
+            f"<b>Sudah ada {count} paket sinkronisasi yang dibuat sesudah cadangan ini.</b> "
+            "Pemulihan mengembalikan nomor paket dan jejak audit ke keadaan cadangan, sehingga "
+            "pusat akan menolak paket berikutnya dari kantor ini (fork / kesinambungan jejak "
+            "audit) sampai operator pusat menerima riwayat yang dipulihkan. Beri tahu operator "
+            "pusat sebelum mengirim paket baru."
+        )
 
     def _warning_html(self, en: bool) -> str:
         parts = [
