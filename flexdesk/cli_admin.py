@@ -8,6 +8,7 @@ check the admin role.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from flexdesk.paths import DataPaths, resolve_data_paths
@@ -131,4 +132,19 @@ def run_backup(args: argparse.Namespace) -> int:
         print(f"Disalin ke folder cadangan: {chosen.name}")
     result = backup.restore_as(CONSOLE_ACTOR, paths, chosen)
     print(f"Dipulihkan dari {result.restored_from}; data sebelumnya dicadangkan ke {result.safety}")
+    if result.safety is not None:
+        made = backup.bundles_since(
+            backup.describe_backup(result.restored_from).counts,
+            backup.describe_backup(result.safety).counts,
+        )
+        if made:
+            print(
+                f"Perhatian: {made} paket sinkronisasi dibuat sesudah cadangan ini. Pusat akan "
+                "menolak paket berikutnya (fork / kesinambungan jejak audit) sampai operator "
+                "pusat menerima riwayat yang dipulihkan; beri tahu operator pusat dulu.\n"
+                f"Warning: {made} sync bundle(s) were made after this backup. Central will "
+                "refuse the next bundle until its operator accepts the restored history; tell "
+                "the central operator first.",
+                file=sys.stderr,
+            )
     return 0

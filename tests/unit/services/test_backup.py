@@ -123,13 +123,24 @@ def test_cli_backup_create_list_verify_restore(
     assert "employees 3" in out
     assert main([*root, "backup", "verify", str(made)]) == 0
     assert main([*root, "backup", "restore", str(made)]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "Disalin ke folder cadangan: flexdesk-imported-" in out and "Dipulihkan" in out
+    assert "paket sinkronisasi" not in err  # nothing was synced since the backup
     assert made.is_file()  # the USB copy is left as it was
-    # a listed backup is restored by its name, without another copy
+    # a listed backup is restored by its name, without another copy; an export made since the
+    # backup (a bundle number used up) is pointed out: central will see a rewound history
+    from flexdesk.db.engine import sqlite_url
+    from flexdesk.db.models_sync import SyncBundle
+
+    reopened = Database(sqlite_url(data_paths.database))
+    with reopened.session() as session:
+        session.add(SyncBundle(seq=1, status="sent"))
+    reopened.dispose()
     listed = next(i.path for i in backup.list_backups(data_paths.backups) if i.kind == "imported")
     assert main([*root, "backup", "restore", listed.name]) == 0
-    assert "Disalin" not in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "Disalin" not in captured.out
+    assert "1 paket sinkronisasi dibuat sesudah cadangan ini" in captured.err
     # a file that is not a backup is refused before anything changes
     junk = usb / "bukan-cadangan.sqlite3"
     junk.write_bytes(b"bukan basis data" * 64)
