@@ -12,7 +12,10 @@ Checks, in order (later checks reuse what earlier ones made):
    packaging mistake);
 2. database: a new database with every migration applied, and a small demo office in it;
 3. PDF: one evaluation form rendered with the embedded fonts, read back as a PDF with pages;
-4. bundle: a signed bundle with two records from the demo database and the PDF, written and
+4. PDF batch: four forms rendered one file each by two worker processes, as the Evaluasi
+   page's "one file per employee" export does (in a frozen build the workers are the program
+   itself started again, which works only through ``multiprocessing.freeze_support()``);
+5. bundle: a signed bundle with two records from the demo database and the PDF, written and
    verified with the public key alone; a damaged copy must be refused.
 
 No Qt here: the GUI has its own smoke test (``FLEXDESK_STARTUP_PROBE``, see flexdesk.ui.app).
@@ -154,6 +157,20 @@ def _check_pdf(ws: _Workspace) -> str:
     return f"{pages} halaman, {len(data) / 1024:.0f} KiB"
 
 
+def _check_pdf_batch(ws: _Workspace) -> str:
+    from flexdesk.reports.batch import render_many
+    from flexdesk.reports.samples import sample_evaluation_form
+
+    forms = [sample_evaluation_form(i, n_utama=1, n_tambahan=0) for i in range(4)]
+    paths = render_many(forms, ws.root / "batch", workers=2)
+    broken = [p.name for p in paths if not p.is_file() or count_pdf_pages(p.read_bytes()) < 1]
+    if broken:
+        raise CheckFailed(
+            f"berkas PDF tidak utuh: {', '.join(broken)}", f"incomplete PDF files: {broken}"
+        )
+    return f"{len(paths)} berkas dari 2 proses"
+
+
 def _check_bundle(ws: _Workspace) -> str:
     from flexdesk.errors import BundleError
     from flexdesk.sync.bundle import ChangeRecord, ReportFile, verify_bundle, write_bundle
@@ -231,6 +248,7 @@ CHECKS: tuple[tuple[str, str, Callable[[_Workspace], str]], ...] = (
     ("sumber daya", "resources", _check_resources),
     ("basis data", "database", _check_database),
     ("PDF", "PDF", _check_pdf),
+    ("PDF banyak", "PDF batch", _check_pdf_batch),
     ("bundel", "bundle", _check_bundle),
 )
 

@@ -138,7 +138,8 @@ def test_installed_version_and_self_test(installed: Path, tmp_path: Path) -> Non
     result = _run([exe, "self-test"], env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "beku (PyInstaller)" in result.stdout
-    assert "all 4 checks passed" in result.stdout
+    assert "all 5 checks passed" in result.stdout
+    assert "4 berkas dari 2 proses" in result.stdout  # worker processes of the frozen program
     assert "(.qm ada)" in result.stdout  # the compiled English translation is shipped
 
 

@@ -24,11 +24,12 @@ def test_self_test_passes_and_prints_each_check_with_its_time(
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].startswith("FlexDesk ")
-    for name in ("sumber daya", "basis data", "PDF", "bundel"):
+    for name in ("sumber daya", "basis data", "PDF", "PDF banyak", "bundel"):
         line = next(line for line in lines if line.startswith(f"OK     {name:<12} "))
         assert line.split()[len(name.split()) + 2] == "s", line  # "OK name 0.12 s detail"
     assert "salinan rusak ditolak" in out
-    assert "all 4 checks passed" in lines[-1]
+    assert "4 berkas dari 2 proses" in out
+    assert "all 5 checks passed" in lines[-1]
     # the self-test works in a temporary folder, never in the configured data folder
     assert not (_isolated_data_dir / "flexdesk.sqlite3").exists()
 
@@ -49,7 +50,7 @@ def test_a_failed_check_is_explained_in_both_languages_and_exits_non_zero(
     assert "PDF tanpa halaman" in out
     assert "FAILED PDF" in out
     assert "the PDF has no pages" in out
-    assert "1 of 4 checks FAILED (PDF)" in out
+    assert "1 of 5 checks FAILED (PDF)" in out
     assert "OK     bundel" in out  # later checks still run and report
 
 
