@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, Final
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -102,6 +103,9 @@ _RHK_HEAD: Final = (
 )
 _PERILAKU_SHARES: Final = (0.036, 0.424, 0.24, 0.30)
 CELL_SIZE: Final = 7.5
+#: A section heading starts a new page unless this much room is left below it: the heading,
+#: the table's header row and its first rows, so a heading never stands alone at a page foot.
+_HEADING_WITH_ROWS: Final = 90
 #: A row taller than a page (pages of feedback) continues on the next page, leaving at least
 #: this many points of it on each page, instead of failing the whole print job.
 _SPLIT_IN_ROW: Final = 24
@@ -420,8 +424,10 @@ def form_flowables(data: EvaluationFormData, width: float, frame_height: float) 
         text_block(f"Periode: {data.periode}", st.subtitle),
         Spacer(1, 8),
         *_identity_tables(data, width),
+        CondPageBreak(_HEADING_WITH_ROWS),
         text_block("HASIL KERJA", st.section),
         _rhk_table(data, width, frame_height),
+        CondPageBreak(_HEADING_WITH_ROWS),
         text_block("PERILAKU KERJA", st.section),
         _perilaku_table(data, width, frame_height),
         _closing(data, width, st),

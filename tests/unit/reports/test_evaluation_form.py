@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -115,6 +116,23 @@ def test_signatures_stay_with_the_predikat(tmp_path: Path) -> None:
         assert (
             "PREDIKAT KINERJA PEGAWAI" in sign_pages[0] and "Pegawai yang Dinilai," in sign_pages[0]
         )
+
+
+def test_section_headings_never_stand_alone_at_a_page_foot(tmp_path: Path) -> None:
+    # Each heading shares its page with its table's header row. The logo and atasan block of
+    # seed 7 used to leave "PERILAKU KERJA" alone at the foot of page 2.
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 200), (30, 90, 160)).save(logo)
+    for seed in range(12):
+        for logo_path in (None, logo):
+            form = sample_evaluation_form(seed, with_atasan=seed % 2 == 1, logo_path=logo_path)
+            for text in page_texts(build_evaluation_pdf_bytes(form)):
+                if re.search(r"(?<!RATING )HASIL KERJA", text):  # the heading, not the rating
+                    assert "Indikator Kinerja Individu" in text
+                if re.search(r"(?<!RATING )PERILAKU KERJA", text):
+                    assert "Ekspektasi Khusus Pimpinan" in text
 
 
 def test_fonts_embedded_and_truetype(tmp_path: Path) -> None:
