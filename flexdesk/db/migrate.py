@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
+#: PostgreSQL advisory lock ("FDMG") held by the PC that migrates: on an office server the PCs
+#: updated together all start by migrating; the others wait, then find the schema current.
+MIGRATE_LOCK_KEY = 0x46444D47
+
 _REVISION_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN_RE = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
 
@@ -149,6 +153,11 @@ def migrate_to_head(
         backup_path = backup(src, backup_dir / name)
         log.info("backup before migration written to %s", backup_path)
     with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Held until this transaction ends (the DDL is transactional there). A PC that
+            # waited here reads the committed alembic_version next, and Alembic has nothing
+            # left to do.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     after = current_revisions(db)

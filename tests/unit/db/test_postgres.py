@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
 
+from flexdesk.db import migrate
 from flexdesk.db.engine import Database
 from flexdesk.services import audit, office
 from flexdesk.services.app import Services
@@ -58,3 +61,37 @@ def test_a_read_takes_no_write_lock(db: Database, admin: Actor) -> None:
         first.close()
     # the lock went with the rollback: the next save does not wait
     Services(db, admin).call(office.set_setting, "paper_size", "F4")
+
+
+def test_pcs_starting_together_after_an_update_migrate_once(db: Database) -> None:
+    """Several PCs updated together all start by migrating an empty (or old) schema: one
+    migrates, the others wait on the migration lock and then find the schema current. Each
+    PC is a process of its own, as in the office (Alembic is not thread-safe anyway)."""
+    from tests import pg_support
+
+    name = pg_support.new_name("migrate")
+    url = pg_support.create_database(name)
+    script = (
+        "import sys\n"
+        "from flexdesk.db import migrate\n"
+        "from flexdesk.db.engine import Database\n"
+        "db = Database(sys.argv[1])\n"
+        "migrate.migrate_to_head(db)\n"
+        "db.dispose()\n"
+    )
+    try:
+        pcs = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for _ in range(3)
+        ]
+        outcomes = [pc.communicate(timeout=120) for pc in pcs]
+        assert [pc.returncode for pc in pcs] == [0, 0, 0], [err.decode() for _, err in outcomes]
+        check = Database(url)
+        try:
+            assert migrate.current_revisions(check) == migrate.schema_heads()
+        finally:
+            check.dispose()
+    finally:
+        pg_support.drop_database(name)
