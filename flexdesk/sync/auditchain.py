@@ -43,8 +43,8 @@ HASHED_FIELDS = (
     "prev_hash",
 )
 OPS = frozenset({"insert", "update", "delete"})
-#: the largest seq a receiver's database column holds (SQLite INTEGER, PostgreSQL BIGINT)
-MAX_SEQ = 2**63 - 1
+#: the largest seq a receiver's database column holds (INTEGER: 4 bytes on PostgreSQL)
+MAX_SEQ = 2**31 - 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 

@@ -64,23 +64,35 @@ def bundle_stem(office_id: str, bundle_seq: int) -> str:
     return f"{office_id}-{bundle_seq:09d}"
 
 
-#: the largest integer a metadata field may hold: what a database column (SQLite INTEGER,
-#: PostgreSQL BIGINT) stores; a bigger one from a hostile or buggy peer is a format error,
-#: not an OverflowError when the office records it
+#: the largest size or count a metadata field may hold (a 64-bit integer); a bigger one from a
+#: hostile or buggy peer is a format error, not an OverflowError when the office records it
 MAX_INT = 2**63 - 1
+#: the largest sequence, change, revision or audit number: what the INTEGER columns that store
+#: them hold on PostgreSQL (4 bytes; SQLite's hold more). Two thousand million bundles or
+#: changes is beyond any office; a bigger number is a format error, not a database error.
+MAX_SEQ = 2**31 - 1
 
 
-def _int(obj: Mapping[str, Any], key: str, what: str, *, minimum: int = 0) -> int:
+def _int(
+    obj: Mapping[str, Any], key: str, what: str, *, minimum: int = 0, maximum: int = MAX_INT
+) -> int:
     value = obj.get(key)
-    if type(value) is not int or not minimum <= value <= MAX_INT:
-        raise bad_format(what, f"{key} harus bilangan bulat >= {minimum} / must be an int")
+    if type(value) is not int or not minimum <= value <= maximum:
+        raise bad_format(
+            what, f"{key} harus bilangan bulat {minimum}..{maximum} / must be an int in range"
+        )
     return value
 
 
-def _opt_int(obj: Mapping[str, Any], key: str, what: str) -> int | None:
+def _seq(obj: Mapping[str, Any], key: str, what: str, *, minimum: int = 0) -> int:
+    """A sequence, change, revision or audit number (at most :data:`MAX_SEQ`)."""
+    return _int(obj, key, what, minimum=minimum, maximum=MAX_SEQ)
+
+
+def _opt_seq(obj: Mapping[str, Any], key: str, what: str) -> int | None:
     if obj.get(key) is None:
         return None
-    return _int(obj, key, what)
+    return _seq(obj, key, what)
 
 
 def _str(obj: Mapping[str, Any], key: str, what: str, pattern: re.Pattern[str] | None) -> str:
@@ -176,11 +188,11 @@ class ChangeRecord:
         ):
             raise bad_format(what, "attachments")
         record = cls(
-            change_seq=_int(o, "change_seq", what, minimum=1),
+            change_seq=_seq(o, "change_seq", what, minimum=1),
             entity=_str(o, "entity", what, ENTITY_RE),
             id=_str(o, "id", what, RECORD_ID_RE),
-            rev=_int(o, "rev", what, minimum=1),
-            base_rev=_opt_int(o, "base_rev", what),
+            rev=_seq(o, "rev", what, minimum=1),
+            base_rev=_opt_seq(o, "base_rev", what),
             op=op,
             data=o["data"],
             attachments=tuple(atts),
@@ -238,9 +250,9 @@ class BaseAck:
             return None
         o = _keys(obj, what, {"ack_seq", "ack_sha256", "applied_through"})
         return cls(
-            ack_seq=_int(o, "ack_seq", what, minimum=1),
+            ack_seq=_seq(o, "ack_seq", what, minimum=1),
             ack_sha256=_str(o, "ack_sha256", what, SHA256_RE),
-            applied_through=_int(o, "applied_through", what),
+            applied_through=_seq(o, "applied_through", what),
         )
 
 
@@ -258,7 +270,7 @@ class ChangeRange:
     @classmethod
     def from_json(cls, obj: Any, what: str) -> ChangeRange:
         o = _keys(obj, what, {"from", "to", "count"})
-        rng = cls(_int(o, "from", what, minimum=1), _int(o, "to", what), _int(o, "count", what))
+        rng = cls(_seq(o, "from", what, minimum=1), _seq(o, "to", what), _seq(o, "count", what))
         if rng.end < rng.start - 1 or rng.count > rng.end - rng.start + 1:
             raise bad_format(what, "changes from/to/count")
         return rng
@@ -360,7 +372,7 @@ class BundleHeader:
             raise bad_format(what, "key_rotation/app_version")
         return cls(
             office_id=_str(o, "office_id", what, OFFICE_ID_RE),
-            bundle_seq=_int(o, "bundle_seq", what, minimum=1),
+            bundle_seq=_seq(o, "bundle_seq", what, minimum=1),
             bundle_uuid=check_uuid(_str(o, "bundle_uuid", what, None), what),
             key_id=_str(o, "key_id", what, None),
             changes=ChangeRange.from_json(o["changes"], what),
@@ -475,7 +487,7 @@ class Envelope:
             raise bad_format(what, f"encryption {enc!r}")
         env = cls(
             office_id=_str(o, "office_id", what, OFFICE_ID_RE),
-            bundle_seq=_int(o, "bundle_seq", what, minimum=1),
+            bundle_seq=_seq(o, "bundle_seq", what, minimum=1),
             bundle_uuid=check_uuid(_str(o, "bundle_uuid", what, None), what),
             key_id=_str(o, "key_id", what, None),
             file=_str(o, "file", what, None),

@@ -46,6 +46,7 @@ from flexdesk.sync.model import (
     BaseAck,
     _int,
     _keys,
+    _seq,
     _str,
     bad_format,
     bundle_stem,
@@ -89,7 +90,7 @@ class AuditHead:
         if obj is None:
             return None
         o = _keys(obj, what, {"seq", "hash"})
-        return cls(_int(o, "seq", what, minimum=1), _str(o, "hash", what, SHA256_RE))
+        return cls(_seq(o, "seq", what, minimum=1), _str(o, "hash", what, SHA256_RE))
 
 
 @dataclass(frozen=True)
@@ -192,15 +193,15 @@ class Receipt:
         counts = _keys(o["counts"], what, set(_COUNT_KEYS))
         return cls(
             office_id=_str(o, "office_id", what, OFFICE_ID_RE),
-            bundle_seq=_int(o, "bundle_seq", what, minimum=1),
+            bundle_seq=_seq(o, "bundle_seq", what, minimum=1),
             bundle_uuid=uuid_,
             envelope_sha256=env,
             status=cast(Status, o["status"]),
-            applied_through_change=_int(o, "applied_through_change", what),
-            next_expected_seq=_int(o, "next_expected_seq", what, minimum=1),
+            applied_through_change=_seq(o, "applied_through_change", what),
+            next_expected_seq=_seq(o, "next_expected_seq", what, minimum=1),
             received_at=_str(o, "received_at", what, _TIME_RE),
             central_key_id=_str(o, "central_key_id", what, None),
-            receipt_id=_int(o, "receipt_id", what, minimum=1),
+            receipt_id=_seq(o, "receipt_id", what, minimum=1),
             reason=o["reason"],
             message=o["message"],
             message_en=o["message_en"],

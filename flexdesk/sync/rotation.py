@@ -25,7 +25,7 @@ from flexdesk.sync import sshsig
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.canonical import canonical_json_line, loads_strict
 from flexdesk.sync.keys import key_id, load_public_key, public_key_openssh, public_key_raw
-from flexdesk.sync.model import OFFICE_ID_RE, _int, _keys, _str, bad_format
+from flexdesk.sync.model import OFFICE_ID_RE, _keys, _seq, _str, bad_format
 
 ROTATION_FORMAT = "flexdesk-key-rotation"
 ROTATION_PATH = "data/keys/rotation.json"
@@ -142,7 +142,7 @@ def verify_rotation(statement: bytes, old_sig: bytes, new_sig: bytes) -> KeyRota
         office_id=_str(o, "office_id", what, OFFICE_ID_RE),
         old_key=old,
         new_key=new,
-        effective_from_seq=_int(o, "effective_from_seq", what, minimum=2),
+        effective_from_seq=_seq(o, "effective_from_seq", what, minimum=2),
         statement=statement,
         old_signature=old_text,
         new_signature=new_text,

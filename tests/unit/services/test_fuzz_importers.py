@@ -367,6 +367,37 @@ def test_receipt_signed_by_central_with_hostile_content(
     refused_or_imported(lambda: svc.call(so.import_receipt, path), unchanged)
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("bundle_seq", 2**31), ("applied_through_change", 2**31), ("receipt_id", 2**31)],
+)
+def test_receipt_numbers_beyond_an_integer_column_are_a_format_error(
+    exported: tuple[Services, Receipt],
+    *,
+    central_key: Ed25519PrivateKey,
+    data_paths: DataPaths,
+    tmp_path: Path,
+    field: str,
+    value: int,
+) -> None:
+    """Found by the fuzzer on PostgreSQL: bundle_seq 2**31 reached the INTEGER column's lookup
+    and failed there with a driver error instead of a refusal saying what is wrong."""
+    svc, receipt = exported
+    obj = json.loads(canonical_json_line(receipt.to_json()))
+    obj[field] = value
+    body = canonical_json_line(obj)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "O042-000001.receipt.json"
+    path.write_bytes(body)
+    Path(f"{path}.sig").write_text(sshsig.sign(body, central_key, sshsig.NS_RECEIPT))
+    unchanged = Unchanged(data_paths, svc.db, folder)
+    with pytest.raises(FlexDeskError) as refused:
+        svc.call(so.import_receipt, path)
+    assert field in str(refused.value.message_en) and refused.value.code == "bad-format"
+    unchanged.check()
+
+
 @FUZZ
 @given(body=st.binary(max_size=300), sig=st.binary(max_size=300), zipped=st.booleans())
 def test_receipt_random_bytes(

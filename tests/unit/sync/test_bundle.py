@@ -258,6 +258,19 @@ def test_change_record_json_round_trip() -> None:
     assert ChangeRecord.from_json(rec.to_json()) == rec
 
 
+@pytest.mark.parametrize("field", ["change_seq", "rev", "base_rev"])
+def test_change_numbers_beyond_an_integer_column_are_a_format_error(field: str) -> None:
+    # central stores them in INTEGER columns (4 bytes on PostgreSQL): refused when read
+    obj = ChangeRecord(3, "skp", UUIDS[2], 2, 1, "delete", {}, ()).to_json()
+    obj[field] = 2**31
+    with pytest.raises(BundleError) as refused:
+        ChangeRecord.from_json(obj)
+    assert refused.value.code == "bad-format"
+    if field != "base_rev":  # the largest number that fits is read as it is
+        obj[field] = 2**31 - 1
+        assert ChangeRecord.from_json(obj).to_json()[field] == 2**31 - 1
+
+
 def test_copied_bundle_still_verifies(tmp_path: Path) -> None:
     office, written = sample_bundle(tmp_path)
     paths = copy_bundle(written, tmp_path / "usb")
