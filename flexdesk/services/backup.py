@@ -107,6 +107,15 @@ def _database_file(db: Database) -> Path:
     return Path(db.engine.url.database)
 
 
+def _fsync_file(path: Path) -> None:
+    """Make a finished file's bytes durable before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def copy_sqlite(src: Path, dest: Path) -> Path:
     """Consistent copy of ``src`` to ``dest`` (online backup API, temp + fsync + rename)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -115,11 +124,7 @@ def copy_sqlite(src: Path, dest: Path) -> Path:
         with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(tmp)) as target:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync_file(tmp)
         os.replace(tmp, dest)
     except BaseException:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
@@ -367,11 +372,7 @@ def _raw_copy(src: Path, dest: Path) -> None:
     tmp = temp_path_for(dest)
     try:
         shutil.copyfile(src, tmp)
-        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync_file(tmp)
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)

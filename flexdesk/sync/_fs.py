@@ -11,6 +11,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
+from flexdesk.sync._errors import bundle_error
+
 
 def fsync_dir(directory: Path) -> None:
     """Make a rename durable (POSIX); a no-op where directories cannot be opened (Windows)."""
@@ -45,6 +47,31 @@ def open_regular(path: Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_capped(path: Path, cap: int, what: str) -> bytes:
+    """An untrusted small file (envelope, signature, receipt), refused as a typed BundleError
+    when missing, not a regular file or larger than ``cap`` bytes."""
+    try:
+        with open_regular(path) as fh:
+            data = fh.read(cap + 1)
+    except FileNotFoundError as exc:
+        raise bundle_error(
+            "missing-file",
+            f"Berkas {what} tidak ada: {path.name}.",
+            f"{what} missing: {path.name}.",
+        ) from exc
+    except OSError as exc:  # a folder or FIFO under the name, unreadable
+        raise bundle_error(
+            "symlink",
+            f"Berkas {what} tidak dapat dibaca: {path.name} ({exc.strerror}).",
+            f"{what} cannot be read: {path.name} ({exc.strerror}).",
+        ) from exc
+    if len(data) > cap:
+        raise bundle_error(
+            "zip-bomb", f"Berkas {what} terlalu besar.", f"{what} file is too large."
+        )
+    return data
 
 
 def temp_path_for(final: Path) -> Path:

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from flexdesk.sync import sshsig
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync._fs import atomic_write_bytes, open_regular
+from flexdesk.sync._fs import atomic_write_bytes, read_capped
 from flexdesk.sync.canonical import canonical_json_line, loads_strict
 from flexdesk.sync.keys import key_id, public_key_raw
 from flexdesk.sync.model import (
@@ -295,25 +295,6 @@ def write_receipt_files(signed: SignedReceipt, out_dir: Path) -> tuple[Path, Pat
     return json_path, sig_path
 
 
-def _read_capped(path: Path) -> bytes:
-    try:
-        with open_regular(path) as fh:
-            data = fh.read(MAX_RECEIPT + 1)
-    except FileNotFoundError as exc:
-        raise bundle_error(
-            "missing-file", f"Berkas {path.name} tidak ada.", f"{path.name} is missing."
-        ) from exc
-    except OSError as exc:  # a folder or FIFO under the name, unreadable
-        raise bundle_error(
-            "symlink",
-            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}).",
-            f"{path.name} cannot be read ({exc.strerror}).",
-        ) from exc
-    if len(data) > MAX_RECEIPT:
-        raise bundle_error("zip-bomb", "Tanda terima terlalu besar.", "Receipt file too large.")
-    return data
-
-
 def read_receipt_files(path: Path) -> tuple[bytes, bytes]:
     """``(json, sig)`` from ``<stem>.receipt.json`` or its ``.sig`` path."""
     name = path.name
@@ -325,7 +306,10 @@ def read_receipt_files(path: Path) -> tuple[bytes, bytes]:
         raise bundle_error(
             "bad-name", f"Bukan berkas tanda terima: {name}.", f"Not a receipt file: {name}."
         )
-    return _read_capped(base), _read_capped(base.with_name(base.name + ".sig"))
+    what = "tanda terima / receipt"
+    return read_capped(base, MAX_RECEIPT, what), read_capped(
+        base.with_name(base.name + ".sig"), MAX_RECEIPT, what
+    )
 
 
 def read_receipt_zip(path: Path, *, limits: ZipLimits | None = None) -> list[tuple[bytes, bytes]]:

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from flexdesk.sync import bagit, sshsig
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync._fs import open_regular
+from flexdesk.sync._fs import read_capped
 from flexdesk.sync.auditchain import AuditFormatError, AuditRecord, chain_problem
 from flexdesk.sync.canonical import canonical_json_line, loads_strict
 from flexdesk.sync.keys import ANY_OFFICE, KeyRing, TrustedKey, as_keyring
@@ -75,29 +75,6 @@ def _mismatch(what_id: str, what_en: str) -> Exception:
         f"Isi bundel tidak konsisten: {what_id}.",
         f"Bundle contents disagree: {what_en}.",
     )
-
-
-def _read_small(path: Path, cap: int, what: str) -> bytes:
-    try:
-        with open_regular(path) as fh:
-            data = fh.read(cap + 1)
-    except FileNotFoundError as exc:
-        raise bundle_error(
-            "missing-file",
-            f"Berkas {what} tidak ada: {path.name}.",
-            f"{what} missing: {path.name}.",
-        ) from exc
-    except OSError as exc:  # a folder or FIFO under the name, unreadable
-        raise bundle_error(
-            "symlink",
-            f"Berkas {what} tidak dapat dibaca: {path.name} ({exc.strerror}).",
-            f"{what} cannot be read: {path.name} ({exc.strerror}).",
-        ) from exc
-    if len(data) > cap:
-        raise bundle_error(
-            "zip-bomb", f"Berkas {what} terlalu besar.", f"{what} file is too large."
-        )
-    return data
 
 
 def check_key(
@@ -171,8 +148,8 @@ def check_envelope_files(
     env_path: Path, sig_path: Path, keyring: KeyRing, *, expected: Envelope | None = None
 ) -> tuple[Envelope, TrustedKey, str]:
     """Verify the envelope signature and parse it; returns (envelope, key, sha256 hex)."""
-    env_bytes = _read_small(env_path, MAX_ENVELOPE, "amplop / envelope")
-    sig = _read_small(sig_path, MAX_SIG, "tanda tangan amplop / envelope signature")
+    env_bytes = read_capped(env_path, MAX_ENVELOPE, "amplop / envelope")
+    sig = read_capped(sig_path, MAX_SIG, "tanda tangan amplop / envelope signature")
     entry, sig_text = _signer(keyring, sig)
     sshsig.verify(env_bytes, sig_text, namespace=sshsig.NS_ENVELOPE, public_key=entry.public_key)
     envelope = Envelope.from_json(loads_strict(env_bytes, what="envelope.json"))
