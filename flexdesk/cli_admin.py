@@ -37,7 +37,7 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
 def run_audit(args: argparse.Namespace) -> int:
     from flexdesk.db.models_audit import AuditEntry
     from flexdesk.services.app import open_database
-    from flexdesk.services.audit import verify_audit_chain
+    from flexdesk.services.storage.audit import verify_audit_chain
 
     db = open_database(_paths(args), database_url=getattr(args, "database_url", None))
     try:
@@ -93,7 +93,7 @@ def _backup_file(paths: DataPaths, name: str) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from flexdesk.services import backup
+    from flexdesk.services.storage import backup
 
     paths = _paths(args)
     if args.backup_command == "create":
@@ -120,7 +120,7 @@ def run_backup(args: argparse.Namespace) -> int:
         print("Cadangan utuh (integrity_check: ok).")
         return 0
     from flexdesk.cli_sync import CONSOLE_ACTOR
-    from flexdesk.services.app import configured_database_url
+    from flexdesk.services.storage.location import configured_database_url
 
     if getattr(args, "database_url", None) or configured_database_url(paths):
         raise backup.server_database_error()  # restore_as checks it too; before any copying

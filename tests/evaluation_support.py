@@ -12,8 +12,8 @@ from flexdesk.paths import DataPaths
 from flexdesk.services import evaluation as ev
 from flexdesk.services import outputs, skp
 from flexdesk.services.app import Services
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.skp import SkpDetail
+from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff
 from tests.outputs_support import TODAY, YEAR, log_input, make_skp
 

@@ -16,8 +16,9 @@ import pytest
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
-from flexdesk.services.app import DATABASE_URL_FILE, open_database
+from flexdesk.services.app import open_database
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.location import DATABASE_URL_FILE
 from tests import pg_support
 from tests.helpers import (
     Staff,

@@ -11,10 +11,10 @@ from pathlib import Path
 from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import Aspect, PlannedDay, WorkMode
 from flexdesk.services import outputs, skp
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.outputs import LogInput, LogRow
 from flexdesk.services.permissions import Actor
 from flexdesk.services.skp import IndicatorInput, RhkInput, SkpDetail
+from flexdesk.services.storage.attachments import AttachmentStore
 
 YEAR = 2026
 DAY = date(2026, 3, 4)  # a Wednesday, a working day

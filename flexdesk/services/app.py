@@ -21,10 +21,9 @@ from flexdesk.errors import AuthError, StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services import auth, startup
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.location import configured_database_url
 
 log = logging.getLogger(__name__)
-
-DATABASE_URL_FILE = "database-url.txt"  # in the data folder: this PC's PostgreSQL server
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -81,27 +80,6 @@ def open_database(
     return db
 
 
-def configured_database_url(paths: DataPaths) -> str | None:
-    """The database server this PC uses when no ``--database-url`` is given: the first line of
-    ``database-url.txt`` in the data folder that is not blank or a ``#`` comment (a file, not
-    a database setting: it says where the database is). None: the SQLite file."""
-    path = paths.root / DATABASE_URL_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StorageError(
-            f"Berkas {path} tidak dapat dibaca ({exc}).",
-            message_en=f"The file {path} cannot be read ({exc}).",
-        ) from exc
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            return line
-    return None
-
-
 def _server_database(url: str, paths: DataPaths) -> Database:
     """The database at ``url`` (PostgreSQL on the office LAN; see docs/postgresql.md)."""
     try:
@@ -143,7 +121,8 @@ def _server_error(url: str, exc: DatabaseError) -> StorageError:
 
 
 def _daily_backup(db: Database, paths: DataPaths) -> None:
-    from flexdesk.services import backup, office
+    from flexdesk.services import office
+    from flexdesk.services.storage import backup
 
     try:
         with db.read_session() as session:

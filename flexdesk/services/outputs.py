@@ -44,13 +44,6 @@ from flexdesk.domain.outputs import (
 )
 from flexdesk.domain.people import full_name
 from flexdesk.errors import ConflictError, NotFound, ValidationError
-from flexdesk.services.attachments import (
-    AttachmentStore,
-    CheckedFile,
-    attachment_limits,
-    check_file,
-    store_in_transaction,
-)
 from flexdesk.services.outputs_schedule import approved_schedule_days
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.staff_scope import (
@@ -58,6 +51,13 @@ from flexdesk.services.staff_scope import (
     require_supervisor_of,
     require_view,
     visible_employees,
+)
+from flexdesk.services.storage.attachments import (
+    AttachmentStore,
+    CheckedFile,
+    attachment_limits,
+    check_file,
+    store_in_transaction,
 )
 
 MAX_ACTIVITY = 2000

@@ -24,7 +24,7 @@ from flexdesk.db.engine import DATA_ROOT
 from flexdesk.db.models import Employee, User, WorkUnit
 from flexdesk.db.models_outputs import OutputEvidence, OutputLog, Rhk, RhkIndicator, Skp
 from flexdesk.domain.outputs import LogStatus, NationalCalendar, SkpStatus, WorkMode
-from flexdesk.services.attachments import AttachmentStore, bytes_in_transaction
+from flexdesk.services.storage.attachments import AttachmentStore, bytes_in_transaction
 
 if TYPE_CHECKING:
     from flexdesk.services.demo import DemoInfo

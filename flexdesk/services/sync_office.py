@@ -405,7 +405,7 @@ def export_bundle(
     (``_new_key``: see :func:`rotate_office_key`.)
     """
     require(actor, Action.SYNC_EXPORT)
-    from flexdesk.services.attachments import AttachmentStore
+    from flexdesk.services.storage.attachments import AttachmentStore
 
     with db.read_session() as session:
         key_row = _require_key(session)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths
-from flexdesk.services import backup
 from flexdesk.services.app import Services, open_database
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage import backup
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.worker import Task
 

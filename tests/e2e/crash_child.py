@@ -10,10 +10,11 @@ from pathlib import Path
 
 from flexdesk.domain.people import EmployeeType
 from flexdesk.paths import DataPaths
-from flexdesk.services import backup, employees
+from flexdesk.services import employees
 from flexdesk.services.app import Services, open_database
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage import backup
 from flexdesk.sync._fs import atomic_write_bytes
 
 FILE_SLOTS = 4

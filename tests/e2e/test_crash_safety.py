@@ -24,9 +24,9 @@ import pytest
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import backup
 from flexdesk.services.app import open_database
-from flexdesk.services.audit import verify_audit_chain
+from flexdesk.services.storage import backup
+from flexdesk.services.storage.audit import verify_audit_chain
 from tests.e2e import crash_child
 from tests.helpers import add_employee, setup_office
 

@@ -21,8 +21,8 @@ from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services import evaluation as ev
 from flexdesk.services import outputs, skp
 from flexdesk.services.app import Services
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.main_window import MainWindow
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog

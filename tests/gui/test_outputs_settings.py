@@ -13,7 +13,7 @@ from flexdesk.db.models_outputs import OutputLog
 from flexdesk.paths import DataPaths
 from flexdesk.services import output_settings, outputs
 from flexdesk.services.app import Services
-from flexdesk.services.attachments import AttachmentStore
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.page import OutputsPage
 from flexdesk.ui.pages.outputs.settings_tab import OutputSettingsTab

@@ -18,7 +18,7 @@ import flexdesk.ui.pages.audit  # noqa: F401  (registers the Cadangan tab)
 from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee
 from flexdesk.paths import DataPaths
-from flexdesk.services import backup
+from flexdesk.services.storage import backup
 from flexdesk.ui.context import ui_settings
 from flexdesk.ui.login import LoginDialog
 from flexdesk.ui.main_window import MainWindow

@@ -10,9 +10,10 @@ import pytest
 
 from flexdesk.db import migrate
 from flexdesk.db.engine import Database
-from flexdesk.services import audit, office
+from flexdesk.services import office
 from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage import audit
 
 pytestmark = pytest.mark.postgres
 

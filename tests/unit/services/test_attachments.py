@@ -15,8 +15,14 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models_outputs import OutputEvidence, OutputLog
 from flexdesk.errors import PermissionDenied, StorageError, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import attachments, office
-from flexdesk.services.attachments import AttachmentLimits, AttachmentStore, check_file, safe_name
+from flexdesk.services import office
+from flexdesk.services.storage import attachments
+from flexdesk.services.storage.attachments import (
+    AttachmentLimits,
+    AttachmentStore,
+    check_file,
+    safe_name,
+)
 from tests.helpers import Staff
 from tests.outputs_support import PDF, PNG, add_log, log_input, make_skp, write_file
 

@@ -19,10 +19,11 @@ from flexdesk.db.models import Setting
 from flexdesk.db.models_audit import AuditEntry
 from flexdesk.errors import PermissionDenied
 from flexdesk.paths import DataPaths
-from flexdesk.services import audit, auth, employees, office, units
+from flexdesk.services import auth, employees, office, units
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import Role
+from flexdesk.services.storage import audit
 from tests.helpers import Staff, next_nip
 
 

@@ -20,8 +20,9 @@ from flexdesk.db.models import Employee
 from flexdesk.errors import StorageError
 from flexdesk.instance_lock import InstanceLock
 from flexdesk.paths import DataPaths
-from flexdesk.services import backup, startup
+from flexdesk.services import startup
 from flexdesk.services.app import open_database
+from flexdesk.services.storage import backup
 from tests.helpers import Staff, add_employee
 
 

@@ -15,7 +15,8 @@ from flexdesk.db.models import Office
 from flexdesk.errors import StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services import demo
-from flexdesk.services.app import DATABASE_URL_FILE, configured_database_url, open_database
+from flexdesk.services.app import open_database
+from flexdesk.services.storage.location import DATABASE_URL_FILE, configured_database_url
 from tests import pg_support
 
 

@@ -14,8 +14,8 @@ from flexdesk.domain.outputs import SignalKind, SkpStatus
 from flexdesk.paths import DataPaths
 from flexdesk.services import demo, outputs, recap
 from flexdesk.services.app import login
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.outputs import LogFilter
+from flexdesk.services.storage.attachments import AttachmentStore
 
 
 def test_demo_outputs(db: Database, data_paths: DataPaths) -> None:

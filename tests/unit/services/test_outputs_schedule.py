@@ -15,8 +15,8 @@ from flexdesk.errors import ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import outputs, recap, schedule, schedule_calendar, schedule_periods
 from flexdesk.services.app import Services
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.schedule import CellChange
+from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff
 from tests.outputs_support import add_log, log_input, make_skp
 

@@ -31,9 +31,7 @@ from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.errors import FlexDeskError, PermissionDenied
 from flexdesk.paths import DataPaths
 from flexdesk.services import (
-    audit,
     auth,
-    backup,
     employees,
     office,
     outputs,
@@ -45,10 +43,11 @@ from flexdesk.services import (
     units,
 )
 from flexdesk.services.app import Services
-from flexdesk.services.attachments import AttachmentStore, clean_orphan_attachments
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import PERMISSIONS, Action, Actor, Role
 from flexdesk.services.schedule import CellChange
+from flexdesk.services.storage import audit, backup
+from flexdesk.services.storage.attachments import AttachmentStore, clean_orphan_attachments
 from tests.helpers import DEFAULT_PROFILE, Staff, next_nip
 from tests.outputs_support import TODAY, YEAR, log_input, make_skp
 

@@ -15,9 +15,9 @@ from flexdesk.domain.outputs import PlannedDay, SignalKind, SkpStatus, WorkMode
 from flexdesk.errors import PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import output_settings, outputs, recap
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.output_settings import OutputSettings
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff
 from tests.outputs_support import add_log, log_input, make_skp, planned
 

@@ -22,9 +22,9 @@ from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import office, skp
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.permissions import Role
 from flexdesk.services.skp import IndicatorInput, RhkInput
+from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff, add_employee, add_user
 from tests.outputs_support import YEAR, add_log, log_input, make_skp, rhk_input
 

@@ -306,7 +306,7 @@ def test_verify_bundle_file_pure(office: Services, data_paths: DataPaths, tmp_pa
 def test_evidence_files_travel_and_arrive(
     office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
 ) -> None:
-    from flexdesk.services.attachments import AttachmentStore
+    from flexdesk.services.storage.attachments import AttachmentStore
     from tests.outputs_support import PDF, add_log, log_input, make_skp, write_file
 
     store = AttachmentStore(data_paths.attachments)
@@ -550,7 +550,7 @@ def test_rewritten_audit_history_is_refused_by_central(
 ) -> None:
     """An admin edits an acknowledged audit row in the database and recomputes the chain from
     there. ``audit verify`` cannot see that locally; central refuses the next bundle."""
-    from flexdesk.services.audit import verify_audit_chain
+    from flexdesk.services.storage.audit import verify_audit_chain
 
     usb = tmp_path / "usb"
     first = export(office, data_paths, usb)

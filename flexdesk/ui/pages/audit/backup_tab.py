@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import Cancelled, FlexDeskError
-from flexdesk.services import backup
 from flexdesk.services.permissions import Action
+from flexdesk.services.storage import backup
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.audit.restore_dialog import RestoreConfirmDialog
 from flexdesk.ui.restart import find_hook

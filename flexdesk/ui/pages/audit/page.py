@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import audit
-from flexdesk.services.audit import AuditFilter, AuditRow
+from flexdesk.services.storage import audit
+from flexdesk.services.storage.audit import AuditFilter, AuditRow
 from flexdesk.ui.context import UiContext
 
 PAGE = 200

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.services.backup import COUNTED_TABLES, BackupInfo, bundles_since, display_name
+from flexdesk.services.storage.backup import COUNTED_TABLES, BackupInfo, bundles_since, display_name
 
 _TABLE_LABELS = {
     "employees": ("pegawai", "employees"),

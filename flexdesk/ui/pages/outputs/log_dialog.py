@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import PlannedDay, WorkMode
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import outputs
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.outputs import LogInput, LogRow
 from flexdesk.services.permissions import Action
 from flexdesk.services.staff_scope import employee_choices
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import combo_value, from_qdate, mode_label, to_qdate
 from flexdesk.ui.pages.outputs.evidence import EvidenceList

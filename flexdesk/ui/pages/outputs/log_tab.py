@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import LogStatus
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import outputs, units
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.outputs import LogFilter, LogRow
 from flexdesk.services.permissions import Action, Role
 from flexdesk.services.staff_scope import employee_choices
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import (
     combo_value,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.permissions import Action
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.log_tab import LogTab
 from flexdesk.ui.pages.outputs.recap_tab import RecapTab

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import LogStatus
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import outputs
-from flexdesk.services.attachments import AttachmentStore
 from flexdesk.services.outputs import LogFilter, LogRow
 from flexdesk.services.permissions import Action
 from flexdesk.services.staff_scope import employee_choices
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import combo_value, fill_combo, mode_label, number, warn
 from flexdesk.ui.pages.outputs.evidence import EvidenceList

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import attachments, output_settings
-from flexdesk.services.attachments import AttachmentStore
+from flexdesk.services import output_settings
 from flexdesk.services.output_settings import OutputSettings
 from flexdesk.services.permissions import Action
+from flexdesk.services.storage import attachments
+from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner

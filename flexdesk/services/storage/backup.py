@@ -388,7 +388,7 @@ def restore_as(
     Only for the SQLite file: an office whose data folder names a PostgreSQL server
     (``database-url.txt``) would otherwise "restore" a file nobody uses.
     """
-    from flexdesk.services.app import configured_database_url  # (app imports this module)
+    from flexdesk.services.storage.location import configured_database_url
 
     require(actor, Action.BACKUP_MANAGE)
     if configured_database_url(paths):
