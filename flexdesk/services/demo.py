@@ -223,7 +223,7 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
     # capabilities' demo modules pull in most of the services (a fifth of the start-up imports)
     from flexdesk.services import evaluation_demo  # noqa: F401  (registers its extension)
     from flexdesk.services.outputs_demo import create_demo_outputs
-    from flexdesk.services.schedule_demo import create_demo_schedules
+    from flexdesk.services.schedule.demo import create_demo_schedules
 
     rng = random.Random(seed)
     create_demo_schedules(session, info.admin_username, random.Random(seed))

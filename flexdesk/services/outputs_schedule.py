@@ -16,8 +16,8 @@ from flexdesk.db.models_schedule import FlexPolicyVersion, SchedulePeriod
 from flexdesk.domain.outputs import PlannedDay, WorkingDays, WorkMode
 from flexdesk.domain.schedule import LEAVE_KIND_LABELS, DayCode, LeaveKind
 from flexdesk.domain.schedule_workflow import PeriodStatus
-from flexdesk.services.schedule_calendar import office_calendar
-from flexdesk.services.schedule_data import iter_entries
+from flexdesk.services.schedule.calendar import office_calendar
+from flexdesk.services.schedule.data import iter_entries
 
 #: what a non-working day code means on the output log (Indonesian, as the schedule says it)
 _ABSENT = {

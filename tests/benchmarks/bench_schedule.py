@@ -40,8 +40,8 @@ from flexdesk.domain.schedule_workflow import PeriodStatus
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services, login, open_database
 from flexdesk.services.demo import DEMO_PASSWORD
-from flexdesk.services.schedule import CellChange
-from flexdesk.services.schedule_editor import MonthEditor
+from flexdesk.services.schedule.editor import MonthEditor
+from flexdesk.services.schedule.service import CellChange
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

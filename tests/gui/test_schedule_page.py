@@ -15,10 +15,11 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.rules import RULE_COVER
 from flexdesk.domain.schedule_workflow import PeriodStatus
 from flexdesk.paths import DataPaths
-from flexdesk.services import schedule, schedule_periods
 from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.schedule.page import SchedulePage
 from tests.helpers import Staff

@@ -13,9 +13,12 @@ from pytestqt.qtbot import QtBot
 from flexdesk.db.engine import Database
 from flexdesk.domain.schedule_workflow import PeriodStatus
 from flexdesk.paths import DataPaths
-from flexdesk.services import schedule, schedule_calendar, schedule_periods, schedule_policy
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import calendar as schedule_calendar
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.schedule.calendar_tab import CalendarTab
 from flexdesk.ui.pages.schedule.dialogs import qdate

@@ -33,9 +33,9 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths
-from flexdesk.services import schedule_calendar
 from flexdesk.services import sync_office as so
 from flexdesk.services.app import Services
+from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.storage import backup
 from flexdesk.sync import keys, sshsig
 from flexdesk.sync.bundle import WrittenBundle

@@ -13,9 +13,12 @@ from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.domain.outputs import PlannedDay, SignalKind, WorkMode
 from flexdesk.errors import ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import outputs, recap, schedule, schedule_calendar, schedule_periods
+from flexdesk.services import outputs, recap
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import calendar as schedule_calendar
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff
 from tests.outputs_support import add_log, log_input, make_skp

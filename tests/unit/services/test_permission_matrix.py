@@ -30,22 +30,15 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.errors import FlexDeskError, PermissionDenied
 from flexdesk.paths import DataPaths
-from flexdesk.services import (
-    auth,
-    employees,
-    office,
-    outputs,
-    schedule,
-    schedule_calendar,
-    schedule_periods,
-    schedule_policy,
-    skp,
-    units,
-)
+from flexdesk.services import auth, employees, office, outputs, skp, units
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import PERMISSIONS, Action, Actor, Role
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import calendar as schedule_calendar
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage import audit, backup
 from flexdesk.services.storage.attachments import AttachmentStore, clean_orphan_attachments
 from tests.helpers import DEFAULT_PROFILE, Staff, next_nip

@@ -13,10 +13,11 @@ from flexdesk.db.models_schedule import ScheduleEntryRow, SchedulePeriod
 from flexdesk.domain.rules import RULE_COVER, RULE_WFA_LOCATION
 from flexdesk.domain.schedule import DayCode
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from flexdesk.services import schedule, schedule_periods
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
-from flexdesk.services.schedule_editor import MonthEditor
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.editor import MonthEditor
+from flexdesk.services.schedule.service import CellChange
 from tests.helpers import Staff, add_employee
 
 NOV = (2026, 11)

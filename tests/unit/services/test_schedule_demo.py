@@ -8,8 +8,10 @@ from datetime import date
 from flexdesk.db.engine import Database
 from flexdesk.domain.rules import RULE_COVER, RULE_REMOTE_WEEK, RULE_WFA_LOCATION
 from flexdesk.domain.schedule_workflow import PeriodStatus
-from flexdesk.services import demo, schedule, schedule_policy
+from flexdesk.services import demo
 from flexdesk.services.app import Services, login
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule import service as schedule
 
 
 def _month(today: date, by: int) -> tuple[int, int]:

@@ -11,9 +11,12 @@ import pytest
 
 from flexdesk.db.engine import Database
 from flexdesk.errors import Cancelled, ValidationError
-from flexdesk.services import office, schedule, schedule_export, schedule_periods
+from flexdesk.services import office
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import export as schedule_export
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from tests.helpers import Staff
 from tests.unit.reports.pdftools import page_sizes, page_texts
 

@@ -16,9 +16,12 @@ from flexdesk.domain.rules import RULE_REMOTE_WEEK
 from flexdesk.domain.schedule import DayCode, FlexPolicy
 from flexdesk.domain.schedule_workflow import PeriodStatus
 from flexdesk.errors import ConflictError, ImportFileError, PermissionDenied, ValidationError
-from flexdesk.services import schedule, schedule_calendar, schedule_periods, schedule_policy
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import calendar as schedule_calendar
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from tests.helpers import Staff
 
 NOV = (2026, 11)

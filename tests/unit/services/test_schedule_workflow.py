@@ -10,9 +10,11 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.schedule import FlexPolicy
 from flexdesk.domain.schedule_workflow import PeriodAction, PeriodStatus
 from flexdesk.errors import ConflictError, PermissionDenied, ValidationError
-from flexdesk.services import schedule, schedule_periods, schedule_policy
 from flexdesk.services.app import Services
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from tests.helpers import Staff
 
 NOV = (2026, 11)

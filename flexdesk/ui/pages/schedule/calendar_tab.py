@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.domain.dates import format_hari_tanggal
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import schedule_calendar
-from flexdesk.services.schedule_calendar import ImportMode, YearHolidays
+from flexdesk.services.schedule import calendar as schedule_calendar
+from flexdesk.services.schedule.calendar import ImportMode, YearHolidays
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.schedule.dialogs import pydate, qdate, ui_lang
 from flexdesk.ui.widgets.forms import ErrorLabel

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.dates import Lang
 from flexdesk.domain.schedule import DAY_CODE_INFO, LEAVE_KIND_LABELS, DayCode
 from flexdesk.domain.schedule_workflow import PERIOD_ACTION_LABELS
-from flexdesk.services.schedule import CellChange
-from flexdesk.services.schedule_periods import PeriodEventRow
+from flexdesk.services.schedule.periods import PeriodEventRow
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.context import UiContext
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 
 from flexdesk.domain.schedule import DayCode, LeaveKind
 from flexdesk.errors import FlexDeskError
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.pages.schedule.dialogs import CellDialog, LocationDialog, PatternDialog
 from flexdesk.ui.pages.schedule.undo import SetCellsCommand
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import employees, schedule_policy
-from flexdesk.services.schedule_policy import RemoteException
+from flexdesk.services import employees
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule.policy import RemoteException
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.widgets.forms import ErrorLabel
 

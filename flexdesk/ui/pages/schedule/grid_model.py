@@ -2,7 +2,7 @@
 
 Rows come in blocks, one per work unit: a unit heading row, one row per employee, and a footer
 row with the unit's on-site count per day. Columns are the days of the month, or of one week
-of it. The model reads everything from a :class:`~flexdesk.services.schedule_editor.MonthEditor`
+of it. The model reads everything from a :class:`~flexdesk.services.schedule.editor.MonthEditor`
 (cells, period statuses, violations, cover counts) and writes only through it.
 """
 
@@ -21,9 +21,9 @@ from flexdesk.domain.calendar import CalendarDay
 from flexdesk.domain.dates import day_abbr
 from flexdesk.domain.rules import Violation
 from flexdesk.domain.schedule import DAY_CODE_INFO, LEAVE_KIND_LABELS, LeaveKind
-from flexdesk.services.schedule import CellChange, GridUnit
-from flexdesk.services.schedule_data import StaffMember
-from flexdesk.services.schedule_editor import EditOutcome, MonthEditor
+from flexdesk.services.schedule.data import StaffMember
+from flexdesk.services.schedule.editor import EditOutcome, MonthEditor
+from flexdesk.services.schedule.service import CellChange, GridUnit
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import schedule_export
-from flexdesk.services.schedule_export import PrintResult
+from flexdesk.services.schedule import export as schedule_export
+from flexdesk.services.schedule.export import PrintResult
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
 
 if TYPE_CHECKING:

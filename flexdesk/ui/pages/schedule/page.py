@@ -27,9 +27,9 @@ from flexdesk.domain.rules import Violation
 from flexdesk.domain.schedule import DAY_CODE_INFO
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import units
-from flexdesk.services.schedule import week_starts
-from flexdesk.services.schedule_data import StaffMember
-from flexdesk.services.schedule_editor import MonthEditor
+from flexdesk.services.schedule.data import StaffMember
+from flexdesk.services.schedule.editor import MonthEditor
+from flexdesk.services.schedule.service import week_starts
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.schedule.dialogs import ui_lang
 from flexdesk.ui.pages.schedule.editing import GridEditing, week_of

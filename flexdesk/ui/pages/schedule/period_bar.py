@@ -11,8 +11,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from flexdesk.domain.schedule_workflow import PeriodStatus
-from flexdesk.services.schedule_data import StaffMember
-from flexdesk.services.schedule_periods import PeriodInfo
+from flexdesk.services.schedule.data import StaffMember
+from flexdesk.services.schedule.periods import PeriodInfo
 
 STATUS_COLOURS = {
     PeriodStatus.DRAFT: "#6b7280",

@@ -35,8 +35,8 @@ from flexdesk.domain.calendar import estimate_ramadan
 from flexdesk.domain.dates import format_tanggal
 from flexdesk.domain.schedule import DayCode, FlexPolicy
 from flexdesk.errors import FlexDeskError, ValidationError
-from flexdesk.services import schedule_policy
-from flexdesk.services.schedule_policy import PolicyVersionRow, PolicyWarning
+from flexdesk.services.schedule import policy as schedule_policy
+from flexdesk.services.schedule.policy import PolicyVersionRow, PolicyWarning
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.schedule.dialogs import pydate, qdate
 from flexdesk.ui.pages.schedule.exceptions_box import ExceptionsBox

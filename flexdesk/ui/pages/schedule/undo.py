@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from flexdesk.services.schedule import CellChange
+from flexdesk.services.schedule.service import CellChange
 
 #: applies changes through the services; False when they were refused (message shown)
 ApplyFn = Callable[[Sequence[CellChange]], bool]

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import schedule_periods
-from flexdesk.services.schedule_periods import PeriodInfo
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule.periods import PeriodInfo
 from flexdesk.ui.pages.schedule.dialogs import HistoryDialog, NoteDialog
 
 if TYPE_CHECKING:

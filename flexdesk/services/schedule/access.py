@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flexdesk.errors import PermissionDenied
 from flexdesk.services.permissions import Action, Actor, Role, require
-from flexdesk.services.schedule_data import StaffMember
+from flexdesk.services.schedule.data import StaffMember
 
 
 def may_plan(actor: Actor, member: StaffMember) -> bool:

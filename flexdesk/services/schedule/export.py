@@ -40,7 +40,7 @@ from flexdesk.reports.schedule_sheet import (
 )
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.schedule import MonthGrid, month_grid
+from flexdesk.services.schedule.service import MonthGrid, month_grid
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]

@@ -7,7 +7,7 @@ remote-day limit of PermenPANRB 4/2025 Pasal 13(1) counts Monday to Sunday), eac
 period status, and a :class:`~flexdesk.domain.rules.ScheduleValidator` holding the
 violations. The validator is pure Python: the page keeps it and updates it with what
 :func:`set_entries` returns, so re-validating one edited cell never goes back to the database
-(see :class:`flexdesk.services.schedule_editor.MonthEditor`).
+(see :class:`flexdesk.services.schedule.editor.MonthEditor`).
 
 Bad input changes nothing and says why: two values for one cell, a contradictory cell (a leave
 kind on a working day, hours on a day of leave, a location on a day in the office), a date
@@ -44,8 +44,8 @@ from flexdesk.domain.schedule_workflow import (
 )
 from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.schedule_access import may_plan, may_review, require_plan
-from flexdesk.services.schedule_data import (
+from flexdesk.services.schedule.access import may_plan, may_review, require_plan
+from flexdesk.services.schedule.data import (
     StaffMember,
     calendar_for,
     context_range,
@@ -53,7 +53,7 @@ from flexdesk.services.schedule_data import (
     load_policy_history,
     load_staff,
 )
-from flexdesk.services.schedule_periods import (
+from flexdesk.services.schedule.periods import (
     PeriodInfo,
     ensure_period_rows,
     load_periods,

@@ -32,14 +32,14 @@ from flexdesk.domain.schedule import (
     ScheduleEntry,
 )
 from flexdesk.domain.schedule_workflow import PeriodAction, PeriodStatus, month_bounds
-from flexdesk.services.schedule_data import (
+from flexdesk.services.schedule.data import (
     StaffMember,
     calendar_for,
     context_range,
     load_policy_history,
     load_staff,
 )
-from flexdesk.services.schedule_policy import write_policy_row
+from flexdesk.services.schedule.policy import write_policy_row
 
 #: PermenPANRB 4/2025 came into force on 21 April 2025
 DEMO_POLICY_START = date(2025, 4, 21)

@@ -1,7 +1,7 @@
 """The approval workflow of monthly schedules: submit, withdraw, approve, return, reopen.
 
 The steps and their order are :mod:`flexdesk.domain.schedule_workflow`; this module checks who
-takes them (:mod:`flexdesk.services.schedule_access`), records each one (the latest on the
+takes them (:mod:`flexdesk.services.schedule.access`), records each one (the latest on the
 period row, every one in ``schedule_period_events``) and refuses the impossible ones with a
 sentence. An approved period is locked: its entries change only after a reopen.
 """
@@ -30,8 +30,8 @@ from flexdesk.domain.schedule_workflow import (
 )
 from flexdesk.errors import ConflictError, NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.schedule_access import require_plan, require_review
-from flexdesk.services.schedule_data import StaffMember, load_policy_history, load_staff
+from flexdesk.services.schedule.access import require_plan, require_review
+from flexdesk.services.schedule.data import StaffMember, load_policy_history, load_staff
 
 MAX_NOTE = 2000
 

@@ -24,7 +24,7 @@ from flexdesk.domain.schedule import DayCode, FlexPolicy, PolicyHistory, Schedul
 from flexdesk.domain.schedule_workflow import PeriodStatus, month_bounds
 from flexdesk.errors import ConflictError, NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.schedule_data import (
+from flexdesk.services.schedule.data import (
     StaffMember,
     calendar_for,
     context_range,

@@ -1,7 +1,7 @@
 """One open month for editing: the grid data, live validation and writes through services.
 
 The Jadwal page (and the benchmark, and tests) keep a :class:`MonthEditor`. Every change goes
-to the database through :func:`flexdesk.services.schedule.set_entries` in its own transaction
+to the database through :func:`flexdesk.services.schedule.service.set_entries` in its own transaction
 (permissions, locks and bad input are checked there, all or nothing); only when that succeeds
 is the month's :class:`~flexdesk.domain.rules.ScheduleValidator` told, which re-validates just
 the cells the change can affect. No Qt here: undo/redo and painting are the page's business.
@@ -17,11 +17,12 @@ from typing import Concatenate, ParamSpec
 from sqlalchemy.orm import Session
 
 from flexdesk.domain.rules import CoverCount, Violation, ViolationDelta
-from flexdesk.services import schedule, schedule_periods
 from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor
-from flexdesk.services.schedule import CellChange, MonthGrid
-from flexdesk.services.schedule_periods import PeriodInfo
+from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.periods import PeriodInfo
+from flexdesk.services.schedule.service import CellChange, MonthGrid
 
 P = ParamSpec("P")
 

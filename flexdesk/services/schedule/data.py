@@ -25,7 +25,7 @@ from flexdesk.domain.people import full_name
 from flexdesk.domain.rules import RuleEmployee
 from flexdesk.domain.schedule import DayCode, FlexPolicy, PolicyHistory, ScheduleEntry
 from flexdesk.errors import ValidationError
-from flexdesk.services.schedule_calendar import office_calendar
+from flexdesk.services.schedule.calendar import office_calendar
 
 #: Before the office's first policy version, FlexDesk's defaults apply (they are what the
 #: grid used while the office had configured nothing).
