@@ -10,9 +10,10 @@ from flexdesk.domain.outputs import RhkKind
 from flexdesk.domain.performance import PeriodType, Rating
 from flexdesk.paths import DataPaths
 from flexdesk.services import evaluation as ev
-from flexdesk.services import outputs, skp
 from flexdesk.services.app import Services
-from flexdesk.services.skp import SkpDetail
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import skp
+from flexdesk.services.outputs.skp import SkpDetail
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff
 from tests.outputs_support import TODAY, YEAR, log_input, make_skp

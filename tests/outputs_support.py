@@ -10,10 +10,11 @@ from pathlib import Path
 
 from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import Aspect, PlannedDay, WorkMode
-from flexdesk.services import outputs, skp
-from flexdesk.services.outputs import LogInput, LogRow
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import skp
+from flexdesk.services.outputs.logs import LogInput, LogRow
+from flexdesk.services.outputs.skp import IndicatorInput, RhkInput, SkpDetail
 from flexdesk.services.permissions import Actor
-from flexdesk.services.skp import IndicatorInput, RhkInput, SkpDetail
 from flexdesk.services.storage.attachments import AttachmentStore
 
 YEAR = 2026

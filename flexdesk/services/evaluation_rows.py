@@ -1,6 +1,6 @@
 """Reading and pre-filling evaluation rows (internal to :mod:`flexdesk.services.evaluation`).
 
-Realisation is pre-filled like the output recap sums it (:mod:`flexdesk.services.recap`):
+Realisation is pre-filled like the output recap sums it (:mod:`flexdesk.services.outputs.recap`):
 accepted log entries only (PermenPANRB 6/2022 judges realisation on reviewed evidence), added
 up per RHK into its kuantitas indicator. An annual evaluation adds up the realisation of the
 finalised periodic evaluations of the year instead (the accepted logs of the whole year when

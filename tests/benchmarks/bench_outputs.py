@@ -35,10 +35,10 @@ from common import Row, make_office, median_time, print_table
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import recap
 from flexdesk.services.app import Services, login
 from flexdesk.services.demo import DEMO_PASSWORD
-from flexdesk.services.outputs import LogFilter, count_logs, list_logs
+from flexdesk.services.outputs import recap
+from flexdesk.services.outputs.logs import LogFilter, count_logs, list_logs
 
 ENTRIES = 1_000_000
 EMPLOYEES = 500

@@ -19,8 +19,9 @@ from flexdesk.domain.performance import PeriodType, Predikat, Rating
 from flexdesk.paths import DataPaths
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services import evaluation as ev
-from flexdesk.services import outputs, skp
 from flexdesk.services.app import Services
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import skp
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings

@@ -18,8 +18,8 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models_outputs import OutputEvidence, OutputLog
 from flexdesk.domain.outputs import LogStatus
 from flexdesk.paths import DataPaths
-from flexdesk.services import skp
 from flexdesk.services.app import Services
+from flexdesk.services.outputs import skp
 from flexdesk.services.permissions import Actor
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.main_window import MainWindow

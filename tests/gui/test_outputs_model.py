@@ -10,9 +10,11 @@ from pytestqt.modeltest import ModelTester
 
 from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import LogStatus
-from flexdesk.services import demo, outputs, recap
+from flexdesk.services import demo
 from flexdesk.services.app import Services, login
-from flexdesk.services.outputs import LogFilter
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import recap
+from flexdesk.services.outputs.logs import LogFilter
 from flexdesk.ui.pages.outputs.log_model import PAGE_SIZE, LogTableModel
 from flexdesk.ui.pages.outputs.recap_model import PROGRESS_ROLE, RecapModel, WeekModel
 

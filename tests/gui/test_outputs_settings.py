@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from flexdesk.db.engine import Database
 from flexdesk.db.models_outputs import OutputLog
 from flexdesk.paths import DataPaths
-from flexdesk.services import output_settings, outputs
 from flexdesk.services.app import Services
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import settings as output_settings
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.page import OutputsPage

@@ -96,7 +96,7 @@ def test_start_up_imports_stay_lean() -> None:
     code = (
         "import sys, flexdesk.ui.app, flexdesk.ui.main_window\n"
         "heavy = ('alembic', 'reportlab', 'holidays', 'PIL', 'cryptography',\n"
-        "         'flexdesk.services.schedule.demo', 'flexdesk.services.outputs_demo',\n"
+        "         'flexdesk.services.schedule.demo', 'flexdesk.services.outputs.demo',\n"
         "         'flexdesk.reports', 'PySide6.QtPdf', 'PySide6.QtCharts')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )

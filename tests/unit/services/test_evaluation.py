@@ -16,8 +16,8 @@ from flexdesk.domain.performance import CORE_VALUES, OrganisationResult, Predika
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import evaluation as ev
-from flexdesk.services import skp
 from flexdesk.services.app import Services
+from flexdesk.services.outputs import skp
 from tests.evaluation_support import (
     FEBRUARY,
     MARCH,

@@ -25,10 +25,10 @@ from flexdesk.domain.outputs import (
 )
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import outputs
-from flexdesk.services.outputs import LogFilter, LogRow
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs.logs import LogFilter, LogRow
+from flexdesk.services.outputs.skp import SkpDetail
 from flexdesk.services.permissions import Actor, Role
-from flexdesk.services.skp import SkpDetail
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff, add_employee, add_user
 from tests.outputs_support import DAY, TODAY, add_log, log_input, make_skp, planned, write_file

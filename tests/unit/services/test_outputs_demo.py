@@ -12,9 +12,11 @@ from flexdesk.db.models import Employee
 from flexdesk.db.models_outputs import OutputEvidence, OutputLog, Rhk, Skp
 from flexdesk.domain.outputs import SignalKind, SkpStatus
 from flexdesk.paths import DataPaths
-from flexdesk.services import demo, outputs, recap
+from flexdesk.services import demo
 from flexdesk.services.app import login
-from flexdesk.services.outputs import LogFilter
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import recap
+from flexdesk.services.outputs.logs import LogFilter
 from flexdesk.services.storage.attachments import AttachmentStore
 
 

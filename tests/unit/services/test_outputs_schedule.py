@@ -13,8 +13,9 @@ from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.domain.outputs import PlannedDay, SignalKind, WorkMode
 from flexdesk.errors import ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import outputs, recap
 from flexdesk.services.app import Services
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import recap
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import service as schedule

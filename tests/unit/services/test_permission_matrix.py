@@ -30,9 +30,11 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.errors import FlexDeskError, PermissionDenied
 from flexdesk.paths import DataPaths
-from flexdesk.services import auth, employees, office, outputs, skp, units
+from flexdesk.services import auth, employees, office, units
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import skp
 from flexdesk.services.permissions import PERMISSIONS, Action, Actor, Role
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.schedule import periods as schedule_periods

@@ -14,8 +14,10 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import PlannedDay, SignalKind, SkpStatus, WorkMode
 from flexdesk.errors import PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import output_settings, outputs, recap
-from flexdesk.services.output_settings import OutputSettings
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs import recap
+from flexdesk.services.outputs import settings as output_settings
+from flexdesk.services.outputs.settings import OutputSettings
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff

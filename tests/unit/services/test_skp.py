@@ -21,9 +21,10 @@ from flexdesk.domain.outputs import (
 from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import office, skp
+from flexdesk.services import office
+from flexdesk.services.outputs import skp
+from flexdesk.services.outputs.skp import IndicatorInput, RhkInput
 from flexdesk.services.permissions import Role
-from flexdesk.services.skp import IndicatorInput, RhkInput
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.helpers import Staff, add_employee, add_user
 from tests.outputs_support import YEAR, add_log, log_input, make_skp, rhk_input

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QWidget
 
-from flexdesk.services.outputs import EvidenceRow
+from flexdesk.services.outputs.logs import EvidenceRow
 
 
 @dataclass(frozen=True)

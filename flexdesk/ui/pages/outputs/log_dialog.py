@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.outputs import PlannedDay, WorkMode
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import outputs
-from flexdesk.services.outputs import LogInput, LogRow
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs.logs import LogInput, LogRow
 from flexdesk.services.permissions import Action
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.services.storage.attachments import AttachmentStore

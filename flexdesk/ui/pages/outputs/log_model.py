@@ -8,9 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
-from flexdesk.services import outputs
 from flexdesk.services.app import Services
-from flexdesk.services.outputs import LogFilter, LogRow
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs.logs import LogFilter, LogRow
 from flexdesk.ui.pages.outputs.common import (
     STATUS_COLOURS,
     mode_label,

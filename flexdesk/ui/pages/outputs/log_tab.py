@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.outputs import LogStatus
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import outputs, units
-from flexdesk.services.outputs import LogFilter, LogRow
+from flexdesk.services import units
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.outputs.logs import LogFilter, LogRow
 from flexdesk.services.permissions import Action, Role
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.services.storage.attachments import AttachmentStore

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.domain.outputs import RhkKind
-from flexdesk.services.recap import RecapRow, WeekHours
+from flexdesk.services.outputs.recap import RecapRow, WeekHours
 from flexdesk.ui.pages.outputs.common import number
 
 Index = QModelIndex | QPersistentModelIndex

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.dates import Lang
 from flexdesk.domain.performance import PeriodType, period_label
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import recap
+from flexdesk.services.outputs import recap
+from flexdesk.services.outputs.recap import Recap
 from flexdesk.services.permissions import Action
-from flexdesk.services.recap import Recap
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import combo_value, fill_combo, number, skp_status_label, warn

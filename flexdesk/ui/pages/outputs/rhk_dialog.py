@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.outputs import Aspect, RhkKind
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import skp
-from flexdesk.services.skp import IndicatorInput, RhkInput, RhkRow, SkpDetail
+from flexdesk.services.outputs import skp
+from flexdesk.services.outputs.skp import IndicatorInput, RhkInput, RhkRow, SkpDetail
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import aspect_label, combo_value
 from flexdesk.ui.widgets.forms import ErrorLabel

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import output_settings
-from flexdesk.services.output_settings import OutputSettings
+from flexdesk.services.outputs import settings as output_settings
+from flexdesk.services.outputs.settings import OutputSettings
 from flexdesk.services.permissions import Action
 from flexdesk.services.storage import attachments
 from flexdesk.services.storage.attachments import AttachmentStore

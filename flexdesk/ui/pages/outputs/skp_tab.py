@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import RhkKind, SkpStatus
 from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import skp
+from flexdesk.services.outputs import skp
+from flexdesk.services.outputs.skp import SKP_PERIOD_TYPES, SkpDetail
 from flexdesk.services.permissions import Action, Role
-from flexdesk.services.skp import SKP_PERIOD_TYPES, SkpDetail
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.outputs.common import (
     aspect_label,

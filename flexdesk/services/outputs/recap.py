@@ -39,8 +39,8 @@ from flexdesk.domain.outputs import (
 )
 from flexdesk.domain.performance import PeriodType, period_label, period_range
 from flexdesk.services.office import get_setting
-from flexdesk.services.outputs import planned_days
-from flexdesk.services.outputs_schedule import office_working_days
+from flexdesk.services.outputs.logs import planned_days
+from flexdesk.services.outputs.schedule_bridge import office_working_days
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import display_name, require_view
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from flexdesk.errors import ValidationError
 from flexdesk.services.office import set_setting
+from flexdesk.services.outputs.recap import wellbeing_thresholds
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.recap import wellbeing_thresholds
 from flexdesk.services.storage.attachments import attachment_limits
 
 MAX_ATTACHMENT_MB = 100

@@ -44,7 +44,7 @@ from flexdesk.domain.outputs import (
 )
 from flexdesk.domain.people import full_name
 from flexdesk.errors import ConflictError, NotFound, ValidationError
-from flexdesk.services.outputs_schedule import approved_schedule_days
+from flexdesk.services.outputs.schedule_bridge import approved_schedule_days
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.staff_scope import (
     require_own,
