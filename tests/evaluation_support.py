@@ -9,8 +9,8 @@ from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import RhkKind
 from flexdesk.domain.performance import PeriodType, Rating
 from flexdesk.paths import DataPaths
-from flexdesk.services import evaluation as ev
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs import skp
 from flexdesk.services.outputs.skp import SkpDetail

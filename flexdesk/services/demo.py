@@ -221,7 +221,7 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
         (info.supervisor_usernames if row["is_head"] else info.employee_usernames).append(username)
     # imported here: the GUI imports this module at start-up for DEMO_PASSWORD, and the
     # capabilities' demo modules pull in most of the services (a fifth of the start-up imports)
-    from flexdesk.services import evaluation_demo  # noqa: F401  (registers its extension)
+    from flexdesk.services.evaluation import demo as evaluation_demo  # noqa: F401  (registers its extension)
     from flexdesk.services.outputs.demo import create_demo_outputs
     from flexdesk.services.schedule.demo import create_demo_schedules
 

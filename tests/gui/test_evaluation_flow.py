@@ -18,8 +18,8 @@ from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.domain.performance import PeriodType, Predikat, Rating
 from flexdesk.paths import DataPaths
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
-from flexdesk.services import evaluation as ev
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs import skp
 from flexdesk.services.permissions import Actor

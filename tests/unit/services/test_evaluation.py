@@ -15,8 +15,8 @@ from flexdesk.domain.outputs import SkpStatus
 from flexdesk.domain.performance import CORE_VALUES, OrganisationResult, Predikat, Rating
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import evaluation as ev
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.outputs import skp
 from tests.evaluation_support import (
     FEBRUARY,

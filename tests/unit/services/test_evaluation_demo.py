@@ -19,9 +19,10 @@ from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.domain.performance import PeriodType, Rating, predikat_kinerja
 from flexdesk.paths import DataPaths
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
-from flexdesk.services import demo, evaluation_demo
-from flexdesk.services import evaluation as ev
+from flexdesk.services import demo
 from flexdesk.services.app import Services, login
+from flexdesk.services.evaluation import demo as evaluation_demo
+from flexdesk.services.evaluation import service as ev
 from tests.unit.reports.pdftools import page_texts
 
 

@@ -24,9 +24,9 @@ from flexdesk.domain.performance import (
 from flexdesk.errors import Cancelled, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes, build_evaluation_pdfs
-from flexdesk.services import evaluation as ev
 from flexdesk.services import office
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from tests.evaluation_support import (
     FEBRUARY,
     MARCH,

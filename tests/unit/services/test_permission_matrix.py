@@ -135,7 +135,7 @@ def _evaluation_of(c: Ctx, *, share: bool, final: bool = False) -> str:
     """An evaluation of the actor's own record (admin: a staff member's), started by the admin
     as Atasan Pejabat Penilai (so the head of the unit can have one too)."""
     from flexdesk.domain.performance import Rating
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
     from tests.evaluation_support import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.own_id)
@@ -153,7 +153,7 @@ def _evaluation_of(c: Ctx, *, share: bool, final: bool = False) -> str:
 def _staff_evaluation(c: Ctx, *, final: bool) -> str:
     """The member's evaluation (the head is their supervisor; the admin may act as atasan)."""
     from flexdesk.domain.performance import Rating
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
     from tests.evaluation_support import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.staff.member.id)
@@ -168,14 +168,14 @@ def _staff_evaluation(c: Ctx, *, final: bool) -> str:
 
 
 def _evaluation_view(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
     from tests.evaluation_support import MARCH
 
     return lambda: c.call(ev.list_evaluations, MARCH)
 
 
 def _evaluation_rate(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
     from tests.evaluation_support import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.staff.member.id)
@@ -184,35 +184,35 @@ def _evaluation_rate(c: Ctx) -> Callable[[], Any]:
 
 
 def _evaluation_comment(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
 
     evaluation_id = _evaluation_of(c, share=True)
     return lambda: c.call(ev.comment, evaluation_id, "Terima kasih atas umpan baliknya.")
 
 
 def _evaluation_finalise(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
 
     evaluation_id = _staff_evaluation(c, final=False)
     return lambda: c.call(ev.finalise, evaluation_id)
 
 
 def _evaluation_reopen(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
 
     evaluation_id = _staff_evaluation(c, final=True)
     return lambda: c.call(ev.reopen, evaluation_id, "Realisasi perlu dikoreksi.")
 
 
 def _evaluation_print(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
 
     evaluation_id = _evaluation_of(c, share=False, final=True)
     return lambda: c.call(ev.form_data, evaluation_id)
 
 
 def _evaluation_distribution(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import evaluation as ev
+    from flexdesk.services.evaluation import service as ev
     from tests.evaluation_support import MARCH
 
     return lambda: c.call(ev.unit_distribution, c.staff.unit.id, MARCH)

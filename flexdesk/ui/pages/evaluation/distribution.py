@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.dates import Lang
 from flexdesk.domain.performance import OrganisationResult, Predikat
-from flexdesk.services import evaluation as ev
+from flexdesk.services.evaluation import service as ev
 from flexdesk.ui.pages.evaluation.common import PREDIKAT_COLOURS, number_text, predikat_text
 
 
 class DistributionView(QWidget):
-    """Shows a :class:`~flexdesk.services.evaluation.DistributionReport`; asks for another
+    """Shows a :class:`~flexdesk.services.evaluation.service.DistributionReport`; asks for another
     one (``options_changed``) when the organisation result or "final only" changes."""
 
     options_changed = Signal()

@@ -4,7 +4,7 @@ The supervisor fills in realisasi (pre-filled from accepted output logs; a chang
 a reason), umpan balik per RHK and per BerAKHLAK value and the two ratings (the predikat
 follows live from the official matrix), then saves, shares with the employee, finalises or
 reopens. The employee sees it once shared and may add a comment. Every step goes through
-``flexdesk.services.evaluation``; a button the service would refuse is disabled and says why,
+``flexdesk.services.evaluation.service``; a button the service would refuse is disabled and says why,
 and a refused call shows the service's sentence while the edits stay on screen.
 """
 
@@ -33,7 +33,7 @@ from flexdesk.domain.dates import Lang
 from flexdesk.domain.evaluation import missing_ratings
 from flexdesk.errors import FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
-from flexdesk.services import evaluation as ev
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.evaluation.common import (

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from flexdesk.domain.evaluation import EvaluationStatus
-from flexdesk.services import evaluation as ev
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from flexdesk.ui.pages.evaluation.common import (
     PREDIKAT_COLOURS,
     STATUS_COLOURS,

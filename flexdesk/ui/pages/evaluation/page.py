@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.errors import Cancelled, FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdfs
-from flexdesk.services import evaluation as ev
 from flexdesk.services import units
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog

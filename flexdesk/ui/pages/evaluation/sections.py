@@ -1,8 +1,8 @@
 """The parts of the evaluation form editor: hasil kerja (RHK), perilaku kerja, ratings.
 
-Each section shows one part of an :class:`~flexdesk.services.evaluation.EvaluationDetail`,
+Each section shows one part of an :class:`~flexdesk.services.evaluation.service.EvaluationDetail`,
 keeps the user's edits, and hands them back as the matching parts of
-:class:`~flexdesk.services.evaluation.EvaluationChanges`. Only rows the user changed are sent.
+:class:`~flexdesk.services.evaluation.service.EvaluationChanges`. Only rows the user changed are sent.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from flexdesk.domain.performance import (
     Rating,
     predikat_kinerja,
 )
-from flexdesk.services import evaluation as ev
+from flexdesk.services.evaluation import service as ev
 from flexdesk.ui.pages.evaluation.common import (
     PREDIKAT_COLOURS,
     RATINGS,

@@ -1,5 +1,5 @@
 """Result and input types of the evaluation services (re-exported by
-:mod:`flexdesk.services.evaluation`, which is where callers import them from)."""
+:mod:`flexdesk.services.evaluation.service`, which is where callers import them from)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading and pre-filling evaluation rows (internal to :mod:`flexdesk.services.evaluation`).
+"""Reading and pre-filling evaluation rows (internal to :mod:`flexdesk.services.evaluation.service`).
 
 Realisation is pre-filled like the output recap sums it (:mod:`flexdesk.services.outputs.recap`):
 accepted log entries only (PermenPANRB 6/2022 judges realisation on reviewed evidence), added
@@ -40,7 +40,7 @@ from flexdesk.domain.performance import (
     Predikat,
     Rating,
 )
-from flexdesk.services.evaluation_types import (
+from flexdesk.services.evaluation.types import (
     BehaviourResult,
     EvaluationDetail,
     EvaluationEventRow,

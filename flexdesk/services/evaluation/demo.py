@@ -3,7 +3,7 @@
 The output-log demo covers about three months up to yesterday; the "first two demo months" are
 the first two whole calendar months inside that window (of the SKP year, ended before today).
 Every employee with a supervisor gets an evaluation for each: realisation pre-filled from the
-accepted logs exactly as :func:`flexdesk.services.evaluation.start_evaluation` does, ratings
+accepted logs exactly as :func:`flexdesk.services.evaluation.service.start_evaluation` does, ratings
 mostly Sesuai Ekspektasi with some Di Atas and a rare Di Bawah, umpan balik per RHK and on a few
 BerAKHLAK values, sometimes an employee comment, and the events start → save → share →
 finalise by the supervisor's account. The head of the office has no supervisor in the demo, so

@@ -60,7 +60,7 @@ from flexdesk.domain.performance import (
 )
 from flexdesk.errors import Cancelled, ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.reports.evaluation_data import EvaluationFormData
-from flexdesk.services.evaluation_access import (
+from flexdesk.services.evaluation.access import (
     AS_SUPERVISOR,
     admin_may_rate,
     commenter_role,
@@ -71,13 +71,13 @@ from flexdesk.services.evaluation_access import (
     require_viewer,
     scope_employees,
 )
-from flexdesk.services.evaluation_edit import (
+from flexdesk.services.evaluation.edit import (
     apply_changes,
     check_length,
     set_ratings,
     validate_changes,
 )
-from flexdesk.services.evaluation_rows import (
+from flexdesk.services.evaluation.rows import (
     DetailCache,
     add_event,
     build_detail,
@@ -87,7 +87,7 @@ from flexdesk.services.evaluation_rows import (
     rating_or_none,
     sync_rows,
 )
-from flexdesk.services.evaluation_types import (
+from flexdesk.services.evaluation.types import (
     KEEP,
     MAX_TEXT,
     BehaviourChange,
@@ -552,7 +552,7 @@ def form_data(
     period targets, realisasi and umpan balik, the perilaku rows, ratings and predikat.
     Action: ``evaluation.print`` (same record rule as viewing).
     """
-    from flexdesk.services.evaluation_print import build_form_data
+    from flexdesk.services.evaluation.printing import build_form_data
 
     ev = get_evaluation_row(session, evaluation_id)
     emp = require_viewer(session, actor, ev, Action.EVALUATION_PRINT)
@@ -575,7 +575,7 @@ def form_data_for_unit(
     ``progress(done, total)``; raises :class:`~flexdesk.errors.Cancelled` when
     ``is_cancelled()`` turns true. Action: ``evaluation.print``.
     """
-    from flexdesk.services.evaluation_print import build_form_data, print_context
+    from flexdesk.services.evaluation.printing import build_form_data, print_context
 
     require(actor, Action.EVALUATION_PRINT)
     context = print_context(session)

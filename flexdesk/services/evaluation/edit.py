@@ -1,5 +1,5 @@
 """Checking and applying the supervisor's edits of an evaluation (internal to
-:mod:`flexdesk.services.evaluation`): everything is validated and resolved to its rows first,
+:mod:`flexdesk.services.evaluation.service`): everything is validated and resolved to its rows first,
 so a refused edit changes nothing."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from flexdesk.db.models_evaluation import (
 from flexdesk.db.models_outputs import RhkIndicator
 from flexdesk.domain.performance import OrganisationResult, Rating, predikat_kinerja
 from flexdesk.errors import ValidationError
-from flexdesk.services.evaluation_rows import rating_or_none
-from flexdesk.services.evaluation_types import (
+from flexdesk.services.evaluation.rows import rating_or_none
+from flexdesk.services.evaluation.types import (
     KEEP,
     MAX_TEXT,
     BehaviourChange,
