@@ -107,7 +107,7 @@ def add_bundle_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _progress(done: int, total: int, stage: str, _last: list[str] = []) -> None:  # noqa: B006
     if not _last or _last[0] != stage:
-        from flexdesk.services.sync_office import STAGE_LABELS
+        from flexdesk.services.sync.office import STAGE_LABELS
 
         label = STAGE_LABELS.get(stage, (stage, stage))[0]
         print(f"  {label}…", file=sys.stderr)
@@ -115,7 +115,7 @@ def _progress(done: int, total: int, stage: str, _last: list[str] = []) -> None:
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from flexdesk.services import sync_office as so
+    from flexdesk.services.sync import office as so
 
     if args.bundle_command == "verify":
         identity = (
@@ -236,8 +236,8 @@ def add_key_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_key(args: argparse.Namespace) -> int:
-    from flexdesk.services import sync_office as so
     from flexdesk.services.app import Services, open_database
+    from flexdesk.services.sync import office as so
 
     paths = _paths(args)
     db = open_database(paths, database_url=getattr(args, "database_url", None))

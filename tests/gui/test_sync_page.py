@@ -141,7 +141,7 @@ def test_cancelled_export_uses_up_the_number(
 ) -> None:
     staff = make_staff(database, setup_office(database))
     page = _page(qtbot, database, data_paths, staff.admin)
-    from flexdesk.services import sync_office as so
+    from flexdesk.services.sync import office as so
 
     Services(database, staff.admin).call(
         so.create_office_key, data_paths.keys, PASS, PASS, iterations=1000
@@ -178,7 +178,7 @@ def test_key_rotation_from_the_page(
 ) -> None:
     """Ganti kunci: folder, old + new passphrase (checked in the dialog), progress, a rotation
     bundle signed by the old key announcing the new one; the page shows the new fingerprint."""
-    from flexdesk.services import sync_office as so
+    from flexdesk.services.sync import office as so
     from flexdesk.sync.bundle import verify_bundle
 
     staff = make_staff(database, setup_office(database))

@@ -15,7 +15,7 @@ from flexdesk.db.migrate import alembic_heads, current_revisions, migrate_to_hea
 from flexdesk.db.models import Employee, Office, WorkUnit
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import open_database
-from flexdesk.services.sync_collect import collect_audit, collect_changes
+from flexdesk.services.sync.collect import collect_audit, collect_changes
 
 SYNC_TABLES = {"sync_keys", "sync_state", "sync_bundles", "sync_sent_records", "sync_acked_revs"}
 

@@ -279,7 +279,7 @@ def test_annual_evaluation_draws_on_the_finalised_periodic_ones(
 
 
 def test_evaluations_travel_in_sync_bundles(db: Database, staff: Staff) -> None:
-    from flexdesk.services.sync_collect import collect_changes
+    from flexdesk.services.sync.collect import collect_changes
 
     approved_skp(db, staff)
     with db.read_session() as session:

@@ -33,10 +33,10 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths
-from flexdesk.services import sync_office as so
 from flexdesk.services.app import Services
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.storage import backup
+from flexdesk.services.sync import office as so
 from flexdesk.sync import keys, sshsig
 from flexdesk.sync.bundle import WrittenBundle
 from flexdesk.sync.canonical import canonical_json_line

@@ -111,13 +111,13 @@ def _schedule_approve(c: Ctx) -> Callable[[], Any]:
 
 
 def _sync_status(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import sync_office
+    from flexdesk.services.sync import office as sync_office
 
     return lambda: c.call(sync_office.sync_status, c.paths.keys)
 
 
 def _sync_key(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import sync_office
+    from flexdesk.services.sync import office as sync_office
 
     return lambda: c.call(
         sync_office.create_office_key, c.paths.keys, "Frasa-Sandi-Kantor-Uji-1", iterations=1000
@@ -125,7 +125,7 @@ def _sync_key(c: Ctx) -> Callable[[], Any]:
 
 
 def _sync_receipt(c: Ctx) -> Callable[[], Any]:
-    from flexdesk.services import sync_office
+    from flexdesk.services.sync import office as sync_office
 
     missing = c.paths.exports / "tidak-ada.receipt.json"
     return lambda: c.call(sync_office.import_receipt, missing)

@@ -26,8 +26,8 @@ from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.db.models_sync import SyncAckedRev, SyncBundle, SyncState
 from flexdesk.errors import BundleError, Cancelled, ConflictError, PermissionDenied, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import sync_office as so
 from flexdesk.services.app import Services
+from flexdesk.services.sync import office as so
 from flexdesk.sync import keys
 from flexdesk.sync.auditchain import AuditRecord
 from flexdesk.sync.bundle import verify_bundle
@@ -446,7 +446,7 @@ def test_key_rotation_announced_by_the_old_key(
 
 
 def _audit_rows(db: Database) -> list[AuditRecord]:
-    from flexdesk.services.sync_collect import collect_audit
+    from flexdesk.services.sync.collect import collect_audit
 
     with db.read_session() as s:
         segment = collect_audit(s, after=0, limit=10**9)
@@ -609,7 +609,7 @@ def test_long_audit_history_continues_over_several_bundles(
 ) -> None:
     """With a cap on rows per bundle, each bundle carries the next slice of the chain and
     central ends up with all of it."""
-    from flexdesk.services import sync_collect
+    from flexdesk.services.sync import collect as sync_collect
 
     monkeypatch.setattr(sync_collect, "MAX_AUDIT_ROWS", 4)
     local = _audit_rows(office.db)

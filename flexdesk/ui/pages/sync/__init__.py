@@ -2,7 +2,7 @@
 or USB drive, importing central's receipts, and the bundle history.
 
 ``sync_page`` is the main window's page factory. Everything the page does goes through
-``flexdesk.services.sync_office``; long work (key creation, export) runs in a worker with a
+``flexdesk.services.sync.office``; long work (key creation, export) runs in a worker with a
 cancellable progress dialog, and every dialog is opened with ``open()`` (non-blocking).
 """
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import ValidationError
-from flexdesk.services.sync_office import check_passphrase
+from flexdesk.services.sync.office import check_passphrase
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from flexdesk.services.sync_office import CANCELLED, HistoryRow
+from flexdesk.services.sync.office import CANCELLED, HistoryRow
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.services.sync_office import SyncStatus
+from flexdesk.services.sync.office import SyncStatus
 
 
 def _value_label(name: str) -> QLabel:

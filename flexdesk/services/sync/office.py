@@ -48,7 +48,7 @@ from flexdesk.errors import BundleError, Cancelled, ConflictError, ValidationErr
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.sync_collect import (
+from flexdesk.services.sync.collect import (
     attachment_sources,
     collect_audit,
     collect_changes,
