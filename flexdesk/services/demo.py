@@ -9,8 +9,6 @@ Other capabilities extend the demo by registering a ``DemoExtension``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import insert
@@ -21,9 +19,11 @@ from flexdesk.db.base import new_uuid, take_sequence_numbers, utcnow
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.domain.people import EmployeeType, Gender, make_nip
 from flexdesk.services import auth, office
+from flexdesk.services.demo_info import DEMO_PASSWORD, DemoInfo
 from flexdesk.services.permissions import Role
 
-DEMO_PASSWORD = "demo12345"
+__all__ = ["DEMO_PASSWORD", "DemoInfo", "create_demo_office", "generate_staff"]
+
 
 FIRST_NAMES_M = (
     "Budi", "Agus", "Ahmad", "Dedi", "Eko", "Hendra", "Iwan", "Joko", "Rudi", "Asep", "Yusuf",
@@ -61,21 +61,6 @@ STAFF_POSITIONS = (
     "Analis Kebijakan", "Pengadministrasi Umum", "Pranata Komputer", "Pengelola Keuangan",
     "Arsiparis", "Pengolah Data", "Penyuluh Sosial", "Analis Pelayanan", "Pengelola Layanan Operasional",
 )  # fmt: skip
-
-
-@dataclass
-class DemoInfo:
-    office_code: str
-    admin_username: str
-    password: str
-    supervisor_usernames: list[str] = field(default_factory=list)
-    employee_usernames: list[str] = field(default_factory=list)
-    employee_count: int = 0
-
-
-#: Later capabilities add their demo data here: fn(session, info, rng) after staff exist.
-DemoExtension = Callable[[Session, DemoInfo, random.Random], None]
-DEMO_EXTENSIONS: list[DemoExtension] = []
 
 
 def _person(rng: random.Random, used: set[str], etype: EmployeeType) -> dict[str, object]:
@@ -221,13 +206,12 @@ def create_demo_office(session: Session, *, employees: int = 40, seed: int = 7) 
         (info.supervisor_usernames if row["is_head"] else info.employee_usernames).append(username)
     # imported here: the GUI imports this module at start-up for DEMO_PASSWORD, and the
     # capabilities' demo modules pull in most of the services (a fifth of the start-up imports)
-    from flexdesk.services.evaluation import demo as evaluation_demo  # noqa: F401  (registers its extension)
+    from flexdesk.services.evaluation.demo import create_demo_evaluations
     from flexdesk.services.outputs.demo import create_demo_outputs
     from flexdesk.services.schedule.demo import create_demo_schedules
 
     rng = random.Random(seed)
     create_demo_schedules(session, info.admin_username, random.Random(seed))
     create_demo_outputs(session, info, random.Random(seed))
-    for extend in DEMO_EXTENSIONS:
-        extend(session, info, rng)
+    create_demo_evaluations(session, info, random.Random(rng.random()))
     return info

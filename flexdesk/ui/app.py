@@ -76,7 +76,7 @@ def show_fatal(exc: FlexDeskError, language: str) -> None:
 def _login_dialog(db: Database | None, office_name: str, lang: str, demo: bool) -> LoginDialog:
     hint = ""
     if demo:
-        from flexdesk.services.demo import DEMO_PASSWORD
+        from flexdesk.services.demo_info import DEMO_PASSWORD
 
         hint = QApplication.translate(
             "Login",

@@ -10,7 +10,7 @@ finalise by the supervisor's account. The head of the office has no supervisor i
 has no evaluation (the admin may act as atasan once the setting allows it).
 
 Rows go in with bulk inserts (a few thousand rows in a fraction of a second) so ``flexdesk
-demo`` stays fast. Importing this module registers it in ``services.demo.DEMO_EXTENSIONS``.
+demo`` stays fast.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from flexdesk.domain.performance import (
     period_range,
     predikat_kinerja,
 )
-from flexdesk.services.demo import DEMO_EXTENSIONS, DemoInfo
+from flexdesk.services.demo_info import DemoInfo
 
 #: how far back the output-log demo reaches (services.outputs_demo: three months)
 LOG_WINDOW_DAYS = 91
@@ -229,11 +229,3 @@ def create_demo_evaluations(
             # bulk inserts skip the audit hook; the trail must still hold every row
             record_bulk_inserts(session, model, [r["id"] for r in rows])
     return len(ev_rows)
-
-
-def _extension(session: Session, info: DemoInfo, rng: random.Random) -> None:
-    create_demo_evaluations(session, info, random.Random(rng.random()))
-
-
-if _extension not in DEMO_EXTENSIONS:
-    DEMO_EXTENSIONS.append(_extension)

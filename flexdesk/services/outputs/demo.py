@@ -27,7 +27,7 @@ from flexdesk.domain.outputs import LogStatus, NationalCalendar, SkpStatus, Work
 from flexdesk.services.storage.attachments import AttachmentStore, bytes_in_transaction
 
 if TYPE_CHECKING:
-    from flexdesk.services.demo import DemoInfo
+    from flexdesk.services.demo_info import DemoInfo
 
 #: (RHK, kuantitas indicator, unit, activities) per jabatan; staff get two plus a shared one
 _STAFF_RHK: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
