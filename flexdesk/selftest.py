@@ -174,7 +174,7 @@ def _check_pdf_batch(ws: _Workspace) -> str:
 def _check_bundle(ws: _Workspace) -> str:
     from flexdesk.errors import BundleError
     from flexdesk.sync.bundle import ChangeRecord, ReportFile, verify_bundle, write_bundle
-    from flexdesk.sync.keys import generate_key, key_id
+    from flexdesk.sync.crypto.keys import generate_key, key_id
 
     key = generate_key()
     changes = [

@@ -22,9 +22,9 @@ from flexdesk.central.models import (
     CentralReport,
 )
 from flexdesk.central.store import CentralPaths
-from flexdesk.sync import keys
 from flexdesk.sync.bundle import ChangeRecord, VerifiedBundle, bundle_stem
-from flexdesk.sync.canonical import canonical_json
+from flexdesk.sync.crypto import keys
+from flexdesk.sync.format.canonical import canonical_json
 from flexdesk.sync.rotation import KeyRotation
 
 log = logging.getLogger(__name__)

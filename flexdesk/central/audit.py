@@ -30,7 +30,7 @@ from flexdesk.central.models import CentralAuditEntry, CentralBase
 from flexdesk.errors import BundleError
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord
-from flexdesk.sync.model import VerifiedBundle
+from flexdesk.sync.format.model import VerifiedBundle
 from flexdesk.sync.receipt import AuditHead
 
 

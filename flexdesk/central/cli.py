@@ -41,7 +41,7 @@ from sqlalchemy import Engine
 from flexdesk.central.service import Receiver
 from flexdesk.central.store import CentralPaths, default_data_dir, make_engine
 from flexdesk.errors import FlexDeskError
-from flexdesk.sync import keys, sshsig
+from flexdesk.sync.crypto import keys, sshsig
 from flexdesk.sync.receipt import SignedReceipt, write_receipt_files, write_receipt_zip
 
 ENV_PASSPHRASE = "FLEXDESK_CENTRAL_PASSPHRASE"
@@ -169,8 +169,8 @@ def _init_key(ctx: _Ctx) -> int:
         "allowed_signers: " + keys.allowed_signers_line(CENTRAL_PRINCIPAL, pub, [sshsig.NS_RECEIPT])
     )
     if ctx.args.age:
-        from flexdesk.sync import age
         from flexdesk.sync._fs import atomic_write_bytes
+        from flexdesk.sync.crypto import age
 
         identity, recipient = age.generate_identity()
         atomic_write_bytes(

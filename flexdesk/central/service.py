@@ -73,11 +73,11 @@ from flexdesk.central.models import (
 )
 from flexdesk.central.store import CentralPaths, session_factory
 from flexdesk.errors import BundleError, ValidationError
-from flexdesk.sync import keys
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.bundle import Envelope, VerifiedBundle, ZipLimits, verify_bundle
-from flexdesk.sync.layout import AGE_SUFFIX, ENVELOPE_SUFFIX, SIG_SUFFIX, ZIP_SUFFIX
-from flexdesk.sync.model import OFFICE_ID_RE, bundle_stem
+from flexdesk.sync.crypto import keys
+from flexdesk.sync.format.layout import AGE_SUFFIX, ENVELOPE_SUFFIX, SIG_SUFFIX, ZIP_SUFFIX
+from flexdesk.sync.format.model import OFFICE_ID_RE, bundle_stem
 from flexdesk.sync.receipt import (
     ACKNOWLEDGING,
     RECEIPT_FORMAT_VERSION,
@@ -567,7 +567,7 @@ class Receiver:
 
     @staticmethod
     def _signed(row: CentralReceipt) -> SignedReceipt:
-        from flexdesk.sync.canonical import loads_strict
+        from flexdesk.sync.format.canonical import loads_strict
 
         receipt = Receipt.from_json(loads_strict(row.data, what="receipt.json"))
         return SignedReceipt(receipt, row.data, row.signature)

@@ -66,7 +66,7 @@ progress=None, is_cancelled=None, require_envelope=False, identity=None, extract
 - ``path``: the envelope, its ``.sig``, the ``.zip`` or the ``.zip.age``. When the envelope is
   next to a zip it is always checked; a bare zip (``require_envelope=False``) is checked from
   its own signed tag manifest, which covers every payload and tag file but not zip metadata.
-- ``trusted_keys``: a :class:`~flexdesk.sync.keys.KeyRing` (office, validity range by sequence,
+- ``trusted_keys``: a :class:`~flexdesk.sync.crypto.keys.KeyRing` (office, validity range by sequence,
   revocation) or a plain ``{label: Ed25519PublicKey}`` (trusted for ``expected_office``).
 - ``last_seq``: the last sequence already accepted: ``replay`` if not newer, ``gap`` if one is
   missing. (The central receiver applies its own rules instead: duplicate/superseded/gap.)
@@ -87,8 +87,8 @@ from __future__ import annotations
 
 from flexdesk.sync._errors import CODES
 from flexdesk.sync.auditchain import AuditRange, AuditRecord, AuditSegment
-from flexdesk.sync.keys import KeyRing, TrustedKey
-from flexdesk.sync.model import (
+from flexdesk.sync.crypto.keys import KeyRing, TrustedKey
+from flexdesk.sync.format.model import (
     FORMAT_VERSION,
     MAX_FORMAT_VERSION,
     AttachmentInfo,
@@ -103,10 +103,10 @@ from flexdesk.sync.model import (
     WrittenBundle,
     bundle_stem,
 )
+from flexdesk.sync.format.ziphygiene import ZipLimits
 from flexdesk.sync.rotation import KeyRotation, make_rotation
 from flexdesk.sync.verifier import verify_bundle
 from flexdesk.sync.writer import DEFAULT_SCHEMA, write_bundle
-from flexdesk.sync.ziphygiene import ZipLimits
 
 #: progress stages of write_bundle / verify_bundle with their labels (id, en)
 STAGES: dict[str, tuple[str, str]] = {

@@ -35,12 +35,12 @@ from typing import Any, Literal, cast
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from flexdesk.sync import sshsig
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync._fs import atomic_write_bytes, read_capped
-from flexdesk.sync.canonical import canonical_json_line, loads_strict
-from flexdesk.sync.keys import key_id, public_key_raw
-from flexdesk.sync.model import (
+from flexdesk.sync.crypto import sshsig
+from flexdesk.sync.crypto.keys import key_id, public_key_raw
+from flexdesk.sync.format.canonical import canonical_json_line, loads_strict
+from flexdesk.sync.format.model import (
     OFFICE_ID_RE,
     SHA256_RE,
     BaseAck,
@@ -53,7 +53,7 @@ from flexdesk.sync.model import (
     check_format,
     check_uuid,
 )
-from flexdesk.sync.ziphygiene import SafeZip, ZipLimits
+from flexdesk.sync.format.ziphygiene import SafeZip, ZipLimits
 
 RECEIPT_FORMAT = "flexdesk-receipt"
 #: receipt format written by default (2: with the audit head); 1 is still read and written

@@ -21,11 +21,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from flexdesk.sync import sshsig
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync.canonical import canonical_json_line, loads_strict
-from flexdesk.sync.keys import key_id, load_public_key, public_key_openssh, public_key_raw
-from flexdesk.sync.model import OFFICE_ID_RE, _keys, _seq, _str, bad_format
+from flexdesk.sync.crypto import sshsig
+from flexdesk.sync.crypto.keys import key_id, load_public_key, public_key_openssh, public_key_raw
+from flexdesk.sync.format.canonical import canonical_json_line, loads_strict
+from flexdesk.sync.format.model import OFFICE_ID_RE, _keys, _seq, _str, bad_format
 
 ROTATION_FORMAT = "flexdesk-key-rotation"
 ROTATION_PATH = "data/keys/rotation.json"

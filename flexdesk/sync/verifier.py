@@ -23,14 +23,15 @@ from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from flexdesk.sync import bagit, sshsig
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync._fs import read_capped
 from flexdesk.sync.auditchain import AuditFormatError, AuditRecord, chain_problem
-from flexdesk.sync.canonical import canonical_json_line, loads_strict
-from flexdesk.sync.keys import ANY_OFFICE, KeyRing, TrustedKey, as_keyring
-from flexdesk.sync.keys import key_id as compute_key_id
-from flexdesk.sync.layout import (
+from flexdesk.sync.crypto import sshsig
+from flexdesk.sync.crypto.keys import ANY_OFFICE, KeyRing, TrustedKey, as_keyring
+from flexdesk.sync.crypto.keys import key_id as compute_key_id
+from flexdesk.sync.format import bagit
+from flexdesk.sync.format.canonical import canonical_json_line, loads_strict
+from flexdesk.sync.format.layout import (
     AGE_SUFFIX,
     AUDIT,
     BAG_INFO,
@@ -47,7 +48,7 @@ from flexdesk.sync.layout import (
     report_match,
     split_stem,
 )
-from flexdesk.sync.model import (
+from flexdesk.sync.format.model import (
     AttachmentInfo,
     BundleHeader,
     ChangeRecord,
@@ -55,6 +56,7 @@ from flexdesk.sync.model import (
     VerifiedBundle,
     bad_format,
 )
+from flexdesk.sync.format.ziphygiene import SafeZip, ZipLimits, sha256_file
 from flexdesk.sync.rotation import (
     NEW_SIG_PATH,
     OLD_SIG_PATH,
@@ -62,7 +64,6 @@ from flexdesk.sync.rotation import (
     KeyRotation,
     verify_rotation,
 )
-from flexdesk.sync.ziphygiene import SafeZip, ZipLimits, sha256_file
 
 Progress = Callable[[int, int, str], None]
 MAX_ENVELOPE = 1024 * 1024
@@ -558,7 +559,7 @@ def verify_bundle(
                     "Bundel terenkripsi; kunci dekripsi pusat diperlukan.",
                     "The bundle is encrypted; the central decryption key is needed.",
                 )
-            from flexdesk.sync import age
+            from flexdesk.sync.crypto import age
 
             tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=work_dir)))
             zip_path = tmp / (stem + ZIP_SUFFIX)

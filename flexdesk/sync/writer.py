@@ -19,16 +19,17 @@ from typing import Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from flexdesk.errors import Cancelled
-from flexdesk.sync import bagit, sshsig
-from flexdesk.sync import model as _model
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync._fs import BackgroundFlusher, drop_cache, fsync_dir, temp_path_for
 from flexdesk.sync._pipeline import CHUNK, SideThread
 from flexdesk.sync.auditchain import AuditSegment, chain_problem
-from flexdesk.sync.canonical import canonical_json_line
-from flexdesk.sync.keys import KeyRing, TrustedKey
-from flexdesk.sync.keys import key_id as compute_key_id
-from flexdesk.sync.layout import (
+from flexdesk.sync.crypto import sshsig
+from flexdesk.sync.crypto.keys import KeyRing, TrustedKey
+from flexdesk.sync.crypto.keys import key_id as compute_key_id
+from flexdesk.sync.format import bagit
+from flexdesk.sync.format import model as _model
+from flexdesk.sync.format.canonical import canonical_json_line
+from flexdesk.sync.format.layout import (
     AGE_SUFFIX,
     AUDIT,
     BAG_INFO,
@@ -40,7 +41,7 @@ from flexdesk.sync.layout import (
     TAG_SIG,
     ZIP_SUFFIX,
 )
-from flexdesk.sync.model import (
+from flexdesk.sync.format.model import (
     EXT_RE,
     OFFICE_ID_RE,
     REPORT_NAME_RE,
@@ -396,7 +397,7 @@ def write_bundle(
         zip_size = zip_tmp.stat().st_size
         container_tmp, sha, size = zip_tmp, checked.zip_sha256, zip_size
         if encrypt_to:
-            from flexdesk.sync import age
+            from flexdesk.sync.crypto import age
 
             container_tmp = w.temp(container_final)
             sha, size = age.encrypt_file(
@@ -407,7 +408,7 @@ def write_bundle(
                 is_cancelled=is_cancelled,
             )
             drop_cache(container_tmp)
-            from flexdesk.sync.ziphygiene import sha256_file
+            from flexdesk.sync.format.ziphygiene import sha256_file
 
             if sha256_file(container_tmp) != sha:
                 raise bundle_error(

@@ -34,8 +34,8 @@ from typing import Literal
 
 from flexdesk.central.service import Receiver
 from flexdesk.central.store import CentralPaths, make_engine
-from flexdesk.sync import keys
 from flexdesk.sync.bundle import AttachmentSource, ChangeRecord, verify_bundle, write_bundle
+from flexdesk.sync.crypto import keys
 
 MB = 1024 * 1024
 EXPORT = "export (write + re-read check)"

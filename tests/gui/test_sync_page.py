@@ -16,7 +16,7 @@ from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor
-from flexdesk.sync import keys
+from flexdesk.sync.crypto import keys
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.main_window import MainWindow
 from flexdesk.ui.pages.sync.page import SyncPage

@@ -38,7 +38,7 @@ from flexdesk.db.models_sync import SyncAckedRev
 from flexdesk.errors import BundleError
 from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord, AuditSegment
 from flexdesk.sync.bundle import AttachmentSource, ChangeRecord
-from flexdesk.sync.model import ENTITY_RE, EXT_RE, RECORD_ID_RE, SHA256_RE
+from flexdesk.sync.format.model import ENTITY_RE, EXT_RE, RECORD_ID_RE, SHA256_RE
 
 log = logging.getLogger(__name__)
 

@@ -54,7 +54,6 @@ from flexdesk.services.sync.collect import (
     collect_changes,
     count_pending,
 )
-from flexdesk.sync import keys
 from flexdesk.sync.bundle import (
     STAGES,
     BaseAck,
@@ -65,6 +64,7 @@ from flexdesk.sync.bundle import (
     verify_bundle,
     write_bundle,
 )
+from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import (
     SignedReceipt,
     advance_ack,

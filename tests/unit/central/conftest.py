@@ -12,7 +12,7 @@ import pytest
 from flexdesk.central.models import DATA_TABLES
 from flexdesk.central.service import Receiver
 from flexdesk.central.store import CentralPaths, make_engine
-from flexdesk.sync import keys
+from flexdesk.sync.crypto import keys
 from tests.unit.sync.helpers import OfficeFixture
 
 

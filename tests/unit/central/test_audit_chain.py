@@ -9,8 +9,8 @@ import pytest
 
 from flexdesk.central.audit import audit_entries
 from flexdesk.central.service import IngestResult, Receiver
-from flexdesk.sync import model
 from flexdesk.sync.auditchain import AuditSegment
+from flexdesk.sync.format import model
 from flexdesk.sync.receipt import AuditHead
 from tests.unit.sync.helpers import UUIDS, OfficeFixture, audit_rows, audit_segment
 

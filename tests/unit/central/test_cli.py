@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flexdesk.central.cli import main
-from flexdesk.sync import keys
+from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import read_receipt_files, read_receipt_zip, verify_receipt
 from tests.unit.sync.helpers import UUIDS, OfficeFixture, audit_rows, audit_segment
 
@@ -131,7 +131,7 @@ def test_cli_age_identity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_core_modules_do_not_import_qt() -> None:
     script = (
-        "import sys, flexdesk.sync.bundle, flexdesk.sync.receipt, flexdesk.sync.age, "
+        "import sys, flexdesk.sync.bundle, flexdesk.sync.receipt, flexdesk.sync.crypto.age, "
         "flexdesk.central.cli, flexdesk.central.service; "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
     )

@@ -16,8 +16,9 @@ import pytest
 
 from flexdesk.central.service import IngestResult, Receiver
 from flexdesk.errors import BundleError
-from flexdesk.sync import keys, model
 from flexdesk.sync.bundle import WrittenBundle, ZipLimits, verify_bundle
+from flexdesk.sync.crypto import keys
+from flexdesk.sync.format import model
 from tests.unit.sync.helpers import (
     UUIDS,
     OfficeFixture,

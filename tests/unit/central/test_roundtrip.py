@@ -12,8 +12,8 @@ from sqlalchemy import select
 from flexdesk.central.models import CentralOfficeKey, CentralRecord
 from flexdesk.central.service import Receiver
 from flexdesk.errors import BundleError, ValidationError
-from flexdesk.sync import age, keys
 from flexdesk.sync.bundle import ReportFile, make_rotation, verify_bundle
+from flexdesk.sync.crypto import age, keys
 from flexdesk.sync.receipt import advance_ack, read_receipt_files, verify_receipt
 from tests.unit.sync.helpers import UUIDS, OfficeFixture
 

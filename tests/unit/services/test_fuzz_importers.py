@@ -37,9 +37,9 @@ from flexdesk.services.app import Services
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.storage import backup
 from flexdesk.services.sync import office as so
-from flexdesk.sync import keys, sshsig
 from flexdesk.sync.bundle import WrittenBundle
-from flexdesk.sync.canonical import canonical_json_line
+from flexdesk.sync.crypto import keys, sshsig
+from flexdesk.sync.format.canonical import canonical_json_line
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
 from tests.helpers import Staff, make_db, make_staff, setup_office
 from tests.unit.sync.helpers import (

@@ -13,7 +13,7 @@ from flexdesk.central.store import CentralPaths, make_engine
 from flexdesk.cli import main
 from flexdesk.paths import DataPaths
 from flexdesk.services.permissions import Actor
-from flexdesk.sync import keys
+from flexdesk.sync.crypto import keys
 
 PASS = "frasa sandi baris perintah"
 

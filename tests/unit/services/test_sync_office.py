@@ -28,9 +28,9 @@ from flexdesk.errors import BundleError, Cancelled, ConflictError, PermissionDen
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services
 from flexdesk.services.sync import office as so
-from flexdesk.sync import keys
 from flexdesk.sync.auditchain import AuditRecord
 from flexdesk.sync.bundle import verify_bundle
+from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
 from tests.helpers import Staff
 
@@ -345,7 +345,7 @@ def test_encrypted_to_central_age_recipient(
     central_key: Ed25519PrivateKey,
     tmp_path: Path,
 ) -> None:
-    from flexdesk.sync import age
+    from flexdesk.sync.crypto import age
 
     identity, recipient = age.generate_identity()
     svc = Services(db, staff.admin)

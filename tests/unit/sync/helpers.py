@@ -19,7 +19,6 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from flexdesk.sync import bagit, keys, sshsig
 from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord, AuditSegment, entry_hash
 from flexdesk.sync.bundle import (
     AttachmentSource,
@@ -30,8 +29,10 @@ from flexdesk.sync.bundle import (
     WrittenBundle,
     write_bundle,
 )
-from flexdesk.sync.canonical import canonical_json_line
-from flexdesk.sync.ziphygiene import SafeZip
+from flexdesk.sync.crypto import keys, sshsig
+from flexdesk.sync.format import bagit
+from flexdesk.sync.format.canonical import canonical_json_line
+from flexdesk.sync.format.ziphygiene import SafeZip
 
 OFFICE = "O042"
 UUIDS = [f"00000000-0000-4000-8000-{i:012d}" for i in range(1, 200)]

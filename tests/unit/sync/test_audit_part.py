@@ -12,11 +12,12 @@ import pytest
 
 import flexdesk.db.audit as db_audit
 from flexdesk.errors import BundleError
-from flexdesk.sync import auditchain, model
+from flexdesk.sync import auditchain
 from flexdesk.sync.auditchain import GENESIS_HASH, AuditRecord, AuditSegment, entry_hash
 from flexdesk.sync.bundle import WrittenBundle, verify_bundle
-from flexdesk.sync.canonical import canonical_json_line
-from flexdesk.sync.layout import AUDIT
+from flexdesk.sync.format import model
+from flexdesk.sync.format.canonical import canonical_json_line
+from flexdesk.sync.format.layout import AUDIT
 
 from .helpers import (
     UUIDS,

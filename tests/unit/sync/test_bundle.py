@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from flexdesk.errors import BundleError, Cancelled
-from flexdesk.sync import bagit, keys
 from flexdesk.sync.bundle import (
     BaseAck,
     ChangeRecord,
@@ -19,6 +18,8 @@ from flexdesk.sync.bundle import (
     ZipLimits,
     verify_bundle,
 )
+from flexdesk.sync.crypto import keys
+from flexdesk.sync.format import bagit
 
 from .helpers import UUIDS, OfficeFixture, copy_bundle, read_bag, sample_bundle
 

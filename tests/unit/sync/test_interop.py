@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from flexdesk.sync import age, keys, sshsig
 from flexdesk.sync.bundle import verify_bundle
+from flexdesk.sync.crypto import age, keys, sshsig
 
 from .helpers import UUIDS, OfficeFixture, audit_rows, audit_segment, sample_bundle
 
@@ -140,7 +140,7 @@ def test_third_party_audit_checks(exported: tuple[Path, str]) -> None:
     import json
 
     from flexdesk.sync.auditchain import AuditRecord, entry_hash
-    from flexdesk.sync.canonical import canonical_json_line
+    from flexdesk.sync.format.canonical import canonical_json_line
 
     for tool in ("unzip", "jq", "sha256sum"):
         need(tool)

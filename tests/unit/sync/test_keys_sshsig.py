@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from flexdesk.errors import BundleError
-from flexdesk.sync import keys, sshsig
+from flexdesk.sync.crypto import keys, sshsig
 
 FAST = 1000  # PBKDF2 iterations in tests (the default is deliberately slow)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from flexdesk.errors import BundleError
-from flexdesk.sync import keys, sshsig
 from flexdesk.sync.bundle import BaseAck, KeyRing, TrustedKey, make_rotation, verify_bundle
+from flexdesk.sync.crypto import keys, sshsig
 from flexdesk.sync.receipt import (
     Receipt,
     advance_ack,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flexdesk.errors import BundleError
-from flexdesk.sync.ziphygiene import SafeZip, ZipLimits
+from flexdesk.sync.format.ziphygiene import SafeZip, ZipLimits
 
 from .helpers import RawEntry, build_zip
 

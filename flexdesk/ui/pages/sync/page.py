@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from flexdesk.errors import Cancelled, FlexDeskError
 from flexdesk.services.permissions import Action
 from flexdesk.services.sync import office as so
-from flexdesk.sync import keys
+from flexdesk.sync.crypto import keys
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.pages.sync.dialogs import (
     PassphraseDialog,

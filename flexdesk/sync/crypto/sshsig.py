@@ -18,7 +18,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from flexdesk.sync._errors import bundle_error
-from flexdesk.sync.keys import SSH_ED25519, public_key_blob, public_key_raw, ssh_string
+from flexdesk.sync.crypto.keys import SSH_ED25519, public_key_blob, public_key_raw, ssh_string
 
 MAGIC = b"SSHSIG"
 VERSION = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flexdesk.sync.bagit import MANIFEST
+from flexdesk.sync.format.bagit import MANIFEST
 
 BAGIT = "bagit.txt"
 BAG_INFO = "bag-info.txt"
