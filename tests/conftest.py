@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests import pg_support
+from tests.support import pg as pg_support
 
-pytest_plugins = ["tests.fixtures"]
+pytest_plugins = ["tests.support.fixtures"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,7 +28,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
-# --- PostgreSQL runs (FLEXDESK_TEST_PG_URL; tests/pg_support.py) -----------------------------
+# --- PostgreSQL runs (FLEXDESK_TEST_PG_URL; tests/support/pg.py) -----------------------------
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,7 +73,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if key.split("::")[0] in files and not any(i.nodeid.startswith(key) for i in items)
     ]
     if stale:
-        raise pytest.UsageError(f"tests/pg_support.py SQLITE_ONLY names no test: {stale}")
+        raise pytest.UsageError(f"tests/support/pg.py SQLITE_ONLY names no test: {stale}")
     if left_out:
         config.hook.pytest_deselected(items=[item for item, _ in left_out])
     items[:] = keep

@@ -28,7 +28,7 @@ from flexdesk.services.app import open_database
 from flexdesk.services.storage import backup
 from flexdesk.services.storage.audit import verify_audit_chain
 from tests.e2e import crash_child
-from tests.helpers import add_employee, setup_office
+from tests.support.helpers import add_employee, setup_office
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

@@ -19,7 +19,7 @@ from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.audit import page
 from flexdesk.ui.pages.audit.backup_tab import BackupTab
 from flexdesk.ui.pages.settings import SettingsPage
-from tests.helpers import Staff, add_employee, make_staff, setup_office
+from tests.support.helpers import Staff, add_employee, make_staff, setup_office
 
 
 def _office(database: Database) -> Staff:

@@ -30,8 +30,8 @@ from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
 from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
 from flexdesk.ui.pages.evaluation.list_model import COL_PREDIKAT, COL_STATUS
 from flexdesk.ui.pages.evaluation.page import EvaluationPage
-from tests.helpers import Staff
-from tests.outputs_support import TODAY, YEAR, log_input, make_skp
+from tests.support.helpers import Staff
+from tests.support.outputs import TODAY, YEAR, log_input, make_skp
 
 LEFT = Qt.MouseButton.LeftButton
 MARCH = ev.PeriodRef(YEAR, PeriodType.MONTHLY, 3)

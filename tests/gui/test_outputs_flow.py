@@ -26,8 +26,8 @@ from flexdesk.ui.main_window import MainWindow
 from flexdesk.ui.pages.outputs.log_dialog import LogDialog
 from flexdesk.ui.pages.outputs.page import OutputsPage
 from flexdesk.ui.pages.outputs.recap_model import PROGRESS_ROLE
-from tests.helpers import Staff, make_staff, setup_office
-from tests.outputs_support import PDF, make_skp
+from tests.support.helpers import Staff, make_staff, setup_office
+from tests.support.outputs import PDF, make_skp
 
 
 def _working_day_last_week() -> date:

@@ -18,8 +18,8 @@ from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.page import OutputsPage
 from flexdesk.ui.pages.outputs.settings_tab import OutputSettingsTab
-from tests.helpers import make_staff, setup_office
-from tests.outputs_support import PNG, make_skp
+from tests.support.helpers import make_staff, setup_office
+from tests.support.outputs import PNG, make_skp
 
 
 def test_admin_changes_thresholds_and_cleans_unused_files(
@@ -63,7 +63,7 @@ def test_employee_withdraws_and_deletes_an_entry(
     ctx = UiContext(
         data_paths, database, Services(database, staff.member_actor), ui_settings(data_paths)
     )
-    from tests.outputs_support import log_input
+    from tests.support.outputs import log_input
 
     store = AttachmentStore(data_paths.attachments)
     row = ctx.services.call(

@@ -28,7 +28,7 @@ from flexdesk.ui.pages.employee_dialog import EmployeeDialog
 from flexdesk.ui.pages.employees import EmployeesPage
 from flexdesk.ui.pages.settings import SettingsPage
 from flexdesk.ui.restart import SessionHost
-from tests.helpers import ADMIN_PASSWORD, Staff, add_employee
+from tests.support.helpers import ADMIN_PASSWORD, Staff, add_employee
 
 ORIGINAL = {"Bambang Hermawan", "Dewi Lestari", "Agus Saputra"}
 

@@ -22,8 +22,8 @@ from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.schedule.page import SchedulePage
-from tests.helpers import Staff
-from tests.unit.reports.pdftools import page_sizes, page_texts
+from tests.support.helpers import Staff
+from tests.support.pdf import page_sizes, page_texts
 
 MON = date(2026, 11, 2)
 WED = MON + timedelta(days=2)

@@ -24,7 +24,7 @@ from flexdesk.ui.pages.schedule.calendar_tab import CalendarTab
 from flexdesk.ui.pages.schedule.dialogs import qdate
 from flexdesk.ui.pages.schedule.policy_tab import PolicyTab
 from flexdesk.ui.pages.settings import SettingsPage
-from tests.helpers import Staff
+from tests.support.helpers import Staff
 
 MON = date(2026, 11, 2)
 

@@ -21,7 +21,7 @@ from flexdesk.ui import app as ui_app
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.crash import install_excepthook
 from flexdesk.ui.main_window import MainWindow
-from tests.helpers import ADMIN_PASSWORD, ADMIN_USERNAME, DEFAULT_PROFILE, setup_office
+from tests.support.helpers import ADMIN_PASSWORD, ADMIN_USERNAME, DEFAULT_PROFILE, setup_office
 
 
 def _dump(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from flexdesk.sync.crypto import keys
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.main_window import MainWindow
 from flexdesk.ui.pages.sync.page import SyncPage
-from tests.helpers import Staff, make_staff, setup_office
+from tests.support.helpers import Staff, make_staff, setup_office
 
 PASS = "frasa sandi kantor uji gui"
 LEFT = Qt.MouseButton.LeftButton

@@ -13,7 +13,7 @@ from flexdesk.central.models import DATA_TABLES
 from flexdesk.central.service import Receiver
 from flexdesk.central.store import CentralPaths, make_engine
 from flexdesk.sync.crypto import keys
-from tests.unit.sync.helpers import OfficeFixture
+from tests.support.sync import OfficeFixture
 
 
 class Clock:

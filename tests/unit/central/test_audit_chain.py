@@ -12,7 +12,7 @@ from flexdesk.central.service import IngestResult, Receiver
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.format import model
 from flexdesk.sync.receipt import AuditHead
-from tests.unit.sync.helpers import UUIDS, OfficeFixture, audit_rows, audit_segment
+from tests.support.sync import UUIDS, OfficeFixture, audit_rows, audit_segment
 
 from .conftest import data_counts
 

@@ -11,7 +11,7 @@ import pytest
 from flexdesk.central.cli import main
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import read_receipt_files, read_receipt_zip, verify_receipt
-from tests.unit.sync.helpers import UUIDS, OfficeFixture, audit_rows, audit_segment
+from tests.support.sync import UUIDS, OfficeFixture, audit_rows, audit_segment
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

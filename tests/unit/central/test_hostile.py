@@ -19,7 +19,7 @@ from flexdesk.errors import BundleError
 from flexdesk.sync.bundle import WrittenBundle, ZipLimits, verify_bundle
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.format import model
-from tests.unit.sync.helpers import (
+from tests.support.sync import (
     UUIDS,
     OfficeFixture,
     RawEntry,

@@ -15,7 +15,7 @@ from flexdesk.errors import BundleError, ValidationError
 from flexdesk.sync.bundle import ReportFile, make_rotation, verify_bundle
 from flexdesk.sync.crypto import age, keys
 from flexdesk.sync.receipt import advance_ack, read_receipt_files, verify_receipt
-from tests.unit.sync.helpers import UUIDS, OfficeFixture
+from tests.support.sync import UUIDS, OfficeFixture
 
 from .conftest import data_counts
 

@@ -15,7 +15,7 @@ from flexdesk.db.migrate import alembic_config, current_revisions, migrate_to_he
 from flexdesk.db.models import Employee, User
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import open_database
-from tests.helpers import password_hash
+from tests.support.helpers import password_hash
 
 OUTPUT_TABLES = {"skp", "rhk", "rhk_indicators", "output_logs", "output_evidence"}
 STAMP = "2025-06-02 01:00:00.000000"

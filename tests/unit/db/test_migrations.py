@@ -32,7 +32,7 @@ from flexdesk.domain.people import EmployeeType, Gender, make_nip
 from flexdesk.errors import StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import login, open_database
-from tests.helpers import USER_PASSWORD, password_hash
+from tests.support.helpers import USER_PASSWORD, password_hash
 
 SYNCED_TABLES = ("offices", "work_units", "employees", "users")
 OLD_NIP = make_nip(date(1979, 8, 17), date(2005, 3, 1), Gender.MALE, 12, EmployeeType.PNS)

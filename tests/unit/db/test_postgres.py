@@ -68,7 +68,7 @@ def test_pcs_starting_together_after_an_update_migrate_once(db: Database) -> Non
     """Several PCs updated together all start by migrating an empty (or old) schema: one
     migrates, the others wait on the migration lock and then find the schema current. Each
     PC is a process of its own, as in the office (Alembic is not thread-safe anyway)."""
-    from tests import pg_support
+    from tests.support import pg as pg_support
 
     name = pg_support.new_name("migrate")
     url = pg_support.create_database(name)

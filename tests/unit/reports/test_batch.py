@@ -11,8 +11,7 @@ from flexdesk.errors import Cancelled
 from flexdesk.reports.batch import evaluation_file_name, render_many
 from flexdesk.reports.evaluation_form import Person
 from flexdesk.reports.samples import sample_evaluation_form
-
-from .pdftools import page_texts
+from tests.support.pdf import page_texts
 
 
 def forms(n: int) -> list:  # type: ignore[type-arg]

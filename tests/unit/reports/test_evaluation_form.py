@@ -26,8 +26,7 @@ from flexdesk.reports.evaluation_form import (
 )
 from flexdesk.reports.layout import Letterhead
 from flexdesk.reports.samples import sample_evaluation_form
-
-from .pdftools import fonts, page_sizes, page_texts
+from tests.support.pdf import fonts, page_sizes, page_texts
 
 PEGAWAI = "Ni Luh Putu Ayu Wulandari, S.Kep., Ns."
 PENILAI = "Dr. drg. Çağrı Öztürk, M.Kes."

@@ -17,8 +17,7 @@ from flexdesk.reports import fonts
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from flexdesk.reports.layout import signature_block, styles, text_block
 from flexdesk.reports.textcell import FastTable, TextCell, _encode
-
-from .pdftools import page_texts, reader
+from tests.support.pdf import page_texts, reader
 
 register_fonts()
 

@@ -14,8 +14,7 @@ from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.reports.layout import Letterhead, validate_logo
 from flexdesk.reports.samples import sample_evaluation_form
 from flexdesk.reports.schedule_sheet import build_schedule_pdf_bytes
-
-from .pdftools import reader
+from tests.support.pdf import reader
 
 
 def with_logo(path: Path) -> bytes:

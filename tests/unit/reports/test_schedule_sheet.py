@@ -22,8 +22,7 @@ from flexdesk.reports.schedule_sheet import (
     build_schedule_pdf,
     build_schedule_pdf_bytes,
 )
-
-from .pdftools import fonts, page_sizes, page_texts
+from tests.support.pdf import fonts, page_sizes, page_texts
 
 
 def week_sheet(**changes: object) -> ScheduleSheetData:

@@ -23,8 +23,8 @@ from flexdesk.services.storage.attachments import (
     check_file,
     safe_name,
 )
-from tests.helpers import Staff
-from tests.outputs_support import PDF, PNG, add_log, log_input, make_skp, write_file
+from tests.support.helpers import Staff
+from tests.support.outputs import PDF, PNG, add_log, log_input, make_skp, write_file
 
 LIMITS = AttachmentLimits(max_bytes=1024, allowed_types=frozenset({"pdf", "png", "txt", "mp4"}))
 

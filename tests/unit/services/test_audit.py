@@ -24,7 +24,7 @@ from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import Role
 from flexdesk.services.storage import audit
-from tests.helpers import Staff, next_nip
+from tests.support.helpers import Staff, next_nip
 
 
 def _entries(db: Database) -> list[AuditEntry]:

@@ -1,7 +1,7 @@
 """Sign-in, lockout and account rules (flexdesk.services.auth through services.app.login).
 
 argon2 makes every real sign-in cost ~0.15 s, so each test signs in as few times as it can;
-accounts are created with a cached hash (tests.helpers.add_user).
+accounts are created with a cached hash (tests.support.helpers.add_user).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from flexdesk.services import auth
 from flexdesk.services.app import Services, login
 from flexdesk.services.permissions import Actor, Role
-from tests.helpers import (
+from tests.support.helpers import (
     ADMIN_PASSWORD,
     USER_PASSWORD,
     Staff,

@@ -23,7 +23,7 @@ from flexdesk.paths import DataPaths
 from flexdesk.services import startup
 from flexdesk.services.app import open_database
 from flexdesk.services.storage import backup
-from tests.helpers import Staff, add_employee
+from tests.support.helpers import Staff, add_employee
 
 
 def _names(db: Database) -> set[str]:

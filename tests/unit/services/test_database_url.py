@@ -17,7 +17,7 @@ from flexdesk.paths import DataPaths
 from flexdesk.services import demo
 from flexdesk.services.app import open_database
 from flexdesk.services.storage.location import DATABASE_URL_FILE, configured_database_url
-from tests import pg_support
+from tests.support import pg as pg_support
 
 
 def _free_port() -> int:

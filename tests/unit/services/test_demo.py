@@ -16,8 +16,8 @@ from flexdesk.services import demo, employees, office
 from flexdesk.services.app import Services, login
 from flexdesk.services.auth import check_password_rules
 from flexdesk.services.permissions import Role
-from tests.fixtures import Template
-from tests.helpers import restore_database
+from tests.support.fixtures import Template
+from tests.support.helpers import restore_database
 
 
 def _create(db: Database, **kw: int) -> demo.DemoInfo:

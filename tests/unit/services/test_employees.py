@@ -16,7 +16,7 @@ from flexdesk.services import employees, office
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeFilter, EmployeeInput, EmployeeRow
 from flexdesk.services.permissions import Actor
-from tests.helpers import Staff, add_employee, add_unit, next_nip
+from tests.support.helpers import Staff, add_employee, add_unit, next_nip
 
 PNS, PPPK, NON_ASN = EmployeeType.PNS, EmployeeType.PPPK, EmployeeType.NON_ASN
 NIP_PNS = make_nip(date(1985, 3, 12), date(2010, 1, 1), Gender.MALE, 3, PNS)

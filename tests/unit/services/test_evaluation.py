@@ -18,7 +18,7 @@ from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services
 from flexdesk.services.evaluation import service as ev
 from flexdesk.services.outputs import skp
-from tests.evaluation_support import (
+from tests.support.evaluation import (
     FEBRUARY,
     MARCH,
     add_logs,
@@ -26,8 +26,8 @@ from tests.evaluation_support import (
     final_evaluation,
     rated,
 )
-from tests.helpers import Staff
-from tests.outputs_support import make_skp
+from tests.support.helpers import Staff
+from tests.support.outputs import make_skp
 
 
 def _head(db: Database, staff: Staff) -> Services:
@@ -120,7 +120,7 @@ def test_only_the_direct_supervisor_rates(db: Database, staff: Staff) -> None:
 
 def test_another_supervisor_may_not_rate(db: Database, staff: Staff) -> None:
     from flexdesk.services.permissions import Role
-    from tests.helpers import add_employee, add_user
+    from tests.support.helpers import add_employee, add_user
 
     other = add_employee(db, staff.admin, "Rina Kusuma", unit_id=staff.other_unit.id)
     other_actor = add_user(db, username="rina", role=Role.SUPERVISOR, employee_id=other.id)
@@ -441,7 +441,7 @@ def test_period_choices_follow_the_office_setting(db: Database, staff: Staff) ->
 
 
 def test_an_rhk_added_to_a_revised_skp_joins_the_evaluation(db: Database, staff: Staff) -> None:
-    from tests.outputs_support import rhk_input
+    from tests.support.outputs import rhk_input
 
     setup = approved_skp(db, staff)
     head = _head(db, staff)
@@ -466,7 +466,7 @@ def test_an_rhk_added_to_a_revised_skp_joins_the_evaluation(db: Database, staff:
 
 def test_an_admin_account_of_a_supervisor_rates_their_own_staff(db: Database, staff: Staff) -> None:
     from flexdesk.services.permissions import Role
-    from tests.helpers import add_employee, add_user
+    from tests.support.helpers import add_employee, add_user
 
     chief = add_employee(db, staff.admin, "Rina Kusuma", unit_id=staff.other_unit.id)
     clerk = add_employee(db, staff.admin, "Yusuf Permana", unit_id=staff.other_unit.id,

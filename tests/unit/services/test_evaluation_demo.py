@@ -23,7 +23,7 @@ from flexdesk.services import demo
 from flexdesk.services.app import Services, login
 from flexdesk.services.evaluation import demo as evaluation_demo
 from flexdesk.services.evaluation import service as ev
-from tests.unit.reports.pdftools import page_texts
+from tests.support.pdf import page_texts
 
 
 def test_demo_months_are_whole_months_of_the_log_window() -> None:

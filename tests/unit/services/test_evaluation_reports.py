@@ -27,7 +27,7 @@ from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes, build_e
 from flexdesk.services import office
 from flexdesk.services.app import Services
 from flexdesk.services.evaluation import service as ev
-from tests.evaluation_support import (
+from tests.support.evaluation import (
     FEBRUARY,
     MARCH,
     add_logs,
@@ -35,8 +35,8 @@ from tests.evaluation_support import (
     final_evaluation,
     rated,
 )
-from tests.helpers import DEFAULT_PROFILE, Staff
-from tests.unit.reports.pdftools import page_sizes, page_texts
+from tests.support.helpers import DEFAULT_PROFILE, Staff
+from tests.support.pdf import page_sizes, page_texts
 
 A4 = (595.0, 842.0)
 
@@ -109,7 +109,7 @@ def test_form_data_prints_names_nip_targets_and_predikat(
 def test_form_uses_the_office_paper_logo_and_annual_atasan(
     db: Database, staff: Staff, tmp_path: Path
 ) -> None:
-    from tests.helpers import add_employee
+    from tests.support.helpers import add_employee
 
     # the head gets a supervisor (the camat): the Atasan Pejabat Penilai on the annual form
     chief = add_employee(db, staff.admin, "Asep Firmansyah", gelar_depan="Drs.",

@@ -41,8 +41,8 @@ from flexdesk.sync.bundle import WrittenBundle
 from flexdesk.sync.crypto import keys, sshsig
 from flexdesk.sync.format.canonical import canonical_json_line
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
-from tests.helpers import Staff, make_db, make_staff, setup_office
-from tests.unit.sync.helpers import (
+from tests.support.helpers import Staff, make_db, make_staff, setup_office
+from tests.support.sync import (
     OfficeFixture,
     RawEntry,
     build_zip,

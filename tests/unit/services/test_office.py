@@ -19,7 +19,7 @@ from flexdesk.services import office
 from flexdesk.services.app import Services, login
 from flexdesk.services.office import OfficeProfile
 from flexdesk.services.permissions import Actor, Role
-from tests.helpers import ADMIN_PASSWORD, DEFAULT_PROFILE, make_db, setup_office
+from tests.support.helpers import ADMIN_PASSWORD, DEFAULT_PROFILE, make_db, setup_office
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -61,7 +61,7 @@ def test_first_run_setup_creates_office_and_admin(db: Database, tmp_path: Path) 
     assert profile == replace(DEFAULT_PROFILE, code="O042", city="Kuningan")
     assert login(db, "admin", ADMIN_PASSWORD) == actor
 
-    # tests.helpers.setup_office (used by the fixtures) mirrors first_run_setup.
+    # tests.support.helpers.setup_office (used by the fixtures) mirrors first_run_setup.
     other = make_db(tmp_path / "helper")
     try:
         mirrored = setup_office(other)

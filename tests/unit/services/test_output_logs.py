@@ -30,8 +30,8 @@ from flexdesk.services.outputs.logs import LogFilter, LogRow
 from flexdesk.services.outputs.skp import SkpDetail
 from flexdesk.services.permissions import Actor, Role
 from flexdesk.services.storage.attachments import AttachmentStore
-from tests.helpers import Staff, add_employee, add_user
-from tests.outputs_support import DAY, TODAY, add_log, log_input, make_skp, planned, write_file
+from tests.support.helpers import Staff, add_employee, add_user
+from tests.support.outputs import DAY, TODAY, add_log, log_input, make_skp, planned, write_file
 
 
 @dataclass

@@ -21,8 +21,8 @@ from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage.attachments import AttachmentStore
-from tests.helpers import Staff
-from tests.outputs_support import add_log, log_input, make_skp
+from tests.support.helpers import Staff
+from tests.support.outputs import add_log, log_input, make_skp
 
 MON = date(2026, 3, 2)
 NOV_TODAY = date(2026, 3, 31)

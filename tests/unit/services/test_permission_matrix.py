@@ -43,8 +43,8 @@ from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage import audit, backup
 from flexdesk.services.storage.attachments import AttachmentStore, clean_orphan_attachments
-from tests.helpers import DEFAULT_PROFILE, Staff, next_nip
-from tests.outputs_support import TODAY, YEAR, log_input, make_skp
+from tests.support.helpers import DEFAULT_PROFILE, Staff, next_nip
+from tests.support.outputs import TODAY, YEAR, log_input, make_skp
 
 NOV = (2026, 11)
 MON = date(2026, 11, 2)
@@ -136,7 +136,7 @@ def _evaluation_of(c: Ctx, *, share: bool, final: bool = False) -> str:
     as Atasan Pejabat Penilai (so the head of the unit can have one too)."""
     from flexdesk.domain.performance import Rating
     from flexdesk.services.evaluation import service as ev
-    from tests.evaluation_support import MARCH, approved_skp
+    from tests.support.evaluation import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.own_id)
     c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
@@ -154,7 +154,7 @@ def _staff_evaluation(c: Ctx, *, final: bool) -> str:
     """The member's evaluation (the head is their supervisor; the admin may act as atasan)."""
     from flexdesk.domain.performance import Rating
     from flexdesk.services.evaluation import service as ev
-    from tests.evaluation_support import MARCH, approved_skp
+    from tests.support.evaluation import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.staff.member.id)
     c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
@@ -169,14 +169,14 @@ def _staff_evaluation(c: Ctx, *, final: bool) -> str:
 
 def _evaluation_view(c: Ctx) -> Callable[[], Any]:
     from flexdesk.services.evaluation import service as ev
-    from tests.evaluation_support import MARCH
+    from tests.support.evaluation import MARCH
 
     return lambda: c.call(ev.list_evaluations, MARCH)
 
 
 def _evaluation_rate(c: Ctx) -> Callable[[], Any]:
     from flexdesk.services.evaluation import service as ev
-    from tests.evaluation_support import MARCH, approved_skp
+    from tests.support.evaluation import MARCH, approved_skp
 
     approved_skp(c.db, c.staff, c.staff.member.id)
     c.as_admin(office.set_setting, "evaluation_admin_as_atasan", True)
@@ -213,7 +213,7 @@ def _evaluation_print(c: Ctx) -> Callable[[], Any]:
 
 def _evaluation_distribution(c: Ctx) -> Callable[[], Any]:
     from flexdesk.services.evaluation import service as ev
-    from tests.evaluation_support import MARCH
+    from tests.support.evaluation import MARCH
 
     return lambda: c.call(ev.unit_distribution, c.staff.unit.id, MARCH)
 

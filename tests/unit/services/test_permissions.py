@@ -23,7 +23,14 @@ from flexdesk.services import auth, employees, office, units
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import _ACTION_TEXT, PERMISSIONS, Action, Actor, Role, require
-from tests.helpers import DEFAULT_PROFILE, USER_PASSWORD, Staff, add_employee, add_user, next_nip
+from tests.support.helpers import (
+    DEFAULT_PROFILE,
+    USER_PASSWORD,
+    Staff,
+    add_employee,
+    add_user,
+    next_nip,
+)
 
 # The foundation's part of the matrix, pinned: the core actions and who holds them. Later
 # capabilities add their own actions (and test them); admin always holds every action.

@@ -20,8 +20,8 @@ from flexdesk.services.outputs import settings as output_settings
 from flexdesk.services.outputs.settings import OutputSettings
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.attachments import AttachmentStore
-from tests.helpers import Staff
-from tests.outputs_support import add_log, log_input, make_skp, planned
+from tests.support.helpers import Staff
+from tests.support.outputs import add_log, log_input, make_skp, planned
 
 MONDAY = date(2026, 3, 2)
 

@@ -18,7 +18,7 @@ from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.editor import MonthEditor
 from flexdesk.services.schedule.service import CellChange
-from tests.helpers import Staff, add_employee
+from tests.support.helpers import Staff, add_employee
 
 NOV = (2026, 11)
 MON = date(2026, 11, 2)  # a Monday; November 2026 has no holiday

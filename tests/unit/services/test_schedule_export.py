@@ -17,8 +17,8 @@ from flexdesk.services.schedule import export as schedule_export
 from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
-from tests.helpers import Staff
-from tests.unit.reports.pdftools import page_sizes, page_texts
+from tests.support.helpers import Staff
+from tests.support.pdf import page_sizes, page_texts
 
 NOV = (2026, 11)
 MON = date(2026, 11, 2)

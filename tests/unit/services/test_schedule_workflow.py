@@ -15,7 +15,7 @@ from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import policy as schedule_policy
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
-from tests.helpers import Staff
+from tests.support.helpers import Staff
 
 NOV = (2026, 11)
 MON = date(2026, 11, 2)

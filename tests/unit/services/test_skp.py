@@ -26,8 +26,8 @@ from flexdesk.services.outputs import skp
 from flexdesk.services.outputs.skp import IndicatorInput, RhkInput
 from flexdesk.services.permissions import Role
 from flexdesk.services.storage.attachments import AttachmentStore
-from tests.helpers import Staff, add_employee, add_user
-from tests.outputs_support import YEAR, add_log, log_input, make_skp, rhk_input
+from tests.support.helpers import Staff, add_employee, add_user
+from tests.support.outputs import YEAR, add_log, log_input, make_skp, rhk_input
 
 
 def _status(db: Database, skp_id: str) -> str:

@@ -32,7 +32,7 @@ from flexdesk.sync.auditchain import AuditRecord
 from flexdesk.sync.bundle import verify_bundle
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
-from tests.helpers import Staff
+from tests.support.helpers import Staff
 
 PASS = "frasa sandi kantor uji"
 FAST = 1000  # PBKDF2 iterations in tests (the real default is 600 000)
@@ -307,7 +307,7 @@ def test_evidence_files_travel_and_arrive(
     office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
 ) -> None:
     from flexdesk.services.storage.attachments import AttachmentStore
-    from tests.outputs_support import PDF, add_log, log_input, make_skp, write_file
+    from tests.support.outputs import PDF, add_log, log_input, make_skp, write_file
 
     store = AttachmentStore(data_paths.attachments)
     detail = make_skp(office.db, staff.admin, staff.member.id)

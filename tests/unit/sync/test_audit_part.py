@@ -18,8 +18,7 @@ from flexdesk.sync.bundle import WrittenBundle, verify_bundle
 from flexdesk.sync.format import model
 from flexdesk.sync.format.canonical import canonical_json_line
 from flexdesk.sync.format.layout import AUDIT
-
-from .helpers import (
+from tests.support.sync import (
     UUIDS,
     OfficeFixture,
     audit_rows,

@@ -20,8 +20,7 @@ from flexdesk.sync.bundle import (
 )
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.format import bagit
-
-from .helpers import UUIDS, OfficeFixture, copy_bundle, read_bag, sample_bundle
+from tests.support.sync import UUIDS, OfficeFixture, copy_bundle, read_bag, sample_bundle
 
 
 def test_round_trip_returns_what_was_written(tmp_path: Path) -> None:

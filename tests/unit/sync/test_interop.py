@@ -11,8 +11,7 @@ import pytest
 
 from flexdesk.sync.bundle import verify_bundle
 from flexdesk.sync.crypto import age, keys, sshsig
-
-from .helpers import UUIDS, OfficeFixture, audit_rows, audit_segment, sample_bundle
+from tests.support.sync import UUIDS, OfficeFixture, audit_rows, audit_segment, sample_bundle
 
 
 def need(tool: str) -> str:

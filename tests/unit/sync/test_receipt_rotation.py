@@ -20,8 +20,7 @@ from flexdesk.sync.receipt import (
     write_receipt_files,
     write_receipt_zip,
 )
-
-from .helpers import UUIDS, OfficeFixture
+from tests.support.sync import UUIDS, OfficeFixture
 
 
 def make_receipt(central: keys.Ed25519PrivateKey, **kw: object) -> Receipt:

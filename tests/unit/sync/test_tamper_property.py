@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from flexdesk.errors import BundleError
 from flexdesk.sync.bundle import WrittenBundle, verify_bundle
-
-from .helpers import OfficeFixture, sample_bundle
+from tests.support.sync import OfficeFixture, sample_bundle
 
 
 @pytest.fixture(scope="module")

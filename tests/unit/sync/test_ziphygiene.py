@@ -10,8 +10,7 @@ import pytest
 
 from flexdesk.errors import BundleError
 from flexdesk.sync.format.ziphygiene import SafeZip, ZipLimits
-
-from .helpers import RawEntry, build_zip
+from tests.support.sync import RawEntry, build_zip
 
 
 def open_zip(tmp_path: Path, entries: list[RawEntry], **kw: object) -> SafeZip:

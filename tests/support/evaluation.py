@@ -15,8 +15,8 @@ from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs import skp
 from flexdesk.services.outputs.skp import SkpDetail
 from flexdesk.services.storage.attachments import AttachmentStore
-from tests.helpers import Staff
-from tests.outputs_support import TODAY, YEAR, log_input, make_skp
+from tests.support.helpers import Staff
+from tests.support.outputs import TODAY, YEAR, log_input, make_skp
 
 __all__ = ["TODAY", "YEAR"]
 

@@ -1,6 +1,6 @@
 """Shared test helpers: a migrated database, an office with its admin, staff and accounts.
 
-Plain functions, usable from any test (unit, GUI, e2e, benchmarks); tests/fixtures.py wraps
+Plain functions, usable from any test (unit, GUI, e2e, benchmarks); tests/support/fixtures.py wraps
 the common ones as pytest fixtures (``data_paths``, ``db``, ``admin``, ``staff``).
 
 argon2 costs about 0.15 s per hash or check, so the factories here reuse one hash per
@@ -71,10 +71,10 @@ def copy_database(src: Path, dest: Path) -> None:
 def restore_database(db: Database, src: Path | str) -> None:
     """Replace the contents of ``db`` (a SQLite file no session is using) with ``src``.
 
-    On PostgreSQL (tests/pg_support.py) ``src`` names a template database to clone.
+    On PostgreSQL (tests/support/pg.py) ``src`` names a template database to clone.
     """
     if db.engine.dialect.name == "postgresql":
-        from tests import pg_support
+        from tests.support import pg as pg_support
 
         assert isinstance(src, str), f"a PostgreSQL test database cannot be restored from {src}"
         db.engine.dispose()

@@ -1,4 +1,4 @@
-"""Pytest fixtures over tests/helpers.py, loaded by tests/conftest.py (``pytest_plugins``).
+"""Pytest fixtures over tests/support/helpers.py, loaded by tests/conftest.py (``pytest_plugins``).
 
 All public fixtures are function-scoped: every test gets its own data folder and its own
 database file. To keep hundreds of tests fast, the databases are built once per run (a
@@ -19,8 +19,8 @@ from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 from flexdesk.services.app import open_database
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.location import DATABASE_URL_FILE
-from tests import pg_support
-from tests.helpers import (
+from tests.support import pg as pg_support
+from tests.support.helpers import (
     Staff,
     copy_database,
     make_db,
@@ -29,7 +29,7 @@ from tests.helpers import (
     setup_office,
 )
 
-# A template is a SQLite file (copied per test) or, on a PostgreSQL run (tests/pg_support.py),
+# A template is a SQLite file (copied per test) or, on a PostgreSQL run (tests/support/pg.py),
 # the name of a template database (cloned per test); nothing of it lives in the working folder.
 Template = Path | str
 T = TypeVar("T")
@@ -108,7 +108,7 @@ def db_template(
 ) -> Callable[[str, Callable[[Database], T]], tuple[Template, T]]:
     """Build a template of your own for a module: ``db_template("demo", build)`` copies the
     empty template, runs ``build(db)`` on it once and returns the template (hand it to
-    tests.helpers.restore_database in a function fixture) and what ``build`` returned."""
+    tests.support.helpers.restore_database in a function fixture) and what ``build`` returned."""
 
     def make(kind: str, build: Callable[[Database], T]) -> tuple[Template, T]:
         template, db = _new_template(_template_dir, kind, _pg_templates, _empty_template)
@@ -184,9 +184,9 @@ def _restore(db: Database, template: Template) -> None:
 
 @pytest.fixture
 def admin(db: Database, _admin_template: tuple[Template, Actor]) -> Actor:
-    """The office profile (tests.helpers.DEFAULT_PROFILE) and its first admin; the admin's Actor.
+    """The office profile (tests.support.helpers.DEFAULT_PROFILE) and its first admin; the admin's Actor.
 
-    The admin signs in as tests.helpers.ADMIN_USERNAME / ADMIN_PASSWORD.
+    The admin signs in as tests.support.helpers.ADMIN_USERNAME / ADMIN_PASSWORD.
     """
     template, actor = _admin_template
     _restore(db, template)
@@ -197,7 +197,7 @@ def admin(db: Database, _admin_template: tuple[Template, Actor]) -> Actor:
 def staff(db: Database, admin: Actor, _staff_template: tuple[Template, Staff]) -> Staff:
     """Two units, a head with a supervisor account and two staff (one with an account).
 
-    Accounts sign in with tests.helpers.USER_PASSWORD; ``staff.admin`` is the ``admin`` Actor.
+    Accounts sign in with tests.support.helpers.USER_PASSWORD; ``staff.admin`` is the ``admin`` Actor.
     """
     template, staff = _staff_template
     _restore(db, template)
