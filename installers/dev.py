@@ -61,6 +61,7 @@ def cmd_test(extra: list[str]) -> None:
     run(PY, "-m", "ruff", "check", "flexdesk", "tests", "installers")
     run(PY, "-m", "ruff", "format", "--check", "flexdesk", "tests", "installers")
     run(PY, "-m", "mypy")
+    run(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"))  # pyproject contracts
     run(PY, "-m", "pytest", *(extra or ["-q"]), env=env)
 
 

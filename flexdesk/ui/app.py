@@ -192,7 +192,6 @@ def run_gui(
         actor = _sign_in(db, paths, language, demo, early)
         if actor is None:
             return 0
-        import flexdesk.ui.pages.audit  # noqa: F401  (adds the admin's "Jejak audit" settings tab)
 
         # The host owns database, main window and idle lock; an in-app restore replaces them.
         host = SessionHost(

@@ -79,3 +79,8 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         else:
             log.warning("no translation for %s; showing Indonesian", lang)
     return installed
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate in ``context``; translated later by ``_tr``."""
+    return text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 PageFactory = Callable[[UiContext], QWidget]
 
@@ -27,11 +28,6 @@ class PageSpec:
     key: str
     title: str  # Indonesian source text, translated in the "Pages" context
     factory: PageFactory
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for pyside6-lupdate in ``context``; translated later by ``_tr``."""
-    return text
 
 
 def _tr(text: str) -> str:

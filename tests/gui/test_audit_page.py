@@ -18,7 +18,7 @@ from flexdesk.services.permissions import Actor
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.audit import page
 from flexdesk.ui.pages.audit.backup_tab import BackupTab
-from flexdesk.ui.pages.settings import SettingsPage
+from flexdesk.ui.pages.settings import SettingsPage, capability_tabs
 from tests.support.helpers import Staff, add_employee, make_staff, setup_office
 
 
@@ -68,7 +68,7 @@ def test_lazy_fetch_pages(
 
 def test_tab_only_for_admins(qtbot: QtBot, database: Database, data_paths: DataPaths) -> None:
     staff = _office(database)
-    assert audit_pages.TAB_TITLE in [t for t, _, _ in audit_pages.SETTINGS_TABS]
+    assert audit_pages.TAB_TITLE in [t for t, _, _ in capability_tabs()]
 
     def titles(actor: Actor) -> list[str]:
         settings = SettingsPage(_ctx(database, data_paths, actor))

@@ -1,11 +1,10 @@
 """Pengaturan: language and paper, office profile, work units, user accounts.
 
-Capabilities add their own tabs (e.g. Kebijakan kerja fleksibel) through ``SETTINGS_TABS``.
+Capabilities list their own tabs (e.g. Kebijakan kerja fleksibel) in their ``SETTINGS_TABS``;
+``capability_tabs`` gathers them.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -23,10 +22,14 @@ from flexdesk.services import office
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.i18n import LANGUAGES
+from flexdesk.ui.pages.tab_spec import SettingsTab
 
-#: (title in Indonesian, required action or None, factory); appended to by capabilities
-SettingsTab = tuple[str, Action | None, Callable[[UiContext], QWidget]]
-SETTINGS_TABS: list[SettingsTab] = []
+
+def capability_tabs() -> list[SettingsTab]:
+    """The capabilities' tabs, after the general ones: schedule, output log, audit/backup."""
+    from flexdesk.ui.pages import audit, outputs, schedule
+
+    return [*schedule.SETTINGS_TABS, *outputs.SETTINGS_TABS, *audit.SETTINGS_TABS]
 
 
 class GeneralTab(QWidget):
@@ -72,7 +75,6 @@ class GeneralTab(QWidget):
 class SettingsPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        from flexdesk.ui.pages import schedule  # noqa: F401  (adds its tabs to SETTINGS_TABS)
         from flexdesk.ui.pages.settings_office import OfficeTab, UnitsTab
         from flexdesk.ui.pages.settings_users import UsersTab
 
@@ -88,7 +90,7 @@ class SettingsPage(QWidget):
             self.tabs.addTab(UnitsTab(ctx), self.tr("Unit kerja"))
         if ctx.actor.can(Action.USER_MANAGE):
             self.tabs.addTab(UsersTab(ctx), self.tr("Pengguna"))
-        for title, action, factory in SETTINGS_TABS:
+        for title, action, factory in capability_tabs():
             if action is None or ctx.actor.can(action):
                 self.tabs.addTab(factory(ctx), QCoreApplication.translate("Pages", title))
         layout.addWidget(self.tabs, 1)

@@ -1,6 +1,6 @@
 """Jejak audit and Cadangan: the admin's audit-trail viewer and backup tab in the settings page.
 
-Importing this package registers both tabs (``SETTINGS_TABS``; ``audit.view``, ``backup.manage``).
+``SETTINGS_TABS`` lists both (``audit.view``, ``backup.manage``).
 Its texts are chosen by ``ctx.lang`` in code (like error messages) rather than through the
 shared translation file.
 """
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
-from flexdesk.ui.pages.settings import SETTINGS_TABS
+from flexdesk.ui.pages.tab_spec import SettingsTab
 
 TAB_TITLE = "Jejak audit"
 BACKUP_TAB_TITLE = "Cadangan"
@@ -29,6 +29,7 @@ def backup_tab(ctx: UiContext) -> QWidget:
     return BackupTab(ctx)
 
 
-if not any(title == TAB_TITLE for title, _, _ in SETTINGS_TABS):
-    SETTINGS_TABS.append((TAB_TITLE, Action.AUDIT_VIEW, audit_tab))
-    SETTINGS_TABS.append((BACKUP_TAB_TITLE, Action.BACKUP_MANAGE, backup_tab))
+SETTINGS_TABS: list[SettingsTab] = [
+    (TAB_TITLE, Action.AUDIT_VIEW, audit_tab),
+    (BACKUP_TAB_TITLE, Action.BACKUP_MANAGE, backup_tab),
+]

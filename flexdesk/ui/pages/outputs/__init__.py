@@ -1,7 +1,7 @@
 """Log Output: SKP, daily output log with evidence, supervisor review, recap.
 
-``outputs_page`` is the main window's page factory; importing this package also adds the
-"Log Output" tab to the settings page (evidence limits, wellbeing thresholds).
+``outputs_page`` is the main window's page factory; ``SETTINGS_TABS`` holds its
+"Log Output" tab in the settings page (evidence limits, wellbeing thresholds).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
-from flexdesk.ui.main_window import QT_TRANSLATE_NOOP
-from flexdesk.ui.pages.settings import SETTINGS_TABS
+from flexdesk.ui.i18n import QT_TRANSLATE_NOOP
+from flexdesk.ui.pages.tab_spec import SettingsTab
 
 
 def outputs_page(ctx: UiContext) -> QWidget:
@@ -26,6 +26,7 @@ def _settings_tab(ctx: UiContext) -> QWidget:
     return OutputSettingsTab(ctx)
 
 
-SETTINGS_TABS.append(
-    (QT_TRANSLATE_NOOP("Pages", "Log Output"), Action.SETTINGS_EDIT, _settings_tab)
-)
+#: this capability's tabs in the settings page
+SETTINGS_TABS: list[SettingsTab] = [
+    (QT_TRANSLATE_NOOP("Pages", "Log Output"), Action.SETTINGS_EDIT, _settings_tab),
+]

@@ -1,7 +1,7 @@
 """Jadwal: the flexible-work schedule grid, and its settings tabs (policy, holiday calendar).
 
-``schedule_page`` is the main window's page factory. Importing this package adds the
-"Kebijakan kerja fleksibel" and "Kalender libur" tabs to the settings page.
+``schedule_page`` is the main window's page factory. ``SETTINGS_TABS`` are its
+"Kebijakan kerja fleksibel" and "Kalender libur" tabs in the settings page.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
-from flexdesk.ui.main_window import QT_TRANSLATE_NOOP
-from flexdesk.ui.pages.settings import SETTINGS_TABS
+from flexdesk.ui.i18n import QT_TRANSLATE_NOOP
+from flexdesk.ui.pages.tab_spec import SettingsTab
 
 
 def schedule_page(ctx: UiContext) -> QWidget:
@@ -32,9 +32,8 @@ def _calendar_tab(ctx: UiContext) -> QWidget:
     return CalendarTab(ctx)
 
 
-SETTINGS_TABS.append(
-    (QT_TRANSLATE_NOOP("Pages", "Kebijakan kerja fleksibel"), Action.SCHEDULE_POLICY, _policy_tab)
-)
-SETTINGS_TABS.append(
-    (QT_TRANSLATE_NOOP("Pages", "Kalender libur"), Action.CALENDAR_MANAGE, _calendar_tab)
-)
+#: this capability's tabs in the settings page
+SETTINGS_TABS: list[SettingsTab] = [
+    (QT_TRANSLATE_NOOP("Pages", "Kebijakan kerja fleksibel"), Action.SCHEDULE_POLICY, _policy_tab),
+    (QT_TRANSLATE_NOOP("Pages", "Kalender libur"), Action.CALENDAR_MANAGE, _calendar_tab),
+]
