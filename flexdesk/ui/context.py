@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # start-up imports this module before the database layer is l
     from flexdesk.db.engine import Database
     from flexdesk.services.app import Services
     from flexdesk.services.permissions import Actor
+    from flexdesk.ui.events import ChangeBus
+    from flexdesk.ui.ops import DbWorker
 
 
 def ui_settings(paths: DataPaths) -> QSettings:
@@ -28,6 +30,17 @@ class UiContext:
     services: Services
     settings: QSettings
     lang: str = "id"
+    #: the database worker every page's service calls go through (flexdesk.ui.ops)
+    ops: DbWorker = field(init=False)
+    #: what changed, for the pages that show it (flexdesk.ui.events)
+    events: ChangeBus = field(init=False)
+
+    def __post_init__(self) -> None:
+        from flexdesk.ui.events import ChangeBus
+        from flexdesk.ui.ops import DbWorker
+
+        self.ops = DbWorker()
+        self.events = ChangeBus()
 
     @property
     def actor(self) -> Actor:

@@ -1,0 +1,182 @@
+"""The GUI's one way to the database: run a service call on the database worker, get the result
+or the typed error back on the GUI thread.
+
+A widget never opens a session and never calls ``Services.call``/``Services.read`` itself: it
+starts a :class:`QueryOp` (a read) or a :class:`MutationOp` (a change, which also publishes its
+topics on the change bus, ``flexdesk.ui.events``) and says what to do with the result::
+
+    QueryOp(self.ctx, outputs.get_log, log_id).on_success(self._show).run(parent=self)
+
+Why: a SQLAlchemy ``Session`` belongs to one thread, and with the office's PostgreSQL server on
+the LAN every call is a network round trip that must not freeze the window. All calls go to
+one worker thread (:class:`DbWorker`, a one-thread pool), in the order they were started, so
+the GUI's own calls never race each other (Anki's ``taskman`` / ``CollectionOp`` shape).
+
+Results arrive through a queued signal, on the GUI thread, in start order. A result whose
+``parent`` widget was deleted meanwhile is dropped. A :class:`flexdesk.errors.FlexDeskError`
+goes to ``on_failure`` (default: a warning box on the parent with the message in the UI
+language); anything else is re-raised on the GUI thread, where the crash dialog (``ui.crash``)
+or, in tests, pytest-qt sees it — never swallowed.
+
+Long work with a progress dialog keeps using ``ui.worker.ProgressRunner``, on the same worker
+pool (``ctx.ops.pool``), so it too never runs beside another database call of the GUI.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
+
+from flexdesk.errors import FlexDeskError
+
+if TYPE_CHECKING:
+    from flexdesk.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    done = Signal(object, object)  # job, outcome
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._relay = relay
+        self._fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._fn()
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self.error = exc
+        self._relay.done.emit(self, None)
+
+
+class DbWorker(QObject):
+    """One thread for every database call the GUI makes, in the order they were started."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        # job -> its delivery; holds the jobs too (the pool does not own them: no auto-delete)
+        self._pending: dict[_Job, Callable[[Any, BaseException | None], None]] = {}
+
+    def submit(
+        self, fn: Callable[[], T], deliver: Callable[[T, BaseException | None], None]
+    ) -> None:
+        """Run ``fn()`` on the worker; ``deliver(result, error)`` later on the GUI thread."""
+        job = _Job(self._relay, fn)
+        job.setAutoDelete(False)
+        self._pending[job] = deliver
+        self.pool.start(job)
+
+    def _deliver(self, job: _Job, _unused: object) -> None:
+        deliver = self._pending.pop(job)
+        deliver(job.result, job.error)
+
+    def idle(self) -> bool:
+        """True when no call is running or waiting to be delivered (tests wait for this)."""
+        return not self._pending
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker has finished what it was given (closing the window)."""
+        return self.pool.waitForDone(msecs)
+
+
+class _Op(Generic[T]):
+    _write = False
+
+    def __init__(self, ctx: UiContext, fn: Callable[..., T], *args: Any, **kwargs: Any) -> None:
+        self._ctx = ctx
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[FlexDeskError], None] | None = None
+        self._title = ""
+
+    def on_success(self, callback: Callable[[T], None]) -> _Op[T]:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[FlexDeskError], None]) -> _Op[T]:
+        """Handle a typed error yourself (an inline message); default: a warning box."""
+        self._failure = callback
+        return self
+
+    def titled(self, title: str) -> _Op[T]:
+        """The title of the default warning box."""
+        self._title = title
+        return self
+
+    def run(self, parent: QWidget) -> None:
+        """Start the call; callbacks run only while ``parent`` still exists."""
+        services = self._ctx.services
+        call = services.call if self._write else services.read
+        fn, args, kwargs = self._fn, self._args, self._kwargs
+
+        def job() -> T:
+            return call(fn, *args, **kwargs)
+
+        def deliver(result: T, error: BaseException | None) -> None:
+            if not isValid(parent):
+                return
+            if error is None:
+                self._after_success()
+                if self._success is not None:
+                    self._success(result)
+            elif isinstance(error, FlexDeskError):
+                self._fail(parent, error)
+            else:
+                raise error
+
+        self._ctx.ops.submit(job, deliver)
+
+    def _after_success(self) -> None:
+        pass
+
+    def _fail(self, parent: QWidget, error: FlexDeskError) -> None:
+        if self._failure is not None:
+            self._failure(error)
+            return
+        QMessageBox.warning(parent, self._title or parent.windowTitle(), self._ctx.message(error))
+
+
+class QueryOp(_Op[T]):
+    """A read: ``fn(session, actor, *args)`` in a read-only unit of work."""
+
+
+class MutationOp(_Op[T]):
+    """A change: ``fn(session, actor, *args)`` in its own transaction; on success the change
+    bus publishes ``topics`` so every page that shows them refreshes."""
+
+    _write = True
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        fn: Callable[..., T],
+        *args: Any,
+        topics: Iterable[str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(ctx, fn, *args, **kwargs)
+        self._topics = frozenset(topics)
+
+    def _after_success(self) -> None:
+        self._ctx.events.publish(self._topics)
