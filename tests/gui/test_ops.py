@@ -150,8 +150,9 @@ NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/settings_office.py",
     "flexdesk/ui/pages/settings_users.py",
     "flexdesk/ui/pages/sync/page.py",
+    "flexdesk/ui/wizard.py",
 }
-_DIRECT = re.compile(r"\bservices\.(call|read)\(|\bdb\.(read_session|session|new_session)\(")
+_DIRECT = re.compile(r"services\.(call|read)\(|db\.(read_session|session|new_session)\(")
 #: ops itself; start-up and restore (sign-in, the office check) run before any page exists
 _ALLOWED = {"flexdesk/ui/ops.py", "flexdesk/ui/app.py", "flexdesk/ui/restart.py"}
 
