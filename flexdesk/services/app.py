@@ -163,6 +163,7 @@ class Services:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
+        """Run ``fn(session, actor, ...)`` in its own transaction, committed when it returns."""
         with self.db.session() as session:
             session.info["actor"] = self.actor  # the audit trail's "who" (flexdesk.db.audit)
             return fn(session, self.actor, *args, **kwargs)
@@ -173,6 +174,7 @@ class Services:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
+        """Run ``fn(session, actor, ...)`` in a read-only unit of work (rolled back)."""
         with self.db.read_session() as session:
             session.info["actor"] = self.actor
             return fn(session, self.actor, *args, **kwargs)

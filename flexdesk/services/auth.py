@@ -47,10 +47,12 @@ def _burn_time_like_a_check(password: str) -> None:
 
 
 def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` for the users table."""
     return _hasher.hash(password)
 
 
 def check_password_rules(password: str) -> None:
+    """Refuse a password FlexDesk does not accept (too short, blank, leading or trailing spaces) with a ValidationError naming the field."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.",
@@ -66,6 +68,7 @@ def check_password_rules(password: str) -> None:
 
 
 def actor_for(user: User) -> Actor:
+    """The signed-in identity services act for, taken from the account row."""
     return Actor(
         user_id=user.id,
         username=user.username,
@@ -125,6 +128,8 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
 
 @dataclass(frozen=True)
 class UserRow:
+    """An account as the user list shows it."""
+
     id: str
     username: str
     display_name: str
@@ -221,6 +226,7 @@ def create_user(
     display_name: str = "",
     employee_id: str | None = None,
 ) -> UserRow:
+    """Create an account (admin only); the password is checked and stored as an argon2id hash."""
     require(actor, Action.USER_MANAGE)
     return _row(
         create_user_unchecked(
@@ -235,6 +241,7 @@ def create_user(
 
 
 def list_users(session: Session, actor: Actor) -> list[UserRow]:
+    """Every account, by user name (admin only)."""
     require(actor, Action.USER_MANAGE)
     return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
@@ -257,6 +264,7 @@ def reset_password(session: Session, actor: Actor, user_id: str, new_password: s
 
 
 def unlock_user(session: Session, actor: Actor, user_id: str) -> None:
+    """Clear an account's failed attempts and lockout (admin only)."""
     require(actor, Action.USER_MANAGE)
     user = _get_user(session, user_id)
     user.failed_attempts = 0
@@ -264,6 +272,7 @@ def unlock_user(session: Session, actor: Actor, user_id: str) -> None:
 
 
 def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, active: bool) -> None:
+    """Change an account's role and active flag (admin only); an admin cannot demote or deactivate themselves."""
     require(actor, Action.USER_MANAGE)
     user = _get_user(session, user_id)
     if user.id == actor.user_id and (role is not Role.ADMIN or not active):
@@ -276,6 +285,7 @@ def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, acti
 
 
 def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    """Change the signed-in user's password after checking the old one."""
     user = _get_user(session, actor.user_id)
     try:
         _hasher.verify(user.password_hash, old)
@@ -288,4 +298,5 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
 
 
 def has_users(session: Session) -> bool:
+    """True once the office has at least one account (the first-run wizard is done)."""
     return session.scalar(select(func.count(User.id))) != 0

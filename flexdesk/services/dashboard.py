@@ -14,6 +14,8 @@ from flexdesk.services.permissions import Action, Actor, require
 
 @dataclass(frozen=True)
 class OfficeSummary:
+    """The dashboard's counts for the office."""
+
     office_name: str
     instansi: str
     active_employees: int
@@ -23,6 +25,7 @@ class OfficeSummary:
 
 
 def office_summary(session: Session, actor: Actor) -> OfficeSummary:
+    """Counts of active staff, units, flexible-work eligible staff and accounts."""
     require(actor, Action.OFFICE_VIEW)
     office = require_office(session)
     active = Employee.active.is_(True)

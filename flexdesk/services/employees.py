@@ -77,6 +77,7 @@ class EmployeeRow:
     birth_date: date | None
 
     def to_input(self) -> EmployeeInput:
+        """The row as the form's input, for editing."""
         return EmployeeInput(
             nama=self.nama,
             employee_type=self.employee_type,
@@ -96,6 +97,8 @@ class EmployeeRow:
 
 @dataclass(frozen=True)
 class EmployeeFilter:
+    """What the employee list is narrowed to: a search text, a unit, inactive staff or not."""
+
     text: str = ""
     unit_id: str | None = None
     include_inactive: bool = False
@@ -164,6 +167,7 @@ def _to_row(emp: Employee, unit_name: str | None, sup: Employee | None) -> Emplo
 
 
 def count_employees(session: Session, actor: Actor, flt: EmployeeFilter = EmployeeFilter()) -> int:
+    """How many employees match the filter (for the lazy list's size)."""
     require(actor, Action.EMPLOYEE_VIEW)
     query = _apply_filter(select(func.count(Employee.id)).select_from(Employee), flt)
     return int(session.scalar(query) or 0)
@@ -189,6 +193,7 @@ def list_employees(
 
 
 def get_employee(session: Session, actor: Actor, employee_id: str) -> EmployeeRow:
+    """One employee as the list and the form show it."""
     require(actor, Action.EMPLOYEE_VIEW)
     found = session.execute(_select_rows().where(Employee.id == employee_id)).first()
     if found is None:
@@ -289,6 +294,7 @@ def _apply(emp: Employee, data: EmployeeInput) -> None:
 
 
 def create_employee(session: Session, actor: Actor, data: EmployeeInput) -> EmployeeRow:
+    """Add an employee after validating every field (NIP or NI PPPK by its own shape, titles, golongan, unit, supervisor)."""
     require(actor, Action.EMPLOYEE_CREATE)
     clean = _validated(session, data, self_id=None)
     emp = Employee()
@@ -301,6 +307,7 @@ def create_employee(session: Session, actor: Actor, data: EmployeeInput) -> Empl
 def update_employee(
     session: Session, actor: Actor, employee_id: str, data: EmployeeInput
 ) -> EmployeeRow:
+    """Save an employee's changed data; staff may edit only their own contact fields, admins everything."""
     emp = session.get(Employee, employee_id)
     if emp is None:
         raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")

@@ -23,6 +23,8 @@ LOGO_STORED_SIZE = 600  # px, long side: plenty for a 3 cm letterhead logo at 30
 
 @dataclass(frozen=True)
 class OfficeProfile:
+    """The office's identity as printed on forms and sent to central: code, instansi, unit kerja, address, city, letterhead logo."""
+
     code: str
     instansi: str
     unit_kerja: str
@@ -32,6 +34,7 @@ class OfficeProfile:
 
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:
+    """The profile with its fields trimmed and checked; a ValidationError names the first wrong field."""
     code = profile.code.strip().upper()
     if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,19}", code):
         raise ValidationError(
@@ -100,10 +103,12 @@ def load_logo(path: Path) -> bytes:
 
 
 def get_office(session: Session) -> Office | None:
+    """The office row, or None before the first-run wizard."""
     return session.scalar(select(Office).limit(1))
 
 
 def require_office(session: Session) -> Office:
+    """The office row; NotFound with a pointer to the wizard when there is none yet."""
     office = get_office(session)
     if office is None:
         raise NotFound(
@@ -114,6 +119,7 @@ def require_office(session: Session) -> Office:
 
 
 def is_set_up(session: Session) -> bool:
+    """True when the office profile and at least one account exist."""
     return get_office(session) is not None and auth.has_users(session)
 
 
@@ -153,6 +159,7 @@ def first_run_setup(
 
 
 def update_office(session: Session, actor: Actor, profile: OfficeProfile) -> None:
+    """Save a new office profile (admin only)."""
     require(actor, Action.OFFICE_EDIT)
     clean = validate_profile(profile)
     office = require_office(session)
@@ -165,6 +172,7 @@ def update_office(session: Session, actor: Actor, profile: OfficeProfile) -> Non
 
 
 def office_profile(session: Session, actor: Actor) -> OfficeProfile:
+    """The office profile as the settings page shows it."""
     require(actor, Action.OFFICE_VIEW)
     office = require_office(session)
     return OfficeProfile(
@@ -216,6 +224,7 @@ SETTING_DEFAULTS: dict[str, object] = {
 
 
 def get_setting(session: Session, key: str) -> object:
+    """An office setting's stored value, or its default from SETTING_DEFAULTS; an unknown key is a programming error (KeyError)."""
     if key not in SETTING_DEFAULTS:
         raise KeyError(key)
     row = session.get(Setting, key)
@@ -223,11 +232,13 @@ def get_setting(session: Session, key: str) -> object:
 
 
 def get_int_setting(session: Session, key: str) -> int:
+    """An office setting read as a whole number."""
     value = get_setting(session, key)
     return int(value) if isinstance(value, int | float | str) else int(str(value))
 
 
 def set_setting(session: Session, actor: Actor, key: str, value: object) -> None:
+    """Store an office setting (SETTINGS_EDIT); an unknown key is refused."""
     require(actor, Action.SETTINGS_EDIT)
     if key not in SETTING_DEFAULTS:
         raise ValidationError(

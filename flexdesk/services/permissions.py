@@ -14,6 +14,8 @@ from flexdesk.errors import PermissionDenied
 
 
 class Role(StrEnum):
+    """An account's role: admin (kepegawaian clerk), supervisor (atasan langsung, the Pejabat Penilai Kinerja), employee."""
+
     ADMIN = "admin"
     SUPERVISOR = "supervisor"  # atasan langsung / Pejabat Penilai Kinerja
     EMPLOYEE = "employee"
@@ -28,6 +30,8 @@ class Role(StrEnum):
 
 
 class Action(StrEnum):
+    """Everything a service may be asked to do; PERMISSIONS says which role may."""
+
     OFFICE_VIEW = "office.view"
     OFFICE_EDIT = "office.edit"
     UNIT_MANAGE = "unit.manage"
@@ -184,6 +188,7 @@ class Actor:
     display_name: str = ""
 
     def can(self, action: Action) -> bool:
+        """True when this actor's role allows ``action``."""
         return action in PERMISSIONS[self.role]
 
 

@@ -32,6 +32,7 @@ def visible_employees(actor: Actor) -> Select[str] | None:
 
 
 def get_employee_row(session: Session, employee_id: str) -> Employee:
+    """The employee row, or NotFound."""
     emp = session.get(Employee, employee_id)
     if emp is None:
         raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")
@@ -39,10 +40,12 @@ def get_employee_row(session: Session, employee_id: str) -> Employee:
 
 
 def display_name(emp: Employee) -> str:
+    """The employee's name with gelar depan and belakang, as printed."""
     return full_name(emp.gelar_depan, emp.nama, emp.gelar_belakang)
 
 
 def require_view(session: Session, actor: Actor, employee_id: str, action: Action) -> Employee:
+    """The employee, if the actor may see their records for ``action``: admins everyone, supervisors their direct staff, employees themselves; PermissionDenied otherwise."""
     require(actor, action)
     emp = get_employee_row(session, employee_id)
     if actor.role is Role.ADMIN or employee_id == actor.employee_id:

@@ -110,6 +110,7 @@ def network_share_reason(path: Path, *, mounts_file: Path = Path("/proc/mounts")
 
 
 def refuse_network_share(database: Path, *, mounts_file: Path = Path("/proc/mounts")) -> None:
+    """Refuse a database file on a network share (SQLite there can be damaged when shared), with the way out in the message."""
     reason = network_share_reason(database.parent, mounts_file=mounts_file)
     if reason is None:
         return
@@ -134,6 +135,7 @@ def _read_state(root: Path) -> dict[str, str]:
 
 
 def full_check_due(root: Path, now: datetime) -> bool:
+    """True when the weekly full integrity check of the SQLite file is due."""
     last = _read_state(root).get("full_integrity_check")
     try:
         when = datetime.fromisoformat(str(last))

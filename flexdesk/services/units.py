@@ -14,6 +14,8 @@ from flexdesk.services.permissions import Action, Actor, require
 
 @dataclass(frozen=True)
 class UnitRow:
+    """A work unit with its active headcount."""
+
     id: str
     name: str
     code: str
@@ -22,6 +24,7 @@ class UnitRow:
 
 
 def list_units(session: Session, actor: Actor, *, include_inactive: bool = False) -> list[UnitRow]:
+    """The office's work units with their active headcount, by name."""
     require(actor, Action.EMPLOYEE_VIEW)
     # (a Result has .keys(), so dict(result) would treat it as a mapping)
     counts = {
@@ -58,6 +61,7 @@ def _check_name(session: Session, name: str, exclude_id: str | None = None) -> s
 
 
 def create_unit(session: Session, actor: Actor, name: str, code: str = "") -> UnitRow:
+    """Add a work unit (admin only); names are unique."""
     require(actor, Action.UNIT_MANAGE)
     unit = WorkUnit(name=_check_name(session, name), code=code.strip(), active=True)
     session.add(unit)
@@ -68,6 +72,7 @@ def create_unit(session: Session, actor: Actor, name: str, code: str = "") -> Un
 def update_unit(
     session: Session, actor: Actor, unit_id: str, *, name: str, code: str, active: bool
 ) -> None:
+    """Rename, recode or (de)activate a work unit (admin only)."""
     require(actor, Action.UNIT_MANAGE)
     unit = session.get(WorkUnit, unit_id)
     if unit is None:
