@@ -20,7 +20,7 @@ from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.access import require_plan
 from flexdesk.services.schedule.data import load_staff
-from flexdesk.services.schedule.periods import ensure_period_rows, load_periods, locked_message
+from flexdesk.services.schedule.period_rows import ensure_period_rows, load_periods, locked_message
 
 MAX_LOCATION = 200
 #: codes a location makes sense with: WFA (Pasal 12) and the destination of a dinas luar

@@ -55,7 +55,7 @@ from flexdesk.services.schedule.data import (
     load_policy_history,
     load_staff,
 )
-from flexdesk.services.schedule.periods import PeriodInfo, load_periods
+from flexdesk.services.schedule.period_rows import PeriodInfo, load_periods
 
 __all__ = [
     "LOCATION_CODES",
