@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select, type_coerce
 from sqlalchemy.orm import Session
@@ -241,7 +241,3 @@ def iter_entries(
         yield ScheduleEntry(
             emp_id, day, _CODES.get(code) or DayCode.parse(code), location, leave_kind, hours
         )
-
-
-def core_hours_text(start: time, end: time) -> str:
-    return f"{start:%H.%M}–{end:%H.%M}"
