@@ -94,11 +94,13 @@ def policy_from_row(row: FlexPolicyVersion) -> FlexPolicy:
 
 
 def stored_policies(session: Session) -> list[tuple[FlexPolicyVersion, FlexPolicy]]:
+    """Every stored policy version with its row, oldest first (Ramadan as the admin set it)."""
     rows = session.scalars(select(FlexPolicyVersion).order_by(FlexPolicyVersion.effective_from))
     return [(r, policy_from_row(r)) for r in rows]
 
 
 def default_policy(week_type: int = 5) -> FlexPolicy:
+    """FlexDesk's built-in policy, in force before the office stores a version of its own."""
     return FlexPolicy(DEFAULT_POLICY_START, week_type=5 if week_type == 5 else 6)
 
 

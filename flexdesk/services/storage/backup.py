@@ -253,6 +253,7 @@ def restore_as(
 
 
 def server_database_error() -> StorageError:
+    """The refusal to back up or restore here when the office's data is on PostgreSQL."""
     return StorageError(
         "Data kantor ini ada di server PostgreSQL; cadangan dan pemulihan di sini hanya untuk "
         "berkas SQLite. Pulihkan server dengan pg_restore.",

@@ -77,6 +77,7 @@ register_attachment_column("output_evidence", "sha256", "original_name")
 
 
 def entity_name(cls: type[Any]) -> str:
+    """The entity name a mapped class travels under (``__entity__``, else its table name)."""
     return str(getattr(cls, "__entity__", "") or cls.__tablename__)
 
 
@@ -121,6 +122,7 @@ def json_value(value: Any) -> Any:
 
 
 def row_data(obj: Any, mapper: Mapper[Any]) -> dict[str, Any]:
+    """The JSON-safe column values of ``obj``, without the record columns and secrets."""
     data: dict[str, Any] = {}
     for attr in mapper.column_attrs:
         key = attr.key
@@ -138,6 +140,8 @@ def _ext(name: str | None) -> str:
 
 @dataclass
 class Collected:
+    """What :func:`collect_changes` found: the records and the evidence files they refer to."""
+
     changes: list[ChangeRecord]
     #: sha256 -> file extension (first name seen)
     attachments: dict[str, str]
@@ -340,4 +344,5 @@ def attachment_sources(
 
 
 def entities(classes: Iterable[type[Any]] | None = None) -> list[str]:
+    """The entity names of ``classes`` (default: every synced class)."""
     return [entity_name(c) for c in (classes if classes is not None else synced_classes())]
