@@ -13,12 +13,15 @@ from flexdesk.services.schedule.data import StaffMember
 
 
 def may_plan(actor: Actor, member: StaffMember) -> bool:
+    """Whether the actor may plan ``member``'s schedule: their own, or anyone's as the admin."""
     if not actor.can(Action.SCHEDULE_EDIT):
         return False
     return actor.role is Role.ADMIN or member.id == actor.employee_id
 
 
 def may_review(actor: Actor, member: StaffMember) -> bool:
+    """Whether the actor may approve or return ``member``'s months: a direct supervisor (never
+    for themselves) or the admin."""
     if not actor.can(Action.SCHEDULE_APPROVE):
         return False
     if actor.role is Role.ADMIN:
@@ -31,6 +34,7 @@ def may_review(actor: Actor, member: StaffMember) -> bool:
 
 
 def require_plan(actor: Actor, member: StaffMember) -> None:
+    """PermissionDenied, with the reason, unless :func:`may_plan`."""
     require(actor, Action.SCHEDULE_EDIT)
     if not may_plan(actor, member):
         raise PermissionDenied(
@@ -42,6 +46,7 @@ def require_plan(actor: Actor, member: StaffMember) -> None:
 
 
 def require_review(actor: Actor, member: StaffMember) -> None:
+    """PermissionDenied, with the reason, unless :func:`may_review`."""
     require(actor, Action.SCHEDULE_APPROVE)
     if may_review(actor, member):
         return

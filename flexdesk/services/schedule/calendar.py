@@ -49,6 +49,8 @@ class YearHolidays:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """The years a holiday CSV import wrote (replaced or merged) and the holidays the file held."""
+
     years: tuple[int, ...]
     count: int
 
@@ -75,6 +77,7 @@ def office_calendar(
 
 
 def year_holidays(session: Session, actor: Actor, year: int) -> YearHolidays:
+    """The holidays of ``year``: the office's own list if it keeps one, else the library's."""
     require(actor, Action.SCHEDULE_VIEW)
     _check_year(year)
     kept = session.scalar(select(CalendarYear).where(CalendarYear.year == year))

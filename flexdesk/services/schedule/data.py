@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select, type_coerce
 from sqlalchemy.orm import Session
@@ -94,11 +94,13 @@ def policy_from_row(row: FlexPolicyVersion) -> FlexPolicy:
 
 
 def stored_policies(session: Session) -> list[tuple[FlexPolicyVersion, FlexPolicy]]:
+    """Every stored policy version with its row, oldest first (Ramadan as the admin set it)."""
     rows = session.scalars(select(FlexPolicyVersion).order_by(FlexPolicyVersion.effective_from))
     return [(r, policy_from_row(r)) for r in rows]
 
 
 def default_policy(week_type: int = 5) -> FlexPolicy:
+    """FlexDesk's built-in policy, in force before the office stores a version of its own."""
     return FlexPolicy(DEFAULT_POLICY_START, week_type=5 if week_type == 5 else 6)
 
 
@@ -241,7 +243,3 @@ def iter_entries(
         yield ScheduleEntry(
             emp_id, day, _CODES.get(code) or DayCode.parse(code), location, leave_kind, hours
         )
-
-
-def core_hours_text(start: time, end: time) -> str:
-    return f"{start:%H.%M}–{end:%H.%M}"

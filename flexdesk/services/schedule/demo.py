@@ -5,14 +5,17 @@ note, a few still drafts), next month a draft partly planned. Everyone keeps a w
 of 0–2 remote days (front-line and ineligible staff none), with some leave, sick days and
 official travel. A few violations are planted where a supervisor would meet them: three remote
 days in one week, a WFA without a location, a unit short of on-site staff on one day, and a
-leave without its kind. Rows are bulk-inserted (the demo must stay quick).
+leave without its kind. Rows are bulk-inserted (the demo must stay quick). The period rows
+and their workflow events are made by :mod:`.demo_periods`.
+
+The same ``rng`` seed gives the same schedules: keep the order of its calls when editing.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -31,7 +34,7 @@ from flexdesk.domain.schedule import (
     PolicyHistory,
     ScheduleEntry,
 )
-from flexdesk.domain.schedule_workflow import PeriodAction, PeriodStatus, month_bounds
+from flexdesk.domain.schedule_workflow import month_bounds
 from flexdesk.services.schedule.data import (
     StaffMember,
     calendar_for,
@@ -39,10 +42,9 @@ from flexdesk.services.schedule.data import (
     load_policy_history,
     load_staff,
 )
+from flexdesk.services.schedule.demo_periods import DEMO_POLICY_START, demo_period
 from flexdesk.services.schedule.policy import write_policy_row
 
-#: PermenPANRB 4/2025 came into force on 21 April 2025
-DEMO_POLICY_START = date(2025, 4, 21)
 WFA_PLACES = (
     "Kantor UPT Kecamatan Cilimus",
     "Perpustakaan Daerah Kuningan",
@@ -66,6 +68,8 @@ def _shift(year: int, month: int, by: int) -> tuple[int, int]:
 
 
 def demo_policy(today: date) -> FlexPolicy:
+    """The demo office's policy: at most two remote days a week, half of each unit on site,
+    front-line staff always in the office."""
     years = range(today.year - 1, today.year + 2)
     return FlexPolicy(
         DEMO_POLICY_START,
@@ -196,21 +200,8 @@ def _plant_violations(
         plan[(member.id, day)] = (DayCode.WFH, "", None)
 
 
-_PERIOD_COLUMNS = (
-    "submitted_at",
-    "submitted_by_user_id",
-    "approved_at",
-    "approved_by_user_id",
-    "approver_employee_id",
-    "returned_at",
-    "returned_by_user_id",
-    "reopened_at",
-    "reopened_by_user_id",
-    "policy_effective_from",
-)
-
-
 def _stamp(rows: list[dict[str, Any]], session: Session) -> None:
+    """Give bulk-insert rows their id, timestamps, revision and change numbers."""
     if not rows:
         return
     now = utcnow()
@@ -219,10 +210,6 @@ def _stamp(rows: list[dict[str, Any]], session: Session) -> None:
         row.setdefault("id", new_uuid())
         row.update(created_at=now, updated_at=now, rev=1, change_seq=seq)
         seq += 1
-
-
-def _at(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour, 0), UTC)
 
 
 def create_demo_schedules(session: Session, admin_username: str, rng: random.Random) -> None:
@@ -242,6 +229,7 @@ def create_demo_schedules(session: Session, admin_username: str, rng: random.Ran
     entry_rows: list[dict[str, Any]] = []
     period_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
+    by_id = {s.id: s for s in staff}
     for stage, (year, month) in enumerate(months):
         first, last = month_bounds(year, month)
         calendar = calendar_for(session, history, *context_range(first, last))
@@ -251,18 +239,7 @@ def create_demo_schedules(session: Session, admin_username: str, rng: random.Ran
         _fix_cover(plan, staff, calendar, history, (first, last))
         if stage > 0:
             _plant_violations(rng, plan, planned, working)
-        entry_rows += [
-            {
-                "employee_id": e,
-                "day": d,
-                "code": c.value,
-                "location": loc,
-                "leave_kind": kind,
-                "hours": None,
-            }
-            for (e, d), (c, loc, kind) in plan.items()
-        ]
-        by_id = {s.id: s for s in staff}
+        entry_rows += _entry_rows(plan)
         for member_id in sorted({e for e, _ in plan}):
             member = by_id[member_id]
             accounts = (
@@ -270,8 +247,35 @@ def create_demo_schedules(session: Session, admin_username: str, rng: random.Ran
                 users.get(member.supervisor_id or "") or admin_id,
             )
             period_rows.append(
-                _period(rng, member, (year, month, stage), accounts, first=first, events=event_rows)
+                demo_period(
+                    rng, member, (year, month, stage), accounts, first=first, events=event_rows
+                )
             )
+    _insert(session, entry_rows, period_rows, event_rows)
+
+
+def _entry_rows(plan: _Plan) -> list[dict[str, Any]]:
+    """The ``schedule_entries`` rows of a month's plan, for a bulk insert."""
+    return [
+        {
+            "employee_id": e,
+            "day": d,
+            "code": c.value,
+            "location": loc,
+            "leave_kind": kind,
+            "hours": None,
+        }
+        for (e, d), (c, loc, kind) in plan.items()
+    ]
+
+
+def _insert(
+    session: Session,
+    entry_rows: list[dict[str, Any]],
+    period_rows: list[dict[str, Any]],
+    event_rows: list[dict[str, Any]],
+) -> None:
+    """Bulk-insert the demo's entries, periods and events, with their audit records."""
     _stamp(entry_rows, session)
     _stamp(period_rows, session)
     _stamp(event_rows, session)
@@ -286,89 +290,3 @@ def create_demo_schedules(session: Session, admin_username: str, rng: random.Ran
         (SchedulePeriodEvent, event_rows),
     ):
         record_bulk_inserts(session, model, [r["id"] for r in rows])
-
-
-def _period(
-    rng: random.Random,
-    member: StaffMember,
-    when: tuple[int, int, int],
-    accounts: tuple[str | None, str | None],
-    *,
-    first: date,
-    events: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """A period row for stage 0 (approved), 1 (mostly submitted) or 2 (draft) of ``when``
-    (year, month, stage); its workflow events are appended to ``events``. ``accounts`` are
-    the users who submit and who review (the admin where someone has no account)."""
-    year, month, stage = when
-    submitter, reviewer = accounts
-    period_id = new_uuid()
-    row: dict[str, Any] = dict.fromkeys(_PERIOD_COLUMNS)
-    row.update(
-        id=period_id,
-        employee_id=member.id,
-        year=year,
-        month=month,
-        status=PeriodStatus.DRAFT.value,
-        note="",
-    )
-    submitted = _at(first - timedelta(days=8), 2)
-
-    def event(action: PeriodAction, before: PeriodStatus, after: PeriodStatus, **kw: Any) -> None:
-        events.append(
-            {
-                "period_id": period_id,
-                "action": action.value,
-                "from_status": before.value,
-                "to_status": after.value,
-                "note": kw.get("note", ""),
-                "user_id": kw.get("user_id"),
-                "at": kw["at"],
-            }
-        )
-
-    roll = rng.random()
-    if stage == 2 or (stage == 1 and roll < 0.15):
-        return row
-    row.update(
-        status=PeriodStatus.SUBMITTED.value,
-        submitted_at=submitted,
-        submitted_by_user_id=submitter,
-    )
-    event(
-        PeriodAction.SUBMIT,
-        PeriodStatus.DRAFT,
-        PeriodStatus.SUBMITTED,
-        user_id=submitter,
-        at=submitted,
-    )
-    if stage == 1 and roll < 0.22:
-        note = "Mohon sesuaikan hari WFH agar tidak bersamaan dengan jadwal pelayanan Kamis."
-        returned = submitted + timedelta(days=1)
-        row.update(status=PeriodStatus.RETURNED.value, note=note, returned_at=returned)
-        row.update(returned_by_user_id=reviewer)
-        event(
-            PeriodAction.RETURN,
-            PeriodStatus.SUBMITTED,
-            PeriodStatus.RETURNED,
-            at=returned,
-            note=note,
-            user_id=reviewer,
-        )
-    if stage == 0:
-        approved = submitted + timedelta(days=2)
-        row.update(
-            status=PeriodStatus.APPROVED.value,
-            approved_at=approved,
-            approved_by_user_id=reviewer,
-            approver_employee_id=member.supervisor_id,
-            policy_effective_from=DEMO_POLICY_START,
-        )
-        event(
-            PeriodAction.APPROVE,
-            PeriodStatus.SUBMITTED,
-            PeriodStatus.APPROVED,
-            at=approved,
-            user_id=reviewer,
-        )
-    return row

@@ -40,7 +40,7 @@ from flexdesk.reports.schedule_sheet import (
 )
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.schedule.service import MonthGrid, month_grid
+from flexdesk.services.schedule.service import GridUnit, MonthGrid, month_grid
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -63,6 +63,8 @@ CSV_COLUMNS = (
 
 @dataclass(frozen=True)
 class PrintResult:
+    """What a printed schedule holds: its pages, who is on it and who was left out."""
+
     pages: int
     printed: int  #: employees on the sheet
     not_approved: tuple[str, ...]  #: names left out because their month is not approved
@@ -123,7 +125,8 @@ def _signature(session: Session, grid: MonthGrid, printed: list[str]) -> Signatu
 def schedule_sheet(
     session: Session, actor: Actor, year: int, month: int, *, unit_id: str | None = None
 ) -> tuple[ScheduleSheetData, list[str], list[str]]:
-    """The sheet data of a month's approved periods, the printed and the left-out names."""
+    """The sheet data of a month's approved periods, the ids of the employees printed and the
+    names of those left out."""
     require(actor, Action.SCHEDULE_VIEW)
     grid = month_grid(session, actor, year, month, unit_id=unit_id)
     profile = office.get_office(session)
@@ -132,30 +135,11 @@ def schedule_sheet(
     printed: list[str] = []
     left_out: list[str] = []
     for unit in grid.units:
-        rows = []
-        totals: list[int | None] = [None if d.off else 0 for d in days]
-        for member in unit.members:
-            if grid.period(member.id).status is not PeriodStatus.APPROVED:
-                left_out.append(member.name)
-                continue
-            printed.append(member.id)
-            codes = []
-            for i, d in enumerate(days):
-                entry = grid.entry(member.id, d.day)
-                codes.append(entry.code.value if entry else "")
-                current = totals[i]
-                if current is not None and entry is not None and entry.code is DayCode.WFO:
-                    totals[i] = current + 1
-            rows.append(ScheduleRow(member.name, member.nip, codes))
-        if rows:
-            groups.append(
-                UnitGroup(
-                    unit.name or "Tanpa unit kerja",
-                    rows,
-                    totals,
-                    _minimum(grid, unit.id, len(rows)),
-                )
-            )
+        group, unit_printed, unit_left_out = _unit_group(grid, unit, days)
+        printed += unit_printed
+        left_out += unit_left_out
+        if group is not None:
+            groups.append(group)
     if not groups:
         raise ValidationError(
             f"Belum ada jadwal yang disetujui untuk {grid.label}; tidak ada yang dicetak.",
@@ -182,6 +166,34 @@ def schedule_sheet(
         note=note,
     )
     return data, printed, left_out
+
+
+def _unit_group(
+    grid: MonthGrid, unit: GridUnit, days: list[ScheduleDay]
+) -> tuple[UnitGroup | None, list[str], list[str]]:
+    """The rows of one unit's approved periods with the daily on-site (WFO) totals (None when
+    none is approved), the ids of the employees printed and the names of those left out."""
+    rows = []
+    printed: list[str] = []
+    left_out: list[str] = []
+    totals: list[int | None] = [None if d.off else 0 for d in days]
+    for member in unit.members:
+        if grid.period(member.id).status is not PeriodStatus.APPROVED:
+            left_out.append(member.name)
+            continue
+        printed.append(member.id)
+        codes = []
+        for i, d in enumerate(days):
+            entry = grid.entry(member.id, d.day)
+            codes.append(entry.code.value if entry else "")
+            current = totals[i]
+            if current is not None and entry is not None and entry.code is DayCode.WFO:
+                totals[i] = current + 1
+        rows.append(ScheduleRow(member.name, member.nip, codes))
+    if not rows:
+        return None, printed, left_out
+    name = unit.name or "Tanpa unit kerja"
+    return UnitGroup(name, rows, totals, _minimum(grid, unit.id, len(rows))), printed, left_out
 
 
 def _minimum(grid: MonthGrid, unit_id: str, rows: int) -> int | None:

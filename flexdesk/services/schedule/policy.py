@@ -4,13 +4,14 @@ A version is in force from its ``effective_from`` until the next one starts, so 
 is judged by the policy of its time (PermenPANRB 4/2025 leaves the model to each instansi and
 offices revise it). Saving a version that approved schedules would break does not touch those
 schedules: they stay approved under the version recorded at their approval, and the save
-returns a warning per problem so the admin knows what the new rules would say.
+returns a warning per problem so the admin knows what the new rules would say (those are
+worked out in :mod:`.policy_warnings`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -18,22 +19,35 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.models_schedule import EmployeeFlexSetting, FlexPolicyVersion, SchedulePeriod
-from flexdesk.domain.dates import format_bulan_tahun, format_tanggal
-from flexdesk.domain.rules import RuleEmployee, validate_schedule
-from flexdesk.domain.schedule import DayCode, FlexPolicy, PolicyHistory, ScheduleEntry
-from flexdesk.domain.schedule_workflow import PeriodStatus, month_bounds
+from flexdesk.domain.dates import format_tanggal
+from flexdesk.domain.schedule import DayCode, FlexPolicy
+from flexdesk.domain.schedule_workflow import PeriodStatus
 from flexdesk.errors import ConflictError, NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.data import (
-    StaffMember,
-    calendar_for,
-    context_range,
     default_policy,
     history_of,
-    iter_entries,
     load_staff,
     stored_policies,
 )
+from flexdesk.services.schedule.policy_warnings import PolicyWarning, change_warnings
+
+__all__ = [
+    "MAX_NOTE",
+    "MAX_POSITIONS",
+    "PolicySaveResult",
+    "PolicyVersionRow",
+    "PolicyWarning",
+    "RemoteException",
+    "check_policy_change",
+    "delete_policy_version",
+    "list_policy_versions",
+    "policy_in_force",
+    "remote_exceptions",
+    "save_policy_version",
+    "set_remote_exception",
+    "write_policy_row",
+]
 
 MAX_NOTE = 2000
 MAX_POSITIONS = 100
@@ -51,22 +65,9 @@ class PolicyVersionRow:
 
 
 @dataclass(frozen=True)
-class PolicyWarning:
-    """An approved schedule that the new policy would judge differently."""
-
-    employee_id: str | None
-    subject: str  #: employee or unit name
-    year: int
-    month: int
-    message_id: str
-    message_en: str
-
-    def message(self, lang: str = "id") -> str:
-        return self.message_en if lang == "en" else self.message_id
-
-
-@dataclass(frozen=True)
 class PolicySaveResult:
+    """A saved version, the warnings about approved schedules, and whether it replaced one."""
+
     version: PolicyVersionRow
     warnings: tuple[PolicyWarning, ...]
     replaced: bool  #: a version starting the same day was replaced
@@ -165,94 +166,6 @@ def _check_week_type(versions: Sequence[FlexPolicy], policy: FlexPolicy) -> None
         )
 
 
-def _month_key(d: date) -> int:
-    return d.year * 12 + d.month - 1
-
-
-_ErrorKey = tuple[str, str | None, str | None, date | None]
-
-
-def _errors(
-    session: Session,
-    entries: Sequence[ScheduleEntry],
-    employees: Sequence[RuleEmployee],
-    history: PolicyHistory,
-    period: tuple[date, date],
-    *,
-    unit_names: Mapping[str, str],
-) -> dict[_ErrorKey, tuple[str, str]]:
-    first, last = period
-    cal = calendar_for(session, history, first, last)
-    found = validate_schedule(entries, employees, cal, history, first, last, unit_names=unit_names)
-    return {
-        (v.rule_id, v.employee_id, v.unit_id, v.day): (v.message_id, v.message_en)
-        for v in found
-        if v.severity == "error"
-    }
-
-
-def _change_warnings(
-    session: Session,
-    old: Sequence[FlexPolicy],
-    new: Sequence[FlexPolicy],
-    start: date,
-    until: date | None,
-) -> list[PolicyWarning]:
-    """Errors the ``new`` versions find in approved months of ``start``..``until`` that the
-    ``old`` ones do not."""
-    query = select(SchedulePeriod.year, SchedulePeriod.month, SchedulePeriod.employee_id).where(
-        SchedulePeriod.status == PeriodStatus.APPROVED.value,
-        SchedulePeriod.year * 12 + SchedulePeriod.month - 1 >= _month_key(start),
-    )
-    if until is not None:
-        query = query.where(
-            SchedulePeriod.year * 12 + SchedulePeriod.month - 1 <= _month_key(until)
-        )
-    approved: dict[tuple[int, int], set[str]] = {}
-    for year, month, emp_id in session.execute(query):
-        approved.setdefault((year, month), set()).add(emp_id)
-    if not approved:
-        return []
-    staff = load_staff(session)
-    by_id: dict[str, StaffMember] = {s.id: s for s in staff}
-    employees = [s.rule_employee() for s in staff]
-    unit_names: dict[str, str] = {s.unit_id: s.unit_name for s in staff if s.unit_id}
-    warnings: list[PolicyWarning] = []
-    for (year, month), emp_ids in sorted(approved.items()):
-        first, last = month_bounds(year, month)
-        years = range(first.year - 1, last.year + 2)
-        old_h, new_h = history_of(old, years), history_of(new, years)
-        ctx_start, ctx_end = context_range(first, last)
-        entries = [e for e in iter_entries(session, ctx_start, ctx_end) if e.employee_id in by_id]
-
-        before = _errors(session, entries, employees, old_h, (first, last), unit_names=unit_names)
-        after = _errors(session, entries, employees, new_h, (first, last), unit_names=unit_names)
-        units = {by_id[e].unit_id for e in emp_ids if e in by_id}
-        label_id = format_bulan_tahun(year, month)
-        label_en = format_bulan_tahun(year, month, "en")
-        for key, text in after.items():
-            if key in before:
-                continue
-            _, who, unit_id, _ = key
-            if who is not None and who not in emp_ids:
-                continue
-            if who is None and unit_id not in units:
-                continue
-            msg_id, msg_en = text
-            subject = by_id[who].name if who else unit_names.get(unit_id or "", "")
-            warnings.append(
-                PolicyWarning(
-                    who,
-                    subject,
-                    year,
-                    month,
-                    f"{label_id}: {msg_id}",
-                    f"{label_en}: {msg_en}",
-                )
-            )
-    return warnings
-
-
 def _plan(
     session: Session, policy: FlexPolicy
 ) -> tuple[list[FlexPolicy], list[FlexPolicy], date | None, FlexPolicyVersion | None]:
@@ -274,7 +187,7 @@ def check_policy_change(session: Session, actor: Actor, policy: FlexPolicy) -> l
     require(actor, Action.SCHEDULE_POLICY)
     policy = _clean(policy)
     old, new, until, _ = _plan(session, policy)
-    return _change_warnings(session, old, new, policy.effective_from, until)
+    return change_warnings(session, old, new, policy.effective_from, until)
 
 
 def save_policy_version(
@@ -293,7 +206,7 @@ def save_policy_version(
             field="note",
         )
     old, new, until, row = _plan(session, policy)
-    warnings = _change_warnings(session, old, new, policy.effective_from, until)
+    warnings = change_warnings(session, old, new, policy.effective_from, until)
     replaced = row is not None
     row = write_policy_row(session, policy, note=note, user_id=actor.user_id, row=row)
     count = _approved_counts(session).get(policy.effective_from, 0)
@@ -358,7 +271,7 @@ def delete_policy_version(
     new = [p for p in old if p.effective_from != effective_from]
     later = [p.effective_from for p in new if p.effective_from > effective_from]
     until = min(later) - timedelta(days=1) if later else None
-    warnings = _change_warnings(session, old, new, effective_from, until)
+    warnings = change_warnings(session, old, new, effective_from, until)
     session.delete(row)
     session.flush()
     return warnings
@@ -369,6 +282,8 @@ def delete_policy_version(
 
 @dataclass(frozen=True)
 class RemoteException:
+    """An employee the remote-day limits do not apply to, and why (Pasal 13)."""
+
     employee_id: str
     name: str
     unit_name: str

@@ -13,6 +13,9 @@ content; the database keeps that hash with the original name, size and type. So:
   written, by extension and by the file's first bytes (a renamed program is not a PDF);
 - files a rolled-back transaction added are removed again, and :func:`clean_orphans` removes
   files no evidence row refers to any more (after a grace period).
+
+Checking a file before it is stored (limits, safe names, content against type) is in
+:mod:`.attachment_check`, imported back here.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import os
 import re
 import shutil
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,186 +36,57 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.models_outputs import OutputEvidence
-from flexdesk.errors import StorageError, ValidationError
-from flexdesk.services.office import get_setting
+from flexdesk.errors import StorageError
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.storage.attachment_check import (
+    CHUNK,
+    KNOWN_TYPES,
+    MAX_NAME_LENGTH,
+    AttachmentLimits,
+    CheckedFile,
+    attachment_limits,
+    check_file,
+    invalid_evidence,
+    safe_name,
+)
+
+__all__ = [
+    "CHUNK",
+    "DIGEST_RE",
+    "KNOWN_TYPES",
+    "MAX_NAME_LENGTH",
+    "ORPHAN_GRACE_SECONDS",
+    "TMP_DIR",
+    "AttachmentLimits",
+    "AttachmentStore",
+    "CheckedFile",
+    "StoredFile",
+    "attachment_limits",
+    "bytes_in_transaction",
+    "check_file",
+    "clean_orphan_attachments",
+    "referenced_digests",
+    "safe_name",
+    "store_in_transaction",
+]
 
 log = logging.getLogger(__name__)
 
-CHUNK = 1024 * 1024
 DIGEST_RE = re.compile(r"[0-9a-f]{64}")
 TMP_DIR = "tmp"
 #: files younger than this are never treated as orphans (a save may be under way)
 ORPHAN_GRACE_SECONDS = 3600.0
-MAX_NAME_LENGTH = 200
-
-#: media types of the extensions FlexDesk knows; an office may allow others (stored as
-#: application/octet-stream, without a content check)
-KNOWN_TYPES: dict[str, str] = {
-    "pdf": "application/pdf",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "gif": "image/gif",
-    "webp": "image/webp",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "txt": "text/plain",
-    "csv": "text/csv",
-}
-
-_ZIP = (b"PK\x03\x04",)
-#: what the first bytes of a file of each known type look like
-_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "gif": (b"GIF87a", b"GIF89a"),
-    "docx": _ZIP,
-    "xlsx": _ZIP,
-    "pptx": _ZIP,
-    "odt": _ZIP,
-    "ods": _ZIP,
-    "odp": _ZIP,
-}
-
-
-@dataclass(frozen=True)
-class AttachmentLimits:
-    max_bytes: int
-    allowed_types: frozenset[str]  # extensions, lower case, without the dot
-
-    @property
-    def max_mb(self) -> float:
-        return self.max_bytes / (1024 * 1024)
-
-
-def attachment_limits(session: Session) -> AttachmentLimits:
-    """The office's size limit and type allow-list (settings ``attachment_max_mb`` and
-    ``attachment_types``)."""
-    max_mb = get_setting(session, "attachment_max_mb")
-    types = get_setting(session, "attachment_types")
-    mb = float(max_mb) if isinstance(max_mb, int | float | str) else 10.0
-    allowed = types if isinstance(types, list) else []
-    return AttachmentLimits(
-        max_bytes=int(mb * 1024 * 1024),
-        allowed_types=frozenset(str(t).lower().lstrip(".") for t in allowed),
-    )
-
-
-def safe_name(name: str) -> str:
-    """A display name from an untrusted file name: the last path part only, no control
-    characters or path separators, at most MAX_NAME_LENGTH characters."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = unicodedata.normalize("NFC", base)
-    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
-    base = base.strip().strip(".") or "berkas"
-    if len(base) > MAX_NAME_LENGTH:
-        stem, dot, ext = base.rpartition(".")
-        base = (stem[: MAX_NAME_LENGTH - len(ext) - 1] + dot + ext) if dot else base[:200]
-    return base
-
-
-def _extension(name: str) -> str:
-    _stem, dot, ext = name.rpartition(".")
-    return ext.lower() if dot else ""
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    """A file that passed the checks and may be stored."""
-
-    source: Path
-    name: str
-    size: int
-    media_type: str
-    sha256: str
 
 
 @dataclass(frozen=True)
 class StoredFile:
+    """A file in the store, as an evidence row records it."""
+
     sha256: str
     name: str
     size: int
     media_type: str
     created: bool  # False when the content was already in the store (dedup)
-
-
-def _bad(message: str, message_en: str) -> ValidationError:
-    return ValidationError(message, message_en=message_en, field="evidence")
-
-
-def check_file(source: Path, limits: AttachmentLimits) -> CheckedFile:
-    """Refuse a missing, unreadable, oversized or disallowed file, before anything is stored."""
-    name = safe_name(source.name)
-    try:
-        st = source.stat()
-    except FileNotFoundError:
-        raise _bad(
-            f"Berkas '{name}' tidak ditemukan; mungkin sudah dipindah atau dihapus.",
-            f"The file '{name}' was not found; it may have been moved or deleted.",
-        ) from None
-    except OSError as exc:
-        raise _bad(
-            f"Berkas '{name}' tidak dapat dibaca ({exc.strerror}).",
-            f"The file '{name}' cannot be read ({exc.strerror}).",
-        ) from None
-    if not source.is_file():
-        raise _bad(
-            f"'{name}' bukan berkas biasa (folder atau perangkat tidak dapat dilampirkan).",
-            f"'{name}' is not a regular file (folders and devices cannot be attached).",
-        )
-    ext = _extension(name)
-    if ext not in limits.allowed_types:
-        allowed = ", ".join(sorted(limits.allowed_types)) or "-"
-        raise _bad(
-            f"Jenis berkas '{name}' tidak diizinkan. Jenis yang diizinkan: {allowed}.",
-            f"The file type of '{name}' is not allowed. Allowed types: {allowed}.",
-        )
-    if st.st_size > limits.max_bytes:
-        raise _bad(
-            f"Berkas '{name}' terlalu besar ({st.st_size / 1048576:.1f} MB); "
-            f"maksimal {limits.max_mb:g} MB.",
-            f"The file '{name}' is too large ({st.st_size / 1048576:.1f} MB); "
-            f"at most {limits.max_mb:g} MB.",
-        )
-    if st.st_size == 0:
-        raise _bad(f"Berkas '{name}' kosong.", f"The file '{name}' is empty.")
-    try:
-        with source.open("rb") as fh:
-            head = fh.read(8192)
-            digest = hashlib.sha256(head)
-            while chunk := fh.read(CHUNK):
-                digest.update(chunk)
-    except OSError as exc:
-        raise _bad(
-            f"Berkas '{name}' tidak dapat dibaca ({exc.strerror}).",
-            f"The file '{name}' cannot be read ({exc.strerror}).",
-        ) from None
-    if not _content_matches(ext, head):
-        raise _bad(
-            f"Isi berkas '{name}' tidak sesuai dengan jenisnya (.{ext}); berkas mungkin rusak "
-            "atau diganti namanya.",
-            f"The content of '{name}' does not match its type (.{ext}); the file may be "
-            "damaged or renamed.",
-        )
-    media_type = KNOWN_TYPES.get(ext, "application/octet-stream")
-    return CheckedFile(source, name, st.st_size, media_type, digest.hexdigest())
-
-
-def _content_matches(ext: str, head: bytes) -> bool:
-    if ext in _SIGNATURES:
-        return head.startswith(_SIGNATURES[ext])
-    if ext == "webp":
-        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    if ext in ("txt", "csv"):
-        return b"\x00" not in head  # text, not a binary renamed .txt
-    return True
 
 
 class AttachmentStore:
@@ -223,6 +96,7 @@ class AttachmentStore:
         self.root = root
 
     def path_for(self, digest: str) -> Path:
+        """Where content ``digest`` is stored (StorageError for a malformed digest)."""
         if not DIGEST_RE.fullmatch(digest):
             raise StorageError(
                 "Kode berkas bukti tidak valid.", message_en="Invalid evidence file reference."
@@ -243,56 +117,33 @@ class AttachmentStore:
         tmp_dir = self.root / TMP_DIR
         tmp_dir.mkdir(parents=True, exist_ok=True)
         limit = max_bytes if max_bytes is not None else checked.size
-        digest = hashlib.sha256()
-        size = 0
         fd, tmp_name = _mkstemp(tmp_dir)
         tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as out:
-                try:
-                    with checked.source.open("rb") as src:
-                        while chunk := src.read(CHUNK):
-                            size += len(chunk)
-                            if size > limit:  # the file grew after it was checked
-                                raise _bad(
-                                    f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
-                                    f"The file '{checked.name}' changed while being copied; "
-                                    "try again.",
-                                )
-                            digest.update(chunk)
-                            out.write(chunk)
-                except OSError as exc:
-                    raise _bad(
-                        f"Berkas '{checked.name}' tidak dapat dibaca ({exc.strerror}).",
-                        f"The file '{checked.name}' cannot be read ({exc.strerror}).",
-                    ) from None
-                out.flush()
-                os.fsync(out.fileno())
-            hexdigest = digest.hexdigest()
-            if hexdigest != checked.sha256:  # changed between the check and the copy
-                raise _bad(
-                    f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
-                    f"The file '{checked.name}' changed while being copied; try again.",
-                )
-            final = self.path_for(hexdigest)
-            existed = final.is_file()
-            if existed and _file_digest(final) == hexdigest:
-                tmp.unlink()
-                # a fresh mtime keeps a file that is being re-attached out of orphan clean-up
-                with contextlib.suppress(OSError):
-                    os.utime(final)
-                created = False
-            else:
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, final)  # also repairs a damaged copy of the same content
-                _fsync_dir(final.parent)
-                # a repaired copy is referenced already: a rollback must not remove it
-                created = not existed
+            size = _copy_in(checked, fd, limit)
+            created = self._place(tmp, checked.sha256)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        return StoredFile(hexdigest, checked.name, size, checked.media_type, created)
+        return StoredFile(checked.sha256, checked.name, size, checked.media_type, created)
+
+    def _place(self, tmp: Path, digest: str) -> bool:
+        """Rename the verified copy ``tmp`` into place, unless an intact copy of ``digest`` is
+        there already; True if the store did not hold this content before."""
+        final = self.path_for(digest)
+        existed = final.is_file()
+        if existed and _file_digest(final) == digest:
+            tmp.unlink()
+            # a fresh mtime keeps a file that is being re-attached out of orphan clean-up
+            with contextlib.suppress(OSError):
+                os.utime(final)
+            return False
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, final)  # also repairs a damaged copy of the same content
+        _fsync_dir(final.parent)
+        # a repaired copy is referenced already: a rollback must not remove it
+        return not existed
 
     def put_bytes(self, data: bytes, name: str, media_type: str) -> StoredFile:
         """Store bytes made by FlexDesk itself (demo evidence, generated reports)."""
@@ -337,6 +188,7 @@ class AttachmentStore:
         return path.open("rb")
 
     def read_bytes(self, digest: str) -> bytes:
+        """The stored bytes of ``digest``, verified after reading as well."""
         with self.open_verified(digest) as fh:
             data = fh.read()
         if hashlib.sha256(data).hexdigest() != digest:  # changed between check and read
@@ -402,6 +254,38 @@ class AttachmentStore:
                     if f.stat().st_mtime <= cutoff:
                         f.unlink()
         return removed
+
+
+def _copy_in(checked: CheckedFile, fd: int, limit: int) -> int:
+    """Copy ``checked.source`` into the temporary file open as ``fd`` and fsync it; returns the
+    bytes copied. Refuses a file that grew past ``limit`` or changed since it was checked."""
+    digest = hashlib.sha256()
+    size = 0
+    with os.fdopen(fd, "wb") as out:
+        try:
+            with checked.source.open("rb") as src:
+                while chunk := src.read(CHUNK):
+                    size += len(chunk)
+                    if size > limit:  # the file grew after it was checked
+                        raise invalid_evidence(
+                            f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
+                            f"The file '{checked.name}' changed while being copied; try again.",
+                        )
+                    digest.update(chunk)
+                    out.write(chunk)
+        except OSError as exc:
+            raise invalid_evidence(
+                f"Berkas '{checked.name}' tidak dapat dibaca ({exc.strerror}).",
+                f"The file '{checked.name}' cannot be read ({exc.strerror}).",
+            ) from None
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != checked.sha256:  # changed between the check and the copy
+        raise invalid_evidence(
+            f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
+            f"The file '{checked.name}' changed while being copied; try again.",
+        )
+    return size
 
 
 def _mkstemp(folder: Path) -> tuple[int, str]:
@@ -475,6 +359,7 @@ def _drop_rolled_back(session: Session, transaction: Any) -> None:
 
 
 def referenced_digests(session: Session) -> set[str]:
+    """Every content hash an evidence row refers to."""
     rows = session.scalars(
         select(OutputEvidence.sha256).where(OutputEvidence.sha256.is_not(None)).distinct()
     )

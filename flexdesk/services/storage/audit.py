@@ -54,6 +54,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class AuditRow:
+    """One audit trail row as the audit page lists it."""
+
     seq: int
     at: datetime
     actor_name: str
@@ -67,6 +69,8 @@ class AuditRow:
 
 @dataclass(frozen=True)
 class AuditFilter:
+    """What the audit page filters on; empty fields do not filter."""
+
     entity: str = ""
     entity_id: str = ""
     actor_name: str = ""

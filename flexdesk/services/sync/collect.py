@@ -77,6 +77,7 @@ register_attachment_column("output_evidence", "sha256", "original_name")
 
 
 def entity_name(cls: type[Any]) -> str:
+    """The entity name a mapped class travels under (``__entity__``, else its table name)."""
     return str(getattr(cls, "__entity__", "") or cls.__tablename__)
 
 
@@ -121,6 +122,7 @@ def json_value(value: Any) -> Any:
 
 
 def row_data(obj: Any, mapper: Mapper[Any]) -> dict[str, Any]:
+    """The JSON-safe column values of ``obj``, without the record columns and secrets."""
     data: dict[str, Any] = {}
     for attr in mapper.column_attrs:
         key = attr.key
@@ -138,6 +140,8 @@ def _ext(name: str | None) -> str:
 
 @dataclass
 class Collected:
+    """What :func:`collect_changes` found: the records and the evidence files they refer to."""
+
     changes: list[ChangeRecord]
     #: sha256 -> file extension (first name seen)
     attachments: dict[str, str]
@@ -152,27 +156,44 @@ def collect_changes(
 ) -> Collected:
     """Latest state of every synced row (and tombstone) with ``change_seq > after``."""
     acked = {(r.entity, r.entity_id): r.rev for r in session.scalars(select(SyncAckedRev))}
-    by_key: dict[tuple[str, str], ChangeRecord] = {}
-    attachments: dict[str, str] = {}
-    skipped = 0
+    gathered = _Gathered(acked)
     classes = synced_classes()
     allowed = {entity_name(c) for c in classes}
+    for i, cls in enumerate(classes):
+        if progress is not None:
+            progress(i, len(classes) + 1, "collect")
+        gathered.add_rows(session, cls, after)
+    gathered.add_tombstones(session, after, allowed)
+    changes = sorted(gathered.by_key.values(), key=lambda r: r.change_seq)
+    if progress is not None:
+        progress(len(classes) + 1, len(classes) + 1, "collect")
+    return Collected(changes, gathered.attachments, gathered.skipped)
 
-    def base_rev(entity: str, rid: str, rev: int) -> int | None:
-        value = acked.get((entity, rid))
+
+class _Gathered:
+    """What :func:`collect_changes` found so far: the newest record per (entity, id), the
+    evidence files they refer to, and how many rows were skipped as unfit to travel."""
+
+    def __init__(self, acked: dict[tuple[str, str], int]) -> None:
+        self.acked = acked  # (entity, id) -> the revision central acknowledged
+        self.by_key: dict[tuple[str, str], ChangeRecord] = {}
+        self.attachments: dict[str, str] = {}
+        self.skipped = 0
+
+    def base_rev(self, entity: str, rid: str, rev: int) -> int | None:
+        value = self.acked.get((entity, rid))
         if value is not None and value >= rev:
             log.warning("acknowledged rev %s of %s/%s is not below %s", value, entity, rid, rev)
             return None
         return value
 
-    def keep(rec: ChangeRecord) -> None:
-        old = by_key.get((rec.entity, rec.id))
+    def keep(self, rec: ChangeRecord) -> None:
+        old = self.by_key.get((rec.entity, rec.id))
         if old is None or old.change_seq < rec.change_seq:
-            by_key[(rec.entity, rec.id)] = rec
+            self.by_key[(rec.entity, rec.id)] = rec
 
-    for i, cls in enumerate(classes):
-        if progress is not None:
-            progress(i, len(classes) + 1, "collect")
+    def add_rows(self, session: Session, cls: type[Any], after: int) -> None:
+        """The rows of ``cls`` changed after ``after``, as upserts."""
         entity = entity_name(cls)
         mapper = inspect(cls)
         refs = ATTACHMENT_COLUMNS.get(entity, [])
@@ -185,7 +206,7 @@ def collect_changes(
                 or not RECORD_ID_RE.match(str(obj.id))
                 or obj.change_seq < 1
             ):
-                skipped += 1
+                self.skipped += 1
                 continue
             shas: list[str] = []
             for ref in refs:
@@ -193,39 +214,38 @@ def collect_changes(
                 if isinstance(sha, str) and SHA256_RE.match(sha):
                     shas.append(sha)
                     name = getattr(obj, ref.name_column, None) if ref.name_column else None
-                    attachments.setdefault(sha, _ext(name))
-            keep(
+                    self.attachments.setdefault(sha, _ext(name))
+            self.keep(
                 ChangeRecord(
                     change_seq=obj.change_seq,
                     entity=entity,
                     id=str(obj.id),
                     rev=obj.rev or 1,
-                    base_rev=base_rev(entity, str(obj.id), obj.rev or 1),
+                    base_rev=self.base_rev(entity, str(obj.id), obj.rev or 1),
                     op="upsert",
                     data=row_data(obj, mapper),
                     attachments=tuple(sorted(set(shas))),
                 )
             )
-    for tomb in session.scalars(
-        select(Tombstone).where(Tombstone.change_seq > after).order_by(Tombstone.change_seq)
-    ):
-        if tomb.entity not in allowed or not RECORD_ID_RE.match(tomb.entity_id):
-            continue  # users' deletions stay in the office too
-        keep(
-            ChangeRecord(
-                change_seq=tomb.change_seq,
-                entity=tomb.entity,
-                id=tomb.entity_id,
-                rev=tomb.rev,
-                base_rev=base_rev(tomb.entity, tomb.entity_id, tomb.rev),
-                op="delete",
-                data={},
+
+    def add_tombstones(self, session: Session, after: int, allowed: set[str]) -> None:
+        """Deletions after ``after`` of the entities in ``allowed``."""
+        for tomb in session.scalars(
+            select(Tombstone).where(Tombstone.change_seq > after).order_by(Tombstone.change_seq)
+        ):
+            if tomb.entity not in allowed or not RECORD_ID_RE.match(tomb.entity_id):
+                continue  # users' deletions stay in the office too
+            self.keep(
+                ChangeRecord(
+                    change_seq=tomb.change_seq,
+                    entity=tomb.entity,
+                    id=tomb.entity_id,
+                    rev=tomb.rev,
+                    base_rev=self.base_rev(tomb.entity, tomb.entity_id, tomb.rev),
+                    op="delete",
+                    data={},
+                )
             )
-        )
-    changes = sorted(by_key.values(), key=lambda r: r.change_seq)
-    if progress is not None:
-        progress(len(classes) + 1, len(classes) + 1, "collect")
-    return Collected(changes, attachments, skipped)
 
 
 def _audit_record(e: AuditEntry) -> AuditRecord:
@@ -324,4 +344,5 @@ def attachment_sources(
 
 
 def entities(classes: Iterable[type[Any]] | None = None) -> list[str]:
+    """The entity names of ``classes`` (default: every synced class)."""
     return [entity_name(c) for c in (classes if classes is not None else synced_classes())]

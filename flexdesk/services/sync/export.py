@@ -1,0 +1,368 @@
+"""Exporting a bundle (docs/bundle-format.md section 8): unlock the signing key, reserve the
+bundle number and collect the changes in one short transaction, write the bundle outside any
+transaction, then record what was sent (or why it failed) in another. Rotating the office key
+is such an export, carrying the statement that announces the new key (section 9.2)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+import flexdesk
+from flexdesk.db.engine import Database
+from flexdesk.db.models_sync import SyncBundle, SyncKey, SyncSentRecord
+from flexdesk.errors import BundleError, Cancelled, ValidationError
+from flexdesk.paths import DataPaths
+from flexdesk.services import office
+from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.sync.collect import (
+    Collected,
+    attachment_sources,
+    collect_audit,
+    collect_changes,
+)
+from flexdesk.services.sync.office_keys import check_passphrase
+from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
+from flexdesk.sync.auditchain import AuditSegment
+from flexdesk.sync.bundle import (
+    STAGES,
+    BaseAck,
+    ReportFile,
+    WrittenBundle,
+    make_rotation,
+    write_bundle,
+)
+from flexdesk.sync.crypto import keys
+
+if TYPE_CHECKING:
+    from flexdesk.services.storage.attachments import AttachmentStore
+
+log = logging.getLogger(__name__)
+
+#: ``SyncBundle.error`` of an export the user cancelled
+CANCELLED = "cancelled"
+#: progress stage id -> (Indonesian, English) label
+STAGE_LABELS: dict[str, tuple[str, str]] = {
+    "collect": ("Mengumpulkan perubahan", "Collecting changes"),
+    **STAGES,
+}
+#: a new office key and the name of its private key file (see :func:`rotate_office_key`)
+NewKey = tuple[Ed25519PrivateKey, str]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A bundle written and verified: its number, its files and what it carries."""
+
+    bundle_seq: int
+    written: WrittenBundle
+    record_count: int
+    attachment_count: int
+    counts: dict[str, int]
+
+    @classmethod
+    def of(cls, bundle_seq: int, written: WrittenBundle) -> ExportResult:
+        """The result of bundle ``bundle_seq``, its counts taken from the written header."""
+        header = written.header
+        return cls(
+            bundle_seq,
+            written,
+            header.changes.count,
+            header.attachment_count,
+            dict(header.counts),
+        )
+
+    @property
+    def envelope_path(self) -> Path:
+        return self.written.envelope_path
+
+
+@dataclass(frozen=True)
+class _Plan:
+    office_id: str
+    office_name: str
+    seq: int
+    base_ack: BaseAck | None
+    key_path: Path
+    key_id: str
+    encrypt_to: str | None
+
+
+def export_bundle(
+    db: Database,
+    actor: Actor,
+    paths: DataPaths,
+    out_dir: Path,
+    passphrase: str,
+    *,
+    period: str | None = None,
+    reports: Sequence[ReportFile] = (),
+    encrypt: bool = False,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    verify: Literal["crc", "full"] = "crc",
+    _new_key: NewKey | None = None,
+) -> ExportResult:
+    """Export everything after the acknowledged point to ``out_dir`` (a folder or USB drive).
+
+    Returns only after ``write_bundle`` re-read and verified the files it wrote. The bundle
+    number is used up even if the export fails or is cancelled (history status "failed").
+    Progress stages: ``collect`` then those of :data:`flexdesk.sync.bundle.STAGES`.
+    (``_new_key``: see :func:`rotate_office_key`.)
+    """
+    require(actor, Action.SYNC_EXPORT)
+    from flexdesk.services.storage.attachments import AttachmentStore
+
+    # a wrong passphrase must not use up a bundle number
+    signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
+    period = period or datetime.now().strftime("%Y-%m")
+    store = AttachmentStore(paths.attachments)
+    plan, collected, audit = _reserve(
+        db, key_path, kid, period=period, encrypt=encrypt, progress=progress
+    )
+    # committed: plan.seq is used up from here on, whatever happens next
+    try:
+        written = _write(
+            out_dir,
+            plan,
+            collected,
+            audit,
+            store=store,
+            signing_key=signing_key,
+            new_key=_new_key,
+            reports=reports,
+            period=period,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            verify=verify,
+        )
+    except BaseException as exc:
+        _record_failure(db, plan.seq, exc)
+        raise
+    _record_sent(db, plan, written, collected, _new_key)
+    log.info("bundle %s written to %s", plan.seq, written.container_path)
+    return ExportResult.of(plan.seq, written)
+
+
+def _unlock_key(
+    db: Database, paths: DataPaths, passphrase: str
+) -> tuple[Ed25519PrivateKey, Path, str]:
+    """The active office key read from its file with ``passphrase``, the file and the key id;
+    BundleError ``bad-key`` if the file holds another key than the registered one."""
+    with db.read_session() as session:
+        key_row = require_key(session)
+        key_path = paths.keys / key_row.private_key_file
+        kid = key_row.key_id
+    signing_key = keys.load_private_key(key_path, passphrase)
+    if keys.key_id(signing_key.public_key()) != kid:
+        raise BundleError(
+            f"Berkas kunci {key_path.name} tidak cocok dengan kunci kantor yang terdaftar.",
+            code="bad-key",
+            message_en=f"The key file {key_path.name} does not match the office's key.",
+        )
+    return signing_key, key_path, kid
+
+
+def _reserve(
+    db: Database,
+    key_path: Path,
+    kid: str,
+    *,
+    period: str,
+    encrypt: bool,
+    progress: Progress | None,
+) -> tuple[_Plan, Collected, AuditSegment | None]:
+    """One transaction: collect the changes and audit rows after the acknowledged point, take
+    the next bundle number and record the bundle as "exporting"."""
+    with db.session() as session:
+        off = office.require_office(session)
+        collected = collect_changes(
+            session, after=sync_state(session).applied_through, progress=progress
+        )
+        state = sync_state(session)
+        audit = collect_audit(session, after=state.audit_acked_seq or 0)
+        if encrypt and not state.central_age_recipient:
+            raise ValidationError(
+                "Enkripsi diminta, tetapi penerima age kantor pusat belum didaftarkan.",
+                message_en="Encryption was asked for but no central age recipient is registered.",
+            )
+        plan = _Plan(
+            office_id=off.code,
+            office_name=off.unit_kerja,
+            seq=state.next_bundle_seq,
+            base_ack=base_ack(state),
+            key_path=key_path,
+            key_id=kid,
+            encrypt_to=state.central_age_recipient if encrypt else None,
+        )
+        state.next_bundle_seq = plan.seq + 1
+        session.add(SyncBundle(seq=plan.seq, status="exporting", key_id=kid, period=period))
+    return plan, collected, audit
+
+
+def _write(
+    out_dir: Path,
+    plan: _Plan,
+    collected: Collected,
+    audit: AuditSegment | None,
+    *,
+    store: AttachmentStore,
+    signing_key: Ed25519PrivateKey,
+    new_key: NewKey | None,
+    reports: Sequence[ReportFile],
+    period: str,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    verify: Literal["crc", "full"],
+) -> WrittenBundle:
+    """Write (and verify) the bundle files of ``plan``, outside any transaction."""
+    rotation = (
+        make_rotation(plan.office_id, signing_key, new_key[0], effective_from_seq=plan.seq + 1)
+        if new_key is not None
+        else None
+    )
+    sources = attachment_sources(store.root, collected.attachments, store.path_for)
+    return write_bundle(
+        out_dir,
+        office_id=plan.office_id,
+        bundle_seq=plan.seq,
+        bundle_uuid=None,
+        changes=collected.changes,
+        attachments=sources,
+        reports=reports,
+        signing_key=signing_key,
+        key_id=plan.key_id,
+        base_ack=plan.base_ack,
+        app_version=flexdesk.__version__,
+        period=period,
+        encrypt_to=plan.encrypt_to,
+        progress=progress,
+        is_cancelled=is_cancelled,
+        office_name=plan.office_name,
+        rotation=rotation,
+        verify=verify,
+        audit=audit,
+    )
+
+
+def _record_sent(
+    db: Database,
+    plan: _Plan,
+    written: WrittenBundle,
+    collected: Collected,
+    new_key: NewKey | None,
+) -> None:
+    """Mark the bundle "sent" with what it carries, remember the revisions it sent, and after
+    a rotation switch to the new key."""
+    header = written.header
+    with db.session() as session:
+        row = session.get(SyncBundle, plan.seq)
+        assert row is not None
+        row.status = "sent"
+        row.uuid = header.bundle_uuid
+        row.file_name = written.container_path.name
+        row.folder = str(written.container_path.parent)
+        row.size = written.envelope.size
+        row.record_count = header.changes.count
+        row.counts = dict(header.counts)
+        row.attachment_count = header.attachment_count
+        row.report_count = header.report_count
+        row.change_from = header.changes.start
+        row.change_to = header.changes.end
+        row.envelope_sha256 = written.envelope_sha256
+        if new_key is not None:
+            # central trusts the new key from the next bundle on, once it applied this one
+            old_key = session.get(SyncKey, plan.key_id)
+            assert old_key is not None
+            old_key.active = False
+            new_pub = new_key[0].public_key()
+            session.flush()
+            session.add(
+                SyncKey(
+                    key_id=keys.key_id(new_pub),
+                    fingerprint=keys.short_fingerprint(new_pub),
+                    public_openssh=keys.public_key_openssh(
+                        new_pub, comment=f"office-{plan.office_id}"
+                    ),
+                    active=True,
+                    valid_from_seq=plan.seq + 1,
+                    private_key_file=new_key[1],
+                )
+            )
+        session.add_all(
+            SyncSentRecord(
+                bundle_seq=plan.seq,
+                entity=c.entity,
+                entity_id=c.id,
+                rev=c.rev,
+                change_seq=c.change_seq,
+            )
+            for c in collected.changes
+        )
+
+
+def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
+    # "cancelled", or the Indonesian and the English message on two lines (history shows one)
+    if isinstance(exc, Cancelled):
+        text = CANCELLED
+    else:
+        text = str(exc) + "\n" + str(getattr(exc, "message_en", None) or exc)
+    try:
+        with db.session() as session:
+            row = session.get(SyncBundle, seq)
+            if row is not None:
+                row.status = "failed"
+                row.error = text[:2000]
+    except Exception:  # the original error matters more
+        log.exception("could not record the failed export of bundle %s", seq)
+
+
+def rotate_office_key(
+    db: Database,
+    actor: Actor,
+    paths: DataPaths,
+    out_dir: Path,
+    *,
+    old_passphrase: str,
+    new_passphrase: str,
+    confirm: str | None = None,
+    iterations: int = keys.DEFAULT_KDF_ITERATIONS,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Replace the office key: a new key (its own passphrase) is announced in a bundle signed
+    by the old one (docs/bundle-format.md 9.2) and signs every bundle after it.
+
+    The rotation bundle is a normal cumulative export plus the statement. If it never reaches
+    central, central will not know the new key: re-register it there by fingerprint.
+    """
+    require(actor, Action.SYNC_KEYS)
+    check_passphrase(new_passphrase, confirm)
+    with db.read_session() as session:
+        code = office.require_office(session).code
+        require_key(session)
+    new_key = keys.generate_key()
+    file_name = f"office-{code}-{keys.short_fingerprint(new_key.public_key())}.key.pem"
+    path = paths.keys / file_name
+    paths.keys.mkdir(parents=True, exist_ok=True)
+    keys.save_private_key(path, new_key, new_passphrase, iterations=iterations)
+    try:
+        return export_bundle(
+            db,
+            actor,
+            paths,
+            out_dir,
+            old_passphrase,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            _new_key=(new_key, file_name),
+        )
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
