@@ -51,16 +51,14 @@ from flexdesk.reports.layout import (
     GRID,
     HEADER_FILL,
     Letterhead,
-    NumberedCanvas,
-    SectionStart,
     Styles,
     letterhead_flowables,
-    numbered_canvas_maker,
     page_size,
     signature_block,
     styles,
     text_block,
 )
+from flexdesk.reports.page_numbers import NumberedCanvas, SectionStart, numbered_canvas_maker
 from flexdesk.reports.pdfio import write_output
 
 __all__ = [

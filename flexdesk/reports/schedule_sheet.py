@@ -42,18 +42,16 @@ from flexdesk.reports.layout import (
     GRID,
     HEADER_FILL,
     Letterhead,
-    NumberedCanvas,
     PaperName,
-    SectionStart,
     Styles,
     esc,
     letterhead_flowables,
-    numbered_canvas_maker,
     page_size,
     signature_block,
     styles,
     text_block,
 )
+from flexdesk.reports.page_numbers import NumberedCanvas, SectionStart, numbered_canvas_maker
 from flexdesk.reports.pdfio import write_output
 from flexdesk.reports.textcell import FastTable, TextCell
 
