@@ -13,9 +13,10 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, TableS
 from flexdesk.domain.dates import format_place_date
 from flexdesk.domain.performance import Predikat, Rating
 from flexdesk.reports.evaluation_data import EvaluationFormData, Indikator, Person, RhkRow
+from flexdesk.reports.fasttable import FastTable
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from flexdesk.reports.layout import GRID, HEADER_FILL, Styles, signature_block, text_block
-from flexdesk.reports.textcell import Align, FastTable, TextCell, text_width
+from flexdesk.reports.textcell import Align, TextCell, text_width
 
 _BOX = 0.5  # line width of table grids
 

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 
 from flexdesk.domain.dates import day_abbr, format_place_date, format_tanggal
 from flexdesk.domain.people import format_nip
+from flexdesk.reports.fasttable import FastTable
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from flexdesk.reports.layout import (
     GRID,
@@ -59,7 +60,7 @@ from flexdesk.reports.schedule_sheet_data import (
     legend_colour,
     validate_sheet,
 )
-from flexdesk.reports.textcell import FastTable, TextCell
+from flexdesk.reports.textcell import TextCell
 
 MARGIN_X: Final = 12 * mm
 MARGIN_TOP: Final = 10 * mm
