@@ -65,9 +65,13 @@ class CalendarDay:
 class WorkingDays(Protocol):
     """What recaps need from a calendar (:class:`WorkingCalendar` fits)."""
 
-    def is_working_day(self, day: date) -> bool: ...
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day."""
+        ...
 
-    def holiday_name(self, day: date) -> str | None: ...
+    def holiday_name(self, day: date) -> str | None:
+        """The holiday's name on ``day``, or None."""
+        ...
 
 
 class WorkingCalendar:

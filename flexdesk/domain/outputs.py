@@ -82,6 +82,8 @@ class SkpStatus(StrEnum):
 
 
 class SkpStep(StrEnum):
+    """A step in the SKP's life cycle (see :data:`SKP_TRANSITIONS`)."""
+
     SUBMIT = "submit"  #: the employee hands the draft to the supervisor
     WITHDRAW = "withdraw"  #: the employee takes a submitted draft back
     APPROVE = "approve"  #: the supervisor (Pejabat Penilai Kinerja) agrees the plan
@@ -146,6 +148,7 @@ class Aspect(StrEnum):
 
     @property
     def label(self) -> str:
+        """The aspect's name as printed ("Kuantitas")."""
         return self.value.capitalize()
 
 
@@ -176,6 +179,8 @@ class LogStatus(StrEnum):
 
 
 class LogStep(StrEnum):
+    """A step in the review of an output-log entry (see :data:`LOG_TRANSITIONS`)."""
+
     SUBMIT = "submit"
     WITHDRAW = "withdraw"
     ACCEPT = "accept"

@@ -36,6 +36,8 @@ class LoggedDay:
 
 
 class SignalKind(StrEnum):
+    """What a wellbeing signal is about."""
+
     OVER_HOURS = "over_hours"
     NO_REST = "no_rest"
     NON_WORKING_DAY = "non_working_day"
