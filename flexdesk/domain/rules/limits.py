@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from flexdesk.domain.calendar import WorkingCalendar
 from flexdesk.domain.dates import format_bulan_tahun
@@ -129,16 +128,66 @@ def rule_remote_month_limit(
     )
 
 
-class _WeekHours(NamedTuple):
-    """One employee's hours over the days of a week inside the period."""
+def _unplanned_tails(unplanned: list[date]) -> tuple[str, str]:
+    """The end of the hours warning naming the unplanned days, in Indonesian and English."""
+    if len(unplanned) <= 2:
+        return (
+            "; belum dijadwalkan: " + ", ".join(short_day(d, "id") for d in unplanned),
+            "; not yet planned: " + ", ".join(short_day(d, "en") for d in unplanned),
+        )
+    first_id, first_en = short_day(unplanned[0], "id"), short_day(unplanned[0], "en")
+    return (
+        f"; {len(unplanned)} hari kerja belum dijadwalkan, mulai {first_id}",
+        f"; {len(unplanned)} working days not yet planned, from {first_en}",
+    )
 
-    required: float
-    planned: float
-    unplanned: list[date]  #: working days without an entry
-    first_day: date | None  #: the first day that has a requirement
+
+def _hours_violation(
+    employee: RuleEmployee,
+    week_start: date,
+    *,
+    required: float,
+    planned: float,
+    unplanned: list[date],
+    first_day: date | None,
+    period_start: date,
+    period_end: date,
+) -> Violation:
+    """The hours violation of a week whose plan falls short: a warning naming the unplanned
+    days while some are left, else an error."""
+    shown_start = max(week_start, period_start)
+    shown_end = min(week_start + timedelta(days=6), period_end)
+    head_id = (
+        f"{employee.name} pada minggu {span(shown_start, shown_end, 'id')}: jam kerja "
+        f"terencana {number(planned, 'id')} dari {number(required, 'id')} jam yang diwajibkan"
+    )
+    head_en = (
+        f"{employee.name} in the week of {span(shown_start, shown_end, 'en')}: "
+        f"{number(planned, 'en')} of the {number(required, 'en')} required hours planned"
+    )
+    if unplanned:
+        tail_id, tail_en = _unplanned_tails(unplanned)
+        return Violation(
+            RULE_WEEKLY_HOURS,
+            "warning",
+            employee.id,
+            employee.unit_id,
+            unplanned[0],
+            f"{head_id}{tail_id}.",
+            f"{head_en}{tail_en}.",
+        )
+    return Violation(
+        RULE_WEEKLY_HOURS,
+        "error",
+        employee.id,
+        employee.unit_id,
+        first_day,
+        f"{head_id} (Perpres 21/2023).",
+        f"{head_en} (Perpres 21/2023).",
+    )
 
 
-def _count_week_hours(
+def rule_weekly_hours(
     employee: RuleEmployee,
     week_start: date,
     entries: Mapping[date, ScheduleEntry],
@@ -146,7 +195,20 @@ def _count_week_hours(
     *,
     period_start: date,
     period_end: date,
-) -> _WeekHours:
+) -> Violation | None:
+    """Planned hours of a week below the requirement. Source: Perpres 21/2023 — 37.5 hours a
+    week (Ramadan 32.5), the weekly total to be met even with flexible time (PermenPANRB
+    4/2025 Pasal 17).
+
+    Over the days of the week inside the period on which the employee is active:
+    required = sum of ``expected(day)`` (:func:`~flexdesk.domain.schedule.expected_hours`:
+    0 on holidays) except days of cuti, sakit or tugas belajar; planned = each entry's
+    ``hours``, or the expected hours for a working code (WFO/WFH/WFA/dinas luar) without hours.
+    A day off (libur) plans 0 hours but keeps the requirement: the weekly total must be worked
+    on other days. Working days without an entry are listed as unplanned; the violation is a
+    warning while the plan is incomplete and an error once every working day is planned.
+    """
+    # The count stays inline: it runs for every employee-week of every validation.
     required = 0.0
     planned = 0.0
     unplanned: list[date] = []
@@ -172,78 +234,15 @@ def _count_week_hours(
             first_day = first_day or d
         if e.code in WORKING_CODES:
             planned += e.hours if e.hours is not None else exp
-    return _WeekHours(required, planned, unplanned, first_day)
-
-
-def _unplanned_tails(unplanned: list[date]) -> tuple[str, str]:
-    """The end of the hours warning naming the unplanned days, in Indonesian and English."""
-    if len(unplanned) <= 2:
-        return (
-            "; belum dijadwalkan: " + ", ".join(short_day(d, "id") for d in unplanned),
-            "; not yet planned: " + ", ".join(short_day(d, "en") for d in unplanned),
-        )
-    first_id, first_en = short_day(unplanned[0], "id"), short_day(unplanned[0], "en")
-    return (
-        f"; {len(unplanned)} hari kerja belum dijadwalkan, mulai {first_id}",
-        f"; {len(unplanned)} working days not yet planned, from {first_en}",
-    )
-
-
-def rule_weekly_hours(
-    employee: RuleEmployee,
-    week_start: date,
-    entries: Mapping[date, ScheduleEntry],
-    expected: Callable[[date], float],
-    *,
-    period_start: date,
-    period_end: date,
-) -> Violation | None:
-    """Planned hours of a week below the requirement. Source: Perpres 21/2023 — 37.5 hours a
-    week (Ramadan 32.5), the weekly total to be met even with flexible time (PermenPANRB
-    4/2025 Pasal 17).
-
-    Over the days of the week inside the period on which the employee is active:
-    required = sum of ``expected(day)`` (:func:`~flexdesk.domain.schedule.expected_hours`:
-    0 on holidays) except days of cuti, sakit or tugas belajar; planned = each entry's
-    ``hours``, or the expected hours for a working code (WFO/WFH/WFA/dinas luar) without hours.
-    A day off (libur) plans 0 hours but keeps the requirement: the weekly total must be worked
-    on other days. Working days without an entry are listed as unplanned; the violation is a
-    warning while the plan is incomplete and an error once every working day is planned.
-    """
-    hours = _count_week_hours(
-        employee, week_start, entries, expected, period_start=period_start, period_end=period_end
-    )
-    if hours.required - hours.planned <= _HOURS_TOLERANCE:
+    if required - planned <= _HOURS_TOLERANCE:
         return None
-    shown_start = max(week_start, period_start)
-    shown_end = min(week_start + timedelta(days=6), period_end)
-    head_id = (
-        f"{employee.name} pada minggu {span(shown_start, shown_end, 'id')}: jam kerja "
-        f"terencana {number(hours.planned, 'id')} dari {number(hours.required, 'id')} jam yang "
-        f"diwajibkan"
-    )
-    head_en = (
-        f"{employee.name} in the week of {span(shown_start, shown_end, 'en')}: "
-        f"{number(hours.planned, 'en')} of the {number(hours.required, 'en')} required hours "
-        f"planned"
-    )
-    if hours.unplanned:
-        tail_id, tail_en = _unplanned_tails(hours.unplanned)
-        return Violation(
-            RULE_WEEKLY_HOURS,
-            "warning",
-            employee.id,
-            employee.unit_id,
-            hours.unplanned[0],
-            f"{head_id}{tail_id}.",
-            f"{head_en}{tail_en}.",
-        )
-    return Violation(
-        RULE_WEEKLY_HOURS,
-        "error",
-        employee.id,
-        employee.unit_id,
-        hours.first_day,
-        f"{head_id} (Perpres 21/2023).",
-        f"{head_en} (Perpres 21/2023).",
+    return _hours_violation(
+        employee,
+        week_start,
+        required=required,
+        planned=planned,
+        unplanned=unplanned,
+        first_day=first_day,
+        period_start=period_start,
+        period_end=period_end,
     )
