@@ -5,7 +5,9 @@ ministers (SKB 3 Menteri) and sometimes revised mid-year; Islamic holidays follo
 government's own sighting. The ``holidays`` package (country ID) is only the seed: national
 holidays are its PUBLIC category and cuti bersama its GOVERNMENT category. The admin can
 replace a year's list (for instance from a CSV, :func:`parse_holiday_csv`), add local holidays
-such as a regency's anniversary, and remove dates.
+such as a regency's anniversary, and remove dates. The rows and the seed are in
+:mod:`flexdesk.domain.holiday_list`, the CSV import in :mod:`flexdesk.domain.holiday_csv`;
+both are importable from here as before.
 
 The grid asks about the same month many times, so each year is computed once into a dict and
 every query after that is a dict lookup.
@@ -13,26 +15,29 @@ every query after that is a dict lookup.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
-from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
-import holidays
-
-from flexdesk.errors import ImportFileError, ValidationError
+from flexdesk.domain.holiday_csv import parse_holiday_csv
+from flexdesk.domain.holiday_list import (
+    HolidayKind,
+    HolidayRow,
+    estimate_ramadan,
+    library_holidays,
+)
+from flexdesk.errors import ValidationError
 
 __all__ = [
     "CalendarDay",
     "DayKind",
     "HolidayKind",
     "HolidayRow",
+    "NationalCalendar",
     "WorkingCalendar",
+    "WorkingDays",
+    "count_working_days",
     "estimate_ramadan",
     "library_holidays",
     "parse_holiday_csv",
@@ -40,33 +45,11 @@ __all__ = [
 
 DayKind = Literal["weekend", "national", "cuti_bersama", "local"]
 
-
-class HolidayKind(StrEnum):
-    """Kind of a non-working day other than the weekend."""
-
-    NATIONAL = "national"  #: hari libur nasional
-    CUTI_BERSAMA = "cuti_bersama"  #: collective leave (does not reduce an ASN's annual leave)
-    LOCAL = "local"  #: regional or office holiday
-
-
 _KIND_LITERAL: dict[HolidayKind, DayKind] = {
     HolidayKind.NATIONAL: "national",
     HolidayKind.CUTI_BERSAMA: "cuti_bersama",
     HolidayKind.LOCAL: "local",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class HolidayRow:
-    """One holiday: its date, its name (Indonesian) and its kind."""
-
-    day: date
-    name: str
-    kind: HolidayKind
-
-    @property
-    def year(self) -> int:
-        return self.day.year
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,51 +62,16 @@ class CalendarDay:
     is_working: bool
 
 
-# --------------------------------------------------------------------------------------------
-# The library seed
-# --------------------------------------------------------------------------------------------
+class WorkingDays(Protocol):
+    """What recaps need from a calendar (:class:`WorkingCalendar` fits)."""
 
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day."""
+        ...
 
-@lru_cache(maxsize=64)
-def library_holidays(year: int) -> tuple[HolidayRow, ...]:
-    """National holidays and cuti bersama for ``year`` from the ``holidays`` package.
-
-    Names are the package's Indonesian ones. A date present in both categories is national.
-    These are estimates for future years (the package marks them); the SKB is the final word.
-    """
-    public = holidays.country_holidays("ID", years=year, categories=("public",), language="id")
-    government = holidays.country_holidays(
-        "ID", years=year, categories=("government",), language="id"
-    )
-    rows = [HolidayRow(d, str(n), HolidayKind.NATIONAL) for d, n in public.items()]
-    rows += [
-        HolidayRow(d, str(n), HolidayKind.CUTI_BERSAMA)
-        for d, n in government.items()
-        if d not in public
-    ]
-    return tuple(sorted(rows, key=lambda r: r.day))
-
-
-def estimate_ramadan(year: int) -> list[tuple[date, date]]:
-    """Estimated Ramadan periods ending in ``year`` (inclusive start, end).
-
-    Derived from the ``holidays`` package's Idul Fitri (1 Syawal): Ramadan is taken as the 30
-    days before it. The government's sighting may move either end by a day, so this only seeds
-    :attr:`FlexPolicy.ramadan_periods` for the admin to correct. Some years hold two Idul Fitri
-    (e.g. 2033), hence a list.
-    """
-    eid = holidays.country_holidays("ID", years=year, categories=("public",), language="en_US")
-    days = sorted(
-        d
-        for d, name in eid.items()
-        if str(name).startswith("Eid al-Fitr") and "Second" not in str(name)
-    )
-    return [(d - timedelta(days=30), d - timedelta(days=1)) for d in days]
-
-
-# --------------------------------------------------------------------------------------------
-# The calendar
-# --------------------------------------------------------------------------------------------
+    def holiday_name(self, day: date) -> str | None:
+        """The holiday's name on ``day``, or None."""
+        ...
 
 
 class WorkingCalendar:
@@ -314,140 +262,21 @@ class WorkingCalendar:
         return f"WorkingCalendar(week_type={self.week_type}, years={sorted(self._years_loaded)})"
 
 
-# --------------------------------------------------------------------------------------------
-# CSV import
-# --------------------------------------------------------------------------------------------
+class NationalCalendar(WorkingCalendar):
+    """Monday–Friday with the library's national holidays and cuti bersama (SKB 3 Menteri,
+    seeded from the ``holidays`` package, country ID); Perpres 21/2023 sets the 5-day week.
 
-_CSV_KINDS: dict[str, HolidayKind] = {
-    "nasional": HolidayKind.NATIONAL,
-    "cuti_bersama": HolidayKind.CUTI_BERSAMA,
-    "cuti bersama": HolidayKind.CUTI_BERSAMA,
-    "lokal": HolidayKind.LOCAL,
-}
-_COLUMNS = ("tanggal", "nama", "jenis")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_MAX_REPORTED = 10
-
-
-def _parse_date(text: str) -> date | None:
-    if m := _ISO.match(text):
-        y, mo, d = (int(g) for g in m.groups())
-    elif m := _DMY.match(text):
-        d, mo, y = (int(g) for g in m.groups())
-    else:
-        return None
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
-
-
-def parse_holiday_csv(text: str) -> list[HolidayRow]:
-    """Parse a holiday list: columns ``tanggal``, ``nama``, ``jenis``, header required.
-
-    ``tanggal`` is YYYY-MM-DD or DD/MM/YYYY; ``jenis`` is nasional, cuti_bersama or lokal.
-    A byte-order mark, ``;`` or ``,`` as delimiter (read from the header line), extra columns
-    and blank lines are tolerated. All or nothing: any bad row raises
-    :class:`ImportFileError` listing every problem with its line number, and nothing is
-    returned. The same date twice with different names or kinds is an error; an exact repeat
-    is kept once. Rows come back sorted by date.
+    Used when the office's own edited calendar is not available.
     """
-    text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
-    header_index = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if header_index is None:
-        raise ImportFileError(
-            "Berkas CSV hari libur kosong.", message_en="The holiday CSV file is empty."
-        )
-    header_line = lines[header_index]
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    problems_id: list[str] = []
-    problems_en: list[str] = []
 
-    def problem(line: int, id_: str, en: str) -> None:
-        problems_id.append(f"baris {line}: {id_}")
-        problems_en.append(f"line {line}: {en}")
+    __slots__ = ()
 
-    header: list[str] | None = None
-    index: dict[str, int] = {}
-    seen: dict[date, tuple[int, HolidayRow]] = {}
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = [c.strip().lower() for c in cells]
-                missing = [c for c in _COLUMNS if c not in header]
-                if missing:
-                    raise ImportFileError(
-                        f"Berkas CSV hari libur tidak diimpor: baris {line} harus berupa kepala "
-                        f"kolom tanggal, nama, jenis (tidak ada: {', '.join(missing)}).",
-                        message_en=f"Holiday CSV not imported: line {line} must be the header "
-                        f"tanggal, nama, jenis (missing: {', '.join(missing)}).",
-                    )
-                index = {c: header.index(c) for c in _COLUMNS}
-                continue
-            if len(cells) < len(header):
-                problem(
-                    line,
-                    f"{len(cells)} kolom, seharusnya {len(header)}",
-                    f"{len(cells)} columns, expected {len(header)}",
-                )
-                continue
-            raw_date = cells[index["tanggal"]].strip()
-            name = cells[index["nama"]].strip()
-            raw_kind = cells[index["jenis"]].strip()
-            day = _parse_date(raw_date)
-            kind = _CSV_KINDS.get(raw_kind.lower())
-            if day is None:
-                problem(
-                    line,
-                    f"tanggal '{raw_date}' tidak valid (YYYY-MM-DD atau DD/MM/YYYY)",
-                    f"invalid date '{raw_date}' (YYYY-MM-DD or DD/MM/YYYY)",
-                )
-            if not name:
-                problem(line, "nama hari libur kosong", "empty holiday name")
-            if kind is None:
-                problem(
-                    line,
-                    f"jenis '{raw_kind}' tidak dikenal (nasional, cuti_bersama, lokal)",
-                    f"unknown kind '{raw_kind}' (nasional, cuti_bersama, lokal)",
-                )
-            if day is None or kind is None or not name:
-                continue
-            row = HolidayRow(day, name, kind)
-            previous = seen.get(day)
-            if previous is None:
-                seen[day] = (line, row)
-            elif previous[1] != row:
-                problem(
-                    line,
-                    f"tanggal {day:%d/%m/%Y} sudah ada di baris {previous[0]} "
-                    f"dengan isi lain ('{previous[1].name}')",
-                    f"date {day:%Y-%m-%d} already on line {previous[0]} "
-                    f"with different content ('{previous[1].name}')",
-                )
-    except csv.Error as exc:
-        problem(reader.line_num, f"format CSV rusak ({exc})", f"malformed CSV ({exc})")
-    if header is None:  # pragma: no cover - the first non-blank line is always read
-        raise ImportFileError(
-            "Berkas CSV hari libur kosong.", message_en="The holiday CSV file is empty."
-        )
-    if problems_id:
-        more = len(problems_id) - _MAX_REPORTED
-        tail_id = f"; dan {more} masalah lain" if more > 0 else ""
-        tail_en = f"; and {more} more problems" if more > 0 else ""
-        raise ImportFileError(
-            "Berkas CSV hari libur tidak diimpor: "
-            + "; ".join(problems_id[:_MAX_REPORTED])
-            + tail_id
-            + ".",
-            message_en="Holiday CSV not imported: "
-            + "; ".join(problems_en[:_MAX_REPORTED])
-            + tail_en
-            + ".",
-        )
-    return [row for _, row in sorted(seen.values(), key=lambda v: v[1].day)]
+    def __init__(self) -> None:
+        super().__init__(5)
+
+
+def count_working_days(calendar: WorkingDays, start: date, end: date) -> int:
+    """How many working days ``calendar`` has from ``start`` to ``end`` inclusive (0 when the
+    range is empty)."""
+    days = (end - start).days + 1
+    return sum(1 for i in range(max(days, 0)) if calendar.is_working_day(start + timedelta(i)))

@@ -107,6 +107,12 @@ def format_hari_tanggal(d: date, lang: Lang = "id") -> str:
     return f"{day_name(d.weekday(), lang)}, {format_tanggal(d, lang)}"
 
 
+def format_hari_tanggal_singkat(d: date, lang: Lang = "id") -> str:
+    """Day name and date without comma or year, for dates listed inside a sentence:
+    "Jumat 7 November"."""
+    return f"{day_name(d.weekday(), lang)} {d.day} {month_name(d.month, lang)}"
+
+
 def format_periode(start: date, end: date, lang: Lang = "id") -> str:
     """A date range as printed on evaluation forms.
 
@@ -133,3 +139,23 @@ def format_place_date(city: str, d: date, lang: Lang = "id") -> str:
     city = city.strip()
     when = format_tanggal(d, lang)
     return f"{city}, {when}" if city else when
+
+
+def format_rentang(start: date, end: date, lang: Lang = "id") -> str:
+    """A compact date range for running text, each part written once.
+
+    Within a month "3–9 November 2026" (en dash, no spaces), across months "27 Oktober –
+    2 November 2026", across years "29 Desember 2025 – 4 Januari 2026"; a one-day range is
+    just the date.
+    """
+    if end < start:
+        raise ValueError(f"range ends ({end}) before it starts ({start})")
+    if start == end:
+        return format_tanggal(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_tanggal(end, lang)}"
+    if start.year == end.year:
+        head = f"{start.day} {month_name(start.month, lang)}"
+    else:
+        head = format_tanggal(start, lang)
+    return f"{head}{RANGE_SEPARATOR}{format_tanggal(end, lang)}"

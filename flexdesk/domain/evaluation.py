@@ -33,13 +33,16 @@ class EvaluationStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        """The Indonesian name of the state."""
         return _STATUS_TEXT[self][0]
 
     @property
     def label_en(self) -> str:
+        """The English name of the state."""
         return _STATUS_TEXT[self][1]
 
     def label_for(self, lang: Lang = "id") -> str:
+        """The name in ``lang``."""
         return self.label if lang == "id" else self.label_en
 
 
@@ -65,13 +68,16 @@ class EvaluationStep(StrEnum):
 
     @property
     def label(self) -> str:
+        """The Indonesian name of the step."""
         return _STEP_TEXT[self][0]
 
     @property
     def label_en(self) -> str:
+        """The English name of the step."""
         return _STEP_TEXT[self][1]
 
     def label_for(self, lang: Lang = "id") -> str:
+        """The name in ``lang``."""
         return self.label if lang == "id" else self.label_en
 
 

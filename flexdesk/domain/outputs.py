@@ -6,27 +6,68 @@ What lives here (nothing touches the database or Qt):
   (:data:`SKP_TRANSITIONS`, :data:`LOG_TRANSITIONS`): who moves a record from which state to
   which is a rule, so it is data that tests walk exhaustively;
 - the aspects of an indikator kinerja individu and RHK kinds (PermenPANRB 6/2022);
-- the work modes an output log records (PermenPANRB 4/2025 Pasal 12);
-- the period share of a yearly target (:func:`period_target`);
-- wellbeing signals over a person's logged days (:func:`wellbeing_signals`): weeks over the
-  required hours, runs of days without rest, work logged on holidays or leave, and the
-  remote/on-site balance (UU 20/2023 makes ASN wellbeing a duty of the state);
-- a default working-day calendar (weekends plus the national holidays and cuti bersama of the
-  ``holidays`` package) for when the office's own calendar is not available.
+- the period share of a yearly target (:func:`period_target`).
+
+Importable from here as well, for the outputs capability: the work modes an output log
+records (PermenPANRB 4/2025 Pasal 12) from :mod:`flexdesk.domain.work_modes`; wellbeing
+signals over a person's logged days from :mod:`flexdesk.domain.wellbeing`; the default
+working-day calendar (:class:`~flexdesk.domain.calendar.NationalCalendar`: weekends plus the
+national holidays and cuti bersama of the ``holidays`` package, for when the office's own
+calendar is not available) and :func:`~flexdesk.domain.calendar.count_working_days` from
+:mod:`flexdesk.domain.calendar`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Mapping
 from enum import StrEnum
-from functools import lru_cache
 from types import MappingProxyType
-from typing import Final, Protocol
+from typing import Final
 
+from flexdesk.domain.calendar import NationalCalendar, WorkingDays, count_working_days
 from flexdesk.domain.performance import PeriodType
+from flexdesk.domain.wellbeing import (
+    LoggedDay,
+    SignalKind,
+    WellbeingSignal,
+    WellbeingThresholds,
+    consecutive_runs,
+    weekly_hours,
+    wellbeing_signals,
+)
+from flexdesk.domain.work_modes import PlannedDay, WorkMode, mode_mismatch
 from flexdesk.errors import ConflictError
+
+__all__ = [
+    "EDITABLE_LOG_STATUSES",
+    "LOG_SUPERVISOR_STEPS",
+    "LOG_TRANSITIONS",
+    "SKP_SUPERVISOR_STEPS",
+    "SKP_TRANSITIONS",
+    "Aspect",
+    "LogStatus",
+    "LogStep",
+    "LoggedDay",
+    "NationalCalendar",
+    "PlannedDay",
+    "RhkKind",
+    "SignalKind",
+    "SkpStatus",
+    "SkpStep",
+    "WellbeingSignal",
+    "WellbeingThresholds",
+    "WorkMode",
+    "WorkingDays",
+    "consecutive_runs",
+    "count_working_days",
+    "log_status_text",
+    "mode_mismatch",
+    "next_log_status",
+    "next_skp_status",
+    "period_target",
+    "weekly_hours",
+    "wellbeing_signals",
+]
 
 # --------------------------------------------------------------------------------------------
 # SKP and RHK
@@ -41,6 +82,8 @@ class SkpStatus(StrEnum):
 
 
 class SkpStep(StrEnum):
+    """A step in the SKP's life cycle (see :data:`SKP_TRANSITIONS`)."""
+
     SUBMIT = "submit"  #: the employee hands the draft to the supervisor
     WITHDRAW = "withdraw"  #: the employee takes a submitted draft back
     APPROVE = "approve"  #: the supervisor (Pejabat Penilai Kinerja) agrees the plan
@@ -105,6 +148,7 @@ class Aspect(StrEnum):
 
     @property
     def label(self) -> str:
+        """The aspect's name as printed ("Kuantitas")."""
         return self.value.capitalize()
 
 
@@ -135,6 +179,8 @@ class LogStatus(StrEnum):
 
 
 class LogStep(StrEnum):
+    """A step in the review of an output-log entry (see :data:`LOG_TRANSITIONS`)."""
+
     SUBMIT = "submit"
     WITHDRAW = "withdraw"
     ACCEPT = "accept"
@@ -183,242 +229,3 @@ def next_log_status(current: LogStatus, step: LogStep) -> LogStatus:
             message_en=f"The log entry is {en}; this step does not apply.",
         )
     return after
-
-
-class WorkMode(StrEnum):
-    """Where the work of a logged output was actually done.
-
-    The flexible-work locations of PermenPANRB 4/2025 Pasal 12 (office, home, another
-    location) plus dinas luar (official duty away under a surat tugas). The letters are the
-    schedule's day codes, so a planned day converts with ``WorkMode(code.value)``.
-    """
-
-    WFO = "O"
-    WFH = "H"
-    WFA = "A"
-    DINAS_LUAR = "D"
-
-    @property
-    def is_remote(self) -> bool:
-        """Counts toward the remote side of the balance (PermenPANRB 4/2025 Pasal 13(1))."""
-        return self in (WorkMode.WFH, WorkMode.WFA)
-
-    @property
-    def is_on_site(self) -> bool:
-        return self is WorkMode.WFO
-
-
-@dataclass(frozen=True)
-class PlannedDay:
-    """What the approved schedule says about one employee's day (from the schedule
-    capability): the planned mode and location, or a leave/absence."""
-
-    mode: WorkMode | None = None
-    location: str = ""
-    leave: str = ""  #: non-empty ("Cuti tahunan", "Sakit") when the day is leave/absence
-
-    @property
-    def is_leave(self) -> bool:
-        return bool(self.leave)
-
-
-def mode_mismatch(planned: PlannedDay | None, actual: WorkMode) -> bool:
-    """True when the mode used differs from the approved schedule's plan.
-
-    PermenPANRB 4/2025 leaves room for the unexpected (keadaan khusus, Pasal 10), so a
-    mismatch is flagged for the supervisor, never refused.
-    """
-    return planned is not None and planned.mode is not None and planned.mode is not actual
-
-
-# --------------------------------------------------------------------------------------------
-# Working days
-
-
-class WorkingDays(Protocol):
-    """What recaps need from a calendar (the schedule capability's WorkingCalendar fits)."""
-
-    def is_working_day(self, day: date) -> bool: ...
-
-    def holiday_name(self, day: date) -> str | None: ...
-
-
-@lru_cache(maxsize=32)
-def _national_holidays(year: int) -> Mapping[date, str]:
-    import holidays
-
-    found = holidays.country_holidays(
-        "ID", years=year, categories=("public", "government"), language="id"
-    )
-    return MappingProxyType({d: str(n) for d, n in found.items()})
-
-
-class NationalCalendar:
-    """Monday–Friday with national holidays and cuti bersama (SKB 3 Menteri, seeded from the
-    ``holidays`` package, country ID); Perpres 21/2023 sets the 5-day week.
-
-    Used when the office's own edited calendar is not available.
-    """
-
-    def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in _national_holidays(day.year)
-
-    def holiday_name(self, day: date) -> str | None:
-        return _national_holidays(day.year).get(day)
-
-
-def count_working_days(calendar: WorkingDays, start: date, end: date) -> int:
-    days = (end - start).days + 1
-    return sum(1 for i in range(max(days, 0)) if calendar.is_working_day(start + timedelta(i)))
-
-
-# --------------------------------------------------------------------------------------------
-# Wellbeing
-
-
-@dataclass(frozen=True)
-class WellbeingThresholds:
-    """When a pattern is worth the supervisor's attention (office settings with defaults)."""
-
-    #: Perpres 21/2023: 37.5 working hours a week (excluding breaks)
-    weekly_hours: float = 37.5
-    #: longest run of consecutive days with logged work before it is flagged
-    max_consecutive_days: int = 6
-    #: PermenPANRB 4/2025 Pasal 13(1): at most 2 of 5 working days away from the office
-    max_remote_share: float = 0.4
-
-
-@dataclass(frozen=True)
-class LoggedDay:
-    """One day of one person's log, summed."""
-
-    day: date
-    minutes: int
-    modes: frozenset[WorkMode]
-    leave: str = ""  #: the planned leave, if the schedule says the day was leave
-
-
-class SignalKind(StrEnum):
-    OVER_HOURS = "over_hours"
-    NO_REST = "no_rest"
-    NON_WORKING_DAY = "non_working_day"
-    REMOTE_BALANCE = "remote_balance"
-
-
-@dataclass(frozen=True)
-class WellbeingSignal:
-    """One observation for the supervisor, with its words in both UI languages."""
-
-    kind: SignalKind
-    message: str
-    message_en: str
-    days: tuple[date, ...] = ()
-
-
-def _fmt_hours(hours: float, comma: bool) -> str:
-    text = f"{hours:.1f}"
-    return text.replace(".", ",") if comma else text
-
-
-def _d(day: date) -> str:
-    return f"{day.day}/{day.month}"
-
-
-def weekly_hours(days: Iterable[LoggedDay]) -> dict[date, float]:
-    """Logged hours per week, keyed by the Monday of the week (weeks with logs only)."""
-    weeks: dict[date, float] = {}
-    for rec in days:
-        monday = rec.day - timedelta(days=rec.day.weekday())
-        weeks[monday] = weeks.get(monday, 0.0) + rec.minutes / 60
-    return dict(sorted(weeks.items()))
-
-
-def consecutive_runs(days: Iterable[date]) -> list[tuple[date, date]]:
-    """Runs of consecutive calendar days, as (first, last)."""
-    runs: list[tuple[date, date]] = []
-    for day in sorted(set(days)):
-        if runs and runs[-1][1] + timedelta(days=1) == day:
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    return runs
-
-
-def wellbeing_signals(
-    days: Sequence[LoggedDay],
-    calendar: WorkingDays,
-    thresholds: WellbeingThresholds = WellbeingThresholds(),
-) -> list[WellbeingSignal]:
-    """Patterns in a person's logged days that may hurt their wellbeing.
-
-    UU 20/2023 on ASN makes employee wellbeing a duty of the state; Perpres 21/2023 sets the
-    37.5-hour week; PermenPANRB 4/2025 Pasal 13(1) caps remote work at 2 days a week. These
-    are signals for a conversation, never penalties.
-    """
-    signals: list[WellbeingSignal] = []
-    for monday, hours in weekly_hours(days).items():
-        if hours > thresholds.weekly_hours + 1e-9:
-            limit = thresholds.weekly_hours
-            signals.append(
-                WellbeingSignal(
-                    SignalKind.OVER_HOURS,
-                    f"Minggu mulai {_d(monday)}: {_fmt_hours(hours, True)} jam tercatat, di atas "
-                    f"{_fmt_hours(limit, True)} jam per minggu.",
-                    f"Week of {_d(monday)}: {_fmt_hours(hours, False)} hours logged, above "
-                    f"{_fmt_hours(limit, False)} hours a week.",
-                    (monday,),
-                )
-            )
-    worked = [d.day for d in days if d.minutes > 0]
-    for first, last in consecutive_runs(worked):
-        length = (last - first).days + 1
-        if length > thresholds.max_consecutive_days:
-            signals.append(
-                WellbeingSignal(
-                    SignalKind.NO_REST,
-                    f"{length} hari berturut-turut bekerja tanpa hari istirahat "
-                    f"({_d(first)}–{_d(last)}).",
-                    f"{length} days in a row without a rest day ({_d(first)}–{_d(last)}).",
-                    (first, last),
-                )
-            )
-    off_days: list[date] = []
-    reasons_id: list[str] = []
-    reasons_en: list[str] = []
-    for rec in days:
-        if rec.minutes <= 0:
-            continue
-        if rec.leave:
-            off_days.append(rec.day)
-            reasons_id.append(f"{_d(rec.day)} ({rec.leave})")
-            reasons_en.append(f"{_d(rec.day)} ({rec.leave})")
-        elif not calendar.is_working_day(rec.day):
-            name = calendar.holiday_name(rec.day)
-            off_days.append(rec.day)
-            reasons_id.append(f"{_d(rec.day)} ({name or 'akhir pekan'})")
-            reasons_en.append(f"{_d(rec.day)} ({name or 'weekend'})")
-    if off_days:
-        signals.append(
-            WellbeingSignal(
-                SignalKind.NON_WORKING_DAY,
-                f"Bekerja pada {len(off_days)} hari libur/cuti: {', '.join(reasons_id)}.",
-                f"Worked on {len(off_days)} holiday/leave days: {', '.join(reasons_en)}.",
-                tuple(off_days),
-            )
-        )
-    remote = sum(1 for d in days if any(m.is_remote for m in d.modes))
-    on_site = sum(1 for d in days if any(m.is_on_site for m in d.modes))
-    if remote + on_site:
-        share = remote / (remote + on_site)
-        if share > thresholds.max_remote_share + 1e-9:
-            limit_pct = round(thresholds.max_remote_share * 100)
-            signals.append(
-                WellbeingSignal(
-                    SignalKind.REMOTE_BALANCE,
-                    f"{remote} dari {remote + on_site} hari kerja dari luar kantor "
-                    f"({round(share * 100)}%, batas {limit_pct}%).",
-                    f"{remote} of {remote + on_site} days worked away from the office "
-                    f"({round(share * 100)}%, limit {limit_pct}%).",
-                )
-            )
-    return signals

@@ -7,15 +7,14 @@ the legend, the holidays of the period and the approver's signature block. The h
 repeat on every page.
 
 Data in, PDF out: the service layer builds :class:`ScheduleSheetData` from an approved period
-and calls :func:`build_schedule_pdf`.
+and calls :func:`build_schedule_pdf`. The data classes live in
+:mod:`flexdesk.reports.schedule_sheet_data` and are importable from here.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -36,26 +35,32 @@ from reportlab.platypus import (
 
 from flexdesk.domain.dates import day_abbr, format_place_date, format_tanggal
 from flexdesk.domain.people import format_nip
-from flexdesk.errors import ValidationError
+from flexdesk.reports.fasttable import FastTable
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from flexdesk.reports.layout import (
     GRID,
     HEADER_FILL,
-    Letterhead,
-    NumberedCanvas,
-    PaperName,
-    SectionStart,
     Styles,
     esc,
     letterhead_flowables,
-    numbered_canvas_maker,
     page_size,
     signature_block,
     styles,
     text_block,
 )
+from flexdesk.reports.page_numbers import NumberedCanvas, SectionStart, numbered_canvas_maker
 from flexdesk.reports.pdfio import write_output
-from flexdesk.reports.textcell import FastTable, TextCell
+from flexdesk.reports.schedule_sheet_data import (
+    LegendEntry,
+    ScheduleDay,
+    ScheduleRow,
+    ScheduleSheetData,
+    SignatureBlock,
+    UnitGroup,
+    legend_colour,
+    validate_sheet,
+)
+from flexdesk.reports.textcell import TextCell
 
 MARGIN_X: Final = 12 * mm
 MARGIN_TOP: Final = 10 * mm
@@ -66,115 +71,18 @@ SHORTFALL_FILL: Final = colors.HexColor("#F4CCCC")
 SHORTFALL_INK: Final = colors.HexColor("#B00000")
 UNIT_FILL: Final = colors.HexColor("#D0D7E5")
 
-# --------------------------------------------------------------------------------------------
-# Input data
+Cmd = tuple[Any, ...]  #: one TableStyle command
 
-
-@dataclass(frozen=True, slots=True)
-class ScheduleDay:
-    """One column: the date and whether it is a weekend or a holiday (cuti bersama too)."""
-
-    day: date
-    weekend: bool = False
-    holiday: bool = False
-    holiday_name: str = ""
-
-    @property
-    def off(self) -> bool:
-        return self.weekend or self.holiday
-
-
-@dataclass(frozen=True, slots=True)
-class LegendEntry:
-    """A code as printed in the grid, what it means, and its cell colour ("#RRGGBB")."""
-
-    code: str
-    label: str
-    colour: str = "#FFFFFF"
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    """One employee: printed name (with gelar), NIP (may be empty) and one code per day."""
-
-    name: str
-    nip: str
-    codes: Sequence[str]
-
-
-@dataclass(frozen=True, slots=True)
-class UnitGroup:
-    """A work unit's rows and its on-site headcount per day (``None`` on days off)."""
-
-    name: str
-    rows: Sequence[ScheduleRow]
-    onsite_totals: Sequence[int | None] = ()
-    #: cover the office policy requires; totals below it are flagged in red
-    minimum_onsite: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureBlock:
-    place: str
-    sign_date: date | None
-    approver_title: str  # e.g. "Kepala UPTD Puskesmas Cigugur"
-    approver_name: str
-    approver_nip: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleSheetData:
-    title: str
-    letterhead: Letterhead
-    period_label: str
-    days: Sequence[ScheduleDay]
-    units: Sequence[UnitGroup]
-    legend: Sequence[LegendEntry]
-    signature: SignatureBlock | None = None
-    paper: PaperName = "A4"
-    note: str = ""
-
-
-# --------------------------------------------------------------------------------------------
-# Validation
-
-
-def _invalid(message: str, message_en: str) -> ValidationError:
-    return ValidationError(message, message_en=message_en)
-
-
-def _colour(entry: LegendEntry) -> colors.Color:
-    try:
-        return colors.HexColor(entry.colour)
-    except (ValueError, TypeError) as exc:
-        raise _invalid(
-            f"Warna legenda untuk kode {entry.code!r} tidak valid: {entry.colour!r} "
-            "(gunakan format #RRGGBB).",
-            f"Invalid legend colour for code {entry.code!r}: {entry.colour!r} (use #RRGGBB).",
-        ) from exc
-
-
-def _validate(data: ScheduleSheetData) -> None:
-    n = len(data.days)
-    if n == 0:
-        raise _invalid("Jadwal tidak memuat satu hari pun.", "The schedule has no days.")
-    for unit in data.units:
-        for row in unit.rows:
-            if len(row.codes) != n:
-                raise _invalid(
-                    f"Baris {row.name} ({unit.name}) berisi {len(row.codes)} kode, padahal "
-                    f"periodenya {n} hari.",
-                    f"Row {row.name} ({unit.name}) has {len(row.codes)} codes for a {n}-day "
-                    "period.",
-                )
-        if unit.onsite_totals and len(unit.onsite_totals) != n:
-            raise _invalid(
-                f"Jumlah di kantor untuk unit {unit.name} berisi {len(unit.onsite_totals)} "
-                f"angka, padahal periodenya {n} hari.",
-                f"On-site totals for unit {unit.name} have {len(unit.onsite_totals)} values for "
-                f"a {n}-day period.",
-            )
-
+__all__ = [
+    "LegendEntry",
+    "ScheduleDay",
+    "ScheduleRow",
+    "ScheduleSheetData",
+    "SignatureBlock",
+    "UnitGroup",
+    "build_schedule_pdf",
+    "build_schedule_pdf_bytes",
+]
 
 # --------------------------------------------------------------------------------------------
 # Layout
@@ -189,20 +97,15 @@ def _column_widths(width: float, ndays: int) -> list[float]:
     return [no_w, name_w] + [day_w] * ndays
 
 
-def _grid(data: ScheduleSheetData, width: float, st: Styles) -> LongTable:
-    days = data.days
-    ndays = len(days)
-    ncols = ndays + 2
-    widths = _column_widths(width, ndays)
-    code_size = 6.5 if widths[2] < 7 * mm else 7.5
-    fills = {e.code: _colour(e) for e in data.legend}
-
+def _grid_head(days: Sequence[ScheduleDay], code_size: float) -> tuple[list[list[Any]], list[Cmd]]:
+    """The two header rows (day of month, day name) and the table's base style; days off
+    are shaded down the whole column, holidays in a reddish tone."""
     rows: list[list[Any]] = [
         [TextCell("No", FONT_BOLD, 7, align="center"), TextCell("Nama / NIP", FONT_BOLD, 7)]
         + [str(d.day.day) for d in days],
         ["", ""] + [day_abbr(d.day.weekday()) for d in days],
     ]
-    cmd: list[tuple[Any, ...]] = [
+    cmd: list[Cmd] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), code_size),
@@ -218,11 +121,54 @@ def _grid(data: ScheduleSheetData, width: float, st: Styles) -> LongTable:
         ("SPAN", (0, 0), (0, 1)),
         ("SPAN", (1, 0), (1, 1)),
     ]
-    # Days off: the whole column is shaded, header included; holidays in a reddish tone.
     for c, d in enumerate(days, start=2):
         if d.off:
             cmd.append(("BACKGROUND", (c, 0), (c, -1), HOLIDAY_FILL if d.holiday else OFF_DAY_FILL))
+    return rows, cmd
 
+
+def _code_fills(codes: Sequence[str], r: int, fills: Mapping[str, colors.Color]) -> list[Cmd]:
+    """Tint runs of equal codes in row ``r`` with one command each (keeps big sheets fast)."""
+    cmd: list[Cmd] = []
+    ndays = len(codes)
+    c = 0
+    while c < ndays:
+        code = codes[c]
+        end = c
+        while end + 1 < ndays and codes[end + 1] == code:
+            end += 1
+        fill = fills.get(code) if code else None
+        if fill is not None and fill != colors.white:
+            cmd.append(("BACKGROUND", (c + 2, r), (end + 2, r), fill))
+        c = end + 1
+    return cmd
+
+
+def _totals_row(unit: UnitGroup, r: int) -> tuple[list[Any], list[Cmd]]:
+    """The unit's "Jumlah di kantor" row at index ``r``, days below the minimum marked."""
+    totals = ["" if t is None else str(t) for t in unit.onsite_totals]
+    cmd: list[Cmd] = [
+        ("FONTNAME", (2, r), (-1, r), FONT_BOLD),
+        ("LINEABOVE", (0, r), (-1, r), 0.9, GRID),
+    ]
+    if unit.minimum_onsite is not None:
+        for c, t in enumerate(unit.onsite_totals, start=2):
+            if t is not None and t < unit.minimum_onsite:
+                cmd += [
+                    ("BACKGROUND", (c, r), (c, r), SHORTFALL_FILL),
+                    ("TEXTCOLOR", (c, r), (c, r), SHORTFALL_INK),
+                ]
+    return ["", TextCell("Jumlah di kantor", FONT_BOLD, 7), *totals], cmd
+
+
+def _grid(data: ScheduleSheetData, width: float, st: Styles) -> LongTable:
+    """The schedule grid: per unit a heading row, one row per employee with a cell per day
+    tinted by its code, and the on-site totals."""
+    ncols = len(data.days) + 2
+    widths = _column_widths(width, len(data.days))
+    code_size = 6.5 if widths[2] < 7 * mm else 7.5
+    fills = {e.code: legend_colour(e) for e in data.legend}
+    rows, cmd = _grid_head(data.days, code_size)
     number = 0
     for unit in data.units:
         r = len(rows)
@@ -230,38 +176,16 @@ def _grid(data: ScheduleSheetData, width: float, st: Styles) -> LongTable:
         cmd += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), UNIT_FILL)]
         for row in unit.rows:
             number += 1
-            r = len(rows)
             nip = format_nip(row.nip) if row.nip.strip() else ""
             who = f"<b>{esc(row.name)}</b>" + (
                 f"<br/><font size='6'>{esc(nip)}</font>" if nip else ""
             )
+            cmd += _code_fills(row.codes, len(rows), fills)
             rows.append([str(number), Paragraph(who, st.cell), *row.codes])
-            # Tint runs of equal codes with one command each (keeps big sheets fast).
-            c = 0
-            while c < ndays:
-                code = row.codes[c]
-                end = c
-                while end + 1 < ndays and row.codes[end + 1] == code:
-                    end += 1
-                fill = fills.get(code) if code else None
-                if fill is not None and fill != colors.white:
-                    cmd.append(("BACKGROUND", (c + 2, r), (end + 2, r), fill))
-                c = end + 1
         if unit.onsite_totals:
-            r = len(rows)
-            totals = ["" if t is None else str(t) for t in unit.onsite_totals]
-            rows.append(["", TextCell("Jumlah di kantor", FONT_BOLD, 7), *totals])
-            cmd += [
-                ("FONTNAME", (2, r), (-1, r), FONT_BOLD),
-                ("LINEABOVE", (0, r), (-1, r), 0.9, GRID),
-            ]
-            if unit.minimum_onsite is not None:
-                for c, t in enumerate(unit.onsite_totals, start=2):
-                    if t is not None and t < unit.minimum_onsite:
-                        cmd += [
-                            ("BACKGROUND", (c, r), (c, r), SHORTFALL_FILL),
-                            ("TEXTCOLOR", (c, r), (c, r), SHORTFALL_INK),
-                        ]
+            totals, totals_cmd = _totals_row(unit, len(rows))
+            rows.append(totals)
+            cmd += totals_cmd
     cmd.append(("ALIGN", (0, 2), (0, -1), "CENTER"))
     return FastTable(rows, colWidths=widths, repeatRows=2, style=TableStyle(cmd), hAlign="LEFT")
 
@@ -289,7 +213,7 @@ def _legend(data: ScheduleSheetData, width: float) -> list[Flowable]:
             c = 2 * col
             row += [entry.code, TextCell(entry.label, FONT_REGULAR, 7)]
             cmd += [
-                ("BACKGROUND", (c, i), (c, i), _colour(entry)),
+                ("BACKGROUND", (c, i), (c, i), legend_colour(entry)),
                 ("BOX", (c, i), (c, i), 0.4, GRID),
             ]
         cells.append(row + [""] * (4 - len(row)))
@@ -357,7 +281,7 @@ def _story(data: ScheduleSheetData, width: float) -> list[Flowable]:
 
 
 def _render(data: ScheduleSheetData, fh: BinaryIO) -> int:
-    _validate(data)
+    validate_sheet(data)
     width, height = page_size(data.paper, is_landscape=True)
     frame = Frame(
         MARGIN_X,

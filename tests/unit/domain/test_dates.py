@@ -14,8 +14,10 @@ from flexdesk.domain.dates import (
     day_name,
     format_bulan_tahun,
     format_hari_tanggal,
+    format_hari_tanggal_singkat,
     format_periode,
     format_place_date,
+    format_rentang,
     format_tanggal,
     month_name,
 )
@@ -74,6 +76,23 @@ def test_format_periode_same_year_across_years_and_single_day() -> None:
     assert format_periode(date(2026, 5, 4), date(2026, 5, 4)) == "4 Mei 2026"
     with pytest.raises(ValueError, match="before"):
         format_periode(date(2026, 5, 4), date(2026, 5, 3))
+
+
+def test_format_hari_tanggal_singkat() -> None:
+    assert format_hari_tanggal_singkat(date(2026, 11, 6)) == "Jumat 6 November"
+    assert format_hari_tanggal_singkat(date(2026, 11, 6), "en") == "Friday 6 November"
+
+
+def test_format_rentang_compact() -> None:
+    assert format_rentang(date(2026, 11, 3), date(2026, 11, 9)) == "3–9 November 2026"
+    assert format_rentang(date(2026, 10, 27), date(2026, 11, 2)) == "27 Oktober – 2 November 2026"
+    assert (
+        format_rentang(date(2025, 12, 29), date(2026, 1, 4), "en")
+        == "29 December 2025 – 4 January 2026"
+    )
+    assert format_rentang(date(2026, 5, 4), date(2026, 5, 4)) == "4 Mei 2026"
+    with pytest.raises(ValueError, match="before"):
+        format_rentang(date(2026, 5, 4), date(2026, 5, 3))
 
 
 def test_format_place_date() -> None:

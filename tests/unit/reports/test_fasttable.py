@@ -14,9 +14,10 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from flexdesk.reports import fonts
+from flexdesk.reports.fasttable import FastTable
 from flexdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from flexdesk.reports.layout import signature_block, styles, text_block
-from flexdesk.reports.textcell import FastTable, TextCell, _encode
+from flexdesk.reports.textcell import TextCell, _encode
 from tests.support.pdf import page_texts, reader
 
 register_fonts()

@@ -1,17 +1,8 @@
-"""People data rules: NIP / NI PPPK numbers, pangkat/golongan tables, names with academic titles.
+"""NIP PNS and NI PPPK, the 18-digit numbers BKN issues: normalize and group a typed number,
+read and check what it says about its holder (:func:`parse_nip`), and build one for demo data.
 
-Pure Python (no Qt, no database, no I/O) so the same rules check a form field, a CSV import
-and a bundle arriving at the central receiver.
-
-Sources:
-
-- NIP PNS (18 digits): Peraturan Kepala BKN 22/2007 on the Nomor Identitas PNS and Perka BKN
-  43/2007 on requesting, issuing and using it (BKN).
-- NI PPPK (18 digits): issued by BKN under PP 49/2018 on PPPK management; layout as BKN
-  describes it publicly (birth date, year of first appointment, number of work agreements, sex,
-  serial).
-- Pangkat/golongan PNS: PP 99/2000 on PNS promotion (as amended by PP 12/2002), Lampiran I.
-- Golongan PPPK I–XVII: Perpres 98/2020 on PPPK salary and allowances, Lampiran.
+Sources: Peraturan Kepala BKN 22/2007 on the Nomor Identitas PNS and Perka BKN 43/2007 (NIP
+PNS); BKN under PP 49/2018 on PPPK management (NI PPPK).
 """
 
 from __future__ import annotations
@@ -19,44 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from flexdesk.domain.people.kinds import EmployeeType, Gender
 from flexdesk.errors import ValidationError
-
-__all__ = [
-    "NIP_LENGTH",
-    "PNS_GOLONGAN",
-    "PPPK_GOLONGAN",
-    "EmployeeType",
-    "Gender",
-    "Golongan",
-    "NipInfo",
-    "find_golongan",
-    "format_nip",
-    "full_name",
-    "golongan_for",
-    "make_nip",
-    "nip_validation_error",
-    "normalize_nip",
-    "pangkat_label",
-    "parse_nip",
-]
-
-
-class EmployeeType(StrEnum):
-    """Kind of staff member: PNS, PPPK (both ASN, UU 20/2023) or non-ASN (honorer, contract)."""
-
-    PNS = "pns"
-    PPPK = "pppk"
-    NON_ASN = "non_asn"
-
-
-class Gender(StrEnum):
-    """Sex as recorded in personnel data; values are the L/P letters used on Indonesian forms."""
-
-    MALE = "L"
-    FEMALE = "P"
-
 
 #: NIP PNS and NI PPPK are both 18 digits (Perka BKN 22/2007; BKN for NI PPPK).
 NIP_LENGTH = 18
@@ -140,6 +96,100 @@ def _describe_months(months: int) -> tuple[str, str]:
     return f"{years} tahun {rest} bulan", f"{years} years {rest} months"
 
 
+def _eighteen_digits(raw: str, label: str) -> str:
+    """The number without separators; empty, non-digit or not 18 digits long raises."""
+    nip = normalize_nip(raw)
+    if not nip:
+        raise _fail(f"{label} belum diisi.", f"The {label} is empty.")
+    bad = sorted(set(nip) - _ASCII_DIGITS)
+    if bad:
+        shown = ", ".join(f"'{c}'" for c in bad)
+        raise _fail(
+            f"{label} hanya boleh berisi angka; ditemukan {shown}.",
+            f"The {label} may contain digits only; found {shown}.",
+        )
+    if len(nip) != NIP_LENGTH:
+        raise _fail(
+            f"{label} harus {NIP_LENGTH} digit angka (terisi {len(nip)}).",
+            f"The {label} must have {NIP_LENGTH} digits (got {len(nip)}).",
+        )
+    return nip
+
+
+def _birth_date(nip: str, label: str, today: date) -> date:
+    """The birth date of digits 1–8: a real date, not in the future, not implausibly old."""
+    birth_text = nip[:8]
+    try:
+        birth = date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:8]))
+    except ValueError:
+        raise _fail(
+            f"Tanggal lahir dalam {label} (digit 1–8) tidak valid: {birth_text}.",
+            f"The birth date in the {label} (digits 1–8) is not a real date: {birth_text}.",
+        ) from None
+    if birth > today:
+        raise _fail(
+            f"Tanggal lahir dalam {label} (digit 1–8) ada di masa depan: {birth_text}.",
+            f"The birth date in the {label} (digits 1–8) is in the future: {birth_text}.",
+        )
+    if _whole_years(birth, today) > _MAX_AGE_YEARS:
+        raise _fail(
+            f"Tanggal lahir dalam {label} (digit 1–8) lebih dari {_MAX_AGE_YEARS} tahun yang "
+            f"lalu: {birth_text}. Periksa kembali {label}.",
+            f"The birth date in the {label} (digits 1–8) is more than {_MAX_AGE_YEARS} years "
+            f"ago: {birth_text}. Check the {label}.",
+        )
+    return birth
+
+
+def _check_age_at_appointment(
+    nip: str, employee_type: EmployeeType, birth: date, latest_month: date, min_age: int
+) -> None:
+    """The appointment (its latest possible month) comes ``min_age`` years after birth."""
+    months = _month_index(latest_month) - _month_index(birth)
+    if months >= min_age * 12:
+        return
+    label = _label(employee_type)
+    age_id, age_en = _describe_months(months) if months >= 0 else ("sebelum lahir", "before birth")
+    what_id, what_en, digits, shown = (
+        ("TMT CPNS", "The TMT CPNS", "9–14", nip[8:14])
+        if employee_type is EmployeeType.PNS
+        else ("Tahun pengangkatan", "The appointment year", "9–12", nip[8:12])
+    )
+    raise _fail(
+        f"{what_id} dalam {label} (digit {digits}: {shown}) kurang dari "
+        f"{min_age} tahun setelah tanggal lahir ({nip[:8]}); usia saat "
+        f"diangkat {age_id}. Periksa kembali {label}.",
+        f"{what_en} in the {label} (digits {digits}: {shown}) is less than "
+        f"{min_age} years after the birth date ({nip[:8]}); age at "
+        f"appointment {age_en}. Check the {label}.",
+    )
+
+
+def _gender(nip: str, label: str) -> Gender:
+    """Digit 15: 1 male, 2 female."""
+    gender_digit = nip[14]
+    gender = _GENDER_DIGITS.get(gender_digit)
+    if gender is None:
+        raise _fail(
+            f"Digit jenis kelamin {label} (digit ke-15) harus 1 (laki-laki) atau 2 "
+            f"(perempuan), bukan {gender_digit}.",
+            f"The sex digit of the {label} (digit 15) must be 1 (male) or 2 (female), "
+            f"not {gender_digit}.",
+        )
+    return gender
+
+
+def _serial(nip: str, label: str) -> int:
+    """Digits 16–18, from 001."""
+    serial = int(nip[15:])
+    if serial == 0:
+        raise _fail(
+            f"Nomor urut {label} (digit 16–18) tidak boleh 000; nomor urut dimulai dari 001.",
+            f"The serial number of the {label} (digits 16–18) cannot be 000; serials start at 001.",
+        )
+    return serial
+
+
 def parse_nip(
     raw: str,
     employee_type: EmployeeType = EmployeeType.PNS,
@@ -170,7 +220,6 @@ def parse_nip(
         raise ValueError("min_age_at_appointment must not be negative")
     today = today or date.today()
     label = _label(employee_type)
-
     if employee_type is EmployeeType.NON_ASN:
         raise _fail(
             "Pegawai non-ASN tidak memiliki NIP; kosongkan NIP atau ubah jenis pegawai "
@@ -178,85 +227,15 @@ def parse_nip(
             "Non-ASN staff have no NIP; leave the NIP empty or change the employee type "
             "to PNS or PPPK.",
         )
-
-    nip = normalize_nip(raw)
-    if not nip:
-        raise _fail(f"{label} belum diisi.", f"The {label} is empty.")
-    bad = sorted(set(nip) - _ASCII_DIGITS)
-    if bad:
-        shown = ", ".join(f"'{c}'" for c in bad)
-        raise _fail(
-            f"{label} hanya boleh berisi angka; ditemukan {shown}.",
-            f"The {label} may contain digits only; found {shown}.",
-        )
-    if len(nip) != NIP_LENGTH:
-        raise _fail(
-            f"{label} harus {NIP_LENGTH} digit angka (terisi {len(nip)}).",
-            f"The {label} must have {NIP_LENGTH} digits (got {len(nip)}).",
-        )
-
-    birth_text = nip[:8]
-    try:
-        birth = date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:8]))
-    except ValueError:
-        raise _fail(
-            f"Tanggal lahir dalam {label} (digit 1–8) tidak valid: {birth_text}.",
-            f"The birth date in the {label} (digits 1–8) is not a real date: {birth_text}.",
-        ) from None
-    if birth > today:
-        raise _fail(
-            f"Tanggal lahir dalam {label} (digit 1–8) ada di masa depan: {birth_text}.",
-            f"The birth date in the {label} (digits 1–8) is in the future: {birth_text}.",
-        )
-    if _whole_years(birth, today) > _MAX_AGE_YEARS:
-        raise _fail(
-            f"Tanggal lahir dalam {label} (digit 1–8) lebih dari {_MAX_AGE_YEARS} tahun yang "
-            f"lalu: {birth_text}. Periksa kembali {label}.",
-            f"The birth date in the {label} (digits 1–8) is more than {_MAX_AGE_YEARS} years "
-            f"ago: {birth_text}. Check the {label}.",
-        )
-
+    nip = _eighteen_digits(raw, label)
+    birth = _birth_date(nip, label, today)
     if employee_type is EmployeeType.PNS:
         appointment, latest_month = _pns_appointment(nip, birth, today)
     else:
         appointment, latest_month = _pppk_appointment(nip, birth, today)
-
-    months = _month_index(latest_month) - _month_index(birth)
-    if months < min_age_at_appointment * 12:
-        age_id, age_en = (
-            _describe_months(months) if months >= 0 else ("sebelum lahir", "before birth")
-        )
-        what_id, what_en, digits, shown = (
-            ("TMT CPNS", "The TMT CPNS", "9–14", nip[8:14])
-            if employee_type is EmployeeType.PNS
-            else ("Tahun pengangkatan", "The appointment year", "9–12", nip[8:12])
-        )
-        raise _fail(
-            f"{what_id} dalam {label} (digit {digits}: {shown}) kurang dari "
-            f"{min_age_at_appointment} tahun setelah tanggal lahir ({birth_text}); usia saat "
-            f"diangkat {age_id}. Periksa kembali {label}.",
-            f"{what_en} in the {label} (digits {digits}: {shown}) is less than "
-            f"{min_age_at_appointment} years after the birth date ({birth_text}); age at "
-            f"appointment {age_en}. Check the {label}.",
-        )
-
-    gender_digit = nip[14]
-    gender = _GENDER_DIGITS.get(gender_digit)
-    if gender is None:
-        raise _fail(
-            f"Digit jenis kelamin {label} (digit ke-15) harus 1 (laki-laki) atau 2 "
-            f"(perempuan), bukan {gender_digit}.",
-            f"The sex digit of the {label} (digit 15) must be 1 (male) or 2 (female), "
-            f"not {gender_digit}.",
-        )
-
-    serial = int(nip[15:])
-    if serial == 0:
-        raise _fail(
-            f"Nomor urut {label} (digit 16–18) tidak boleh 000; nomor urut dimulai dari 001.",
-            f"The serial number of the {label} (digits 16–18) cannot be 000; serials start at 001.",
-        )
-
+    _check_age_at_appointment(nip, employee_type, birth, latest_month, min_age_at_appointment)
+    gender = _gender(nip, label)
+    serial = _serial(nip, label)
     return NipInfo(nip=nip, birth_date=birth, appointment=appointment, gender=gender, serial=serial)
 
 
@@ -343,122 +322,3 @@ def make_nip(
     else:
         raise ValueError("non-ASN staff have no NIP")
     return f"{birth:%Y%m%d}{middle}{_DIGIT_FOR_GENDER[gender]}{serial:03d}"
-
-
-# --- Pangkat / golongan ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Golongan:
-    """One golongan ruang: PNS ``III/a`` with its pangkat name, or PPPK ``IX`` (no pangkat).
-
-    ``rank`` orders golongan within one employee type (1 = lowest).
-    """
-
-    code: str
-    pangkat: str
-    employee_type: EmployeeType
-    rank: int
-
-
-_PNS_PANGKAT: tuple[tuple[str, str], ...] = (
-    ("I/a", "Juru Muda"),
-    ("I/b", "Juru Muda Tingkat I"),
-    ("I/c", "Juru"),
-    ("I/d", "Juru Tingkat I"),
-    ("II/a", "Pengatur Muda"),
-    ("II/b", "Pengatur Muda Tingkat I"),
-    ("II/c", "Pengatur"),
-    ("II/d", "Pengatur Tingkat I"),
-    ("III/a", "Penata Muda"),
-    ("III/b", "Penata Muda Tingkat I"),
-    ("III/c", "Penata"),
-    ("III/d", "Penata Tingkat I"),
-    ("IV/a", "Pembina"),
-    ("IV/b", "Pembina Tingkat I"),
-    ("IV/c", "Pembina Utama Muda"),
-    ("IV/d", "Pembina Utama Madya"),
-    ("IV/e", "Pembina Utama"),
-)
-
-#: PNS pangkat and golongan ruang I/a–IV/e, lowest first (PP 99/2000 Lampiran I, as amended by
-#: PP 12/2002).
-PNS_GOLONGAN: tuple[Golongan, ...] = tuple(
-    Golongan(code=code, pangkat=pangkat, employee_type=EmployeeType.PNS, rank=rank)
-    for rank, (code, pangkat) in enumerate(_PNS_PANGKAT, start=1)
-)
-
-_ROMAN = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)  # fmt: skip
-
-#: PPPK golongan I–XVII, lowest first; PPPK have no pangkat (Perpres 98/2020 Lampiran).
-PPPK_GOLONGAN: tuple[Golongan, ...] = tuple(
-    Golongan(code=code, pangkat="", employee_type=EmployeeType.PPPK, rank=rank)
-    for rank, code in enumerate(_ROMAN, start=1)
-)
-
-_BY_CODE: dict[str, Golongan] = {g.code: g for g in (*PNS_GOLONGAN, *PPPK_GOLONGAN)}
-_CODE_SHAPE = re.compile(r"^([IVXivx]+)\s*(?:[/\-]\s*([A-Ea-e]))?$")
-
-
-def golongan_for(employee_type: EmployeeType) -> tuple[Golongan, ...]:
-    """The golongan table for an employee type; non-ASN staff have none (empty tuple)."""
-    if employee_type is EmployeeType.PNS:
-        return PNS_GOLONGAN
-    if employee_type is EmployeeType.PPPK:
-        return PPPK_GOLONGAN
-    return ()
-
-
-def find_golongan(code: str) -> Golongan | None:
-    """Look up a golongan by code, tolerating case and spaces (``"iii / A"`` → III/a).
-
-    Codes with a letter are PNS (``III/a``), bare roman numerals are PPPK (``IX``).
-    """
-    match = _CODE_SHAPE.match(code.strip())
-    if match is None:
-        return None
-    roman, letter = match.groups()
-    canonical = roman.upper() + (f"/{letter.lower()}" if letter else "")
-    return _BY_CODE.get(canonical)
-
-
-def pangkat_label(code: str) -> str:
-    """Text for the Pangkat/Golongan Ruang line of a form.
-
-    ``"Penata Muda, III/a"`` for PNS, ``"Golongan IX"`` for PPPK, ``""`` when empty or unknown
-    (the field stays blank, as for non-PNS staff on the printed evaluation form).
-    """
-    golongan = find_golongan(code)
-    if golongan is None:
-        return ""
-    if golongan.employee_type is EmployeeType.PNS:
-        return f"{golongan.pangkat}, {golongan.code}"
-    return f"Golongan {golongan.code}"
-
-
-# --- Names ------------------------------------------------------------------------------------
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def full_name(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
-    """Join a name with its academic titles for printing.
-
-    ``("Dr.", "Siti Aminah", "S.Kom., M.Si.")`` → ``"Dr. Siti Aminah, S.Kom., M.Si."``: gelar
-    depan before the name with a space, gelar belakang after a comma, several back titles
-    separated by ", " (the usual way titles are written on Indonesian personnel documents).
-    Whitespace is collapsed, stray commas are dropped and empty parts are skipped.
-    """
-    front = _squash(gelar_depan).strip(" ,")
-    name = _squash(nama).strip(" ,")
-    back_parts = [_squash(part) for part in gelar_belakang.split(",")]
-    back = ", ".join(part for part in back_parts if part)
-    head = " ".join(part for part in (front, name) if part)
-    if head and back:
-        return f"{head}, {back}"
-    return head or back
