@@ -46,7 +46,6 @@ Ingest, in order (docs/bundle-format.md, "Sequence and acknowledgement protocol"
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import shutil
 import tempfile
@@ -69,9 +68,9 @@ from flexdesk.central.models import (
     CentralOfficeKey,
     CentralQuarantine,
     CentralReceipt,
-    utcnow,
 )
 from flexdesk.central.store import CentralPaths, session_factory
+from flexdesk.db.base import utcnow
 from flexdesk.errors import BundleError, ValidationError
 from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.bundle import Envelope, VerifiedBundle, ZipLimits, verify_bundle
@@ -134,10 +133,6 @@ class RegisteredKey:
     short_fingerprint: str
     valid_from_seq: int
     created: bool
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Receiver:
