@@ -338,7 +338,7 @@ def write_receipt_zip(signed: Iterable[SignedReceipt], out_path: Path) -> Path:
     import zipfile
 
     from flexdesk.sync._fs import temp_path_for
-    from flexdesk.sync.writer import ZIP_DATE
+    from flexdesk.sync.zipwriter import ZIP_DATE
 
     top = out_path.name.removesuffix(".zip")
     out_path.parent.mkdir(parents=True, exist_ok=True)
