@@ -62,6 +62,7 @@ def _add_passphrase_file(p: argparse.ArgumentParser) -> None:
 
 
 def add_bundle_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``bundle`` subcommands and their options."""
     sub = parser.add_subparsers(dest="bundle_command", metavar="AKSI", required=True)
     p = sub.add_parser(
         "export",
@@ -222,6 +223,7 @@ def _bundle_history(args: argparse.Namespace, svc: Services) -> int:
 
 
 def add_key_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``key`` subcommands and their options."""
     sub = parser.add_subparsers(dest="key_command", metavar="AKSI", required=True)
     p = sub.add_parser(
         "create",

@@ -73,6 +73,8 @@ class _Workspace:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One check's outcome: its names, whether it passed, how long it took, what it said."""
+
     name: str
     name_en: str
     ok: bool
@@ -312,6 +314,7 @@ def run_checks(work_dir: Path, out: Callable[[str], None] = print) -> list[Check
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``flexdesk self-test``."""
     parser.add_argument(
         "--keep",
         action="store_true",
@@ -320,6 +323,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run every check in a temporary folder; exit status 0 when all passed."""
     frozen = "beku (PyInstaller)" if getattr(sys, "frozen", False) else "Python"
     print(
         f"FlexDesk {__version__} self-test — {frozen}, Python {platform.python_version()}, "

@@ -211,6 +211,8 @@ class Receipt:
 
 @dataclass(frozen=True)
 class SignedReceipt:
+    """A receipt with the exact bytes central signed and the signature."""
+
     receipt: Receipt
     data: bytes  # the canonical JSON bytes that were signed
     signature: str
@@ -221,6 +223,7 @@ class SignedReceipt:
         return hashlib.sha256(self.data).hexdigest()
 
     def base_ack(self) -> BaseAck:
+        """The ``base_ack`` the office's next bundle carries after accepting this receipt."""
         return BaseAck(
             ack_seq=self.receipt.bundle_seq,
             ack_sha256=self.sha256,
@@ -229,6 +232,7 @@ class SignedReceipt:
 
 
 def sign_receipt(receipt: Receipt, central_key: Ed25519PrivateKey) -> SignedReceipt:
+    """Sign the receipt's canonical JSON with the central key it names."""
     if receipt.central_key_id != key_id(central_key.public_key()):
         raise ValueError("central_key_id does not name the signing key")
     data = canonical_json_line(receipt.to_json())

@@ -42,6 +42,7 @@ class ChangeRecord:
     attachments: tuple[str, ...] = ()
 
     def validate(self) -> None:
+        """Refuse (BundleError "bad-input") a record the writer cannot put in a bundle."""
         what = f"perubahan {self.change_seq}"
         if type(self.change_seq) is not int or self.change_seq < 1:
             raise bad_input(f"{what}: change_seq", f"change {self.change_seq}: change_seq")
