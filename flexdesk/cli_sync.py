@@ -14,9 +14,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flexdesk.paths import DataPaths, resolve_data_paths
 from flexdesk.services.permissions import Actor, Role
+
+if TYPE_CHECKING:
+    from flexdesk.db.engine import Database
+    from flexdesk.services.app import Services
 
 BUNDLE_HELP = (
     "paket sinkronisasi bertanda tangan (bundle export | verify | import-receipt | history)"
@@ -57,6 +62,7 @@ def _add_passphrase_file(p: argparse.ArgumentParser) -> None:
 
 
 def add_bundle_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``bundle`` subcommands and their options."""
     sub = parser.add_subparsers(dest="bundle_command", metavar="AKSI", required=True)
     p = sub.add_parser(
         "export",
@@ -115,28 +121,9 @@ def _progress(done: int, total: int, stage: str, _last: list[str] = []) -> None:
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from flexdesk.services.sync import office as so
-
+    """``flexdesk bundle AKSI``: the exit status (verify needs no data folder)."""
     if args.bundle_command == "verify":
-        identity = (
-            Path(args.age_identity).expanduser().read_text(encoding="utf-8")
-            if args.age_identity
-            else None
-        )
-        vb = so.verify_bundle_file(
-            Path(args.file),
-            Path(args.public_key).expanduser().read_text(encoding="utf-8"),
-            office_id=args.office,
-            last_seq=args.last_seq,
-            age_identity=identity,
-        )
-        h = vb.header
-        print(
-            f"Paket sah / bundle valid: {h.office_id} #{h.bundle_seq} ({h.bundle_uuid}), "
-            f"perubahan {h.changes.start}-{h.changes.end} ({h.changes.count} rekaman), "
-            f"{len(vb.attachments)} lampiran, {len(vb.reports)} laporan, kunci {h.key_id}"
-        )
-        return 0
+        return _bundle_verify(args)
     from flexdesk.services.app import Services, open_database
 
     paths = _paths(args)
@@ -144,58 +131,99 @@ def run_bundle(args: argparse.Namespace) -> int:
     svc = Services(db, CONSOLE_ACTOR)
     try:
         if args.bundle_command == "export":
-            from flexdesk.sync.bundle import ReportFile
-
-            passphrase, _ = read_passphrase(args)
-            reports = [ReportFile(Path(r).stem, Path(r)) for r in args.report]
-            result = so.export_bundle(
-                db,
-                CONSOLE_ACTOR,
-                paths,
-                Path(args.out).expanduser(),
-                passphrase,
-                period=args.period,
-                reports=reports,
-                encrypt=args.encrypt,
-                progress=_progress,
-                verify="full" if args.full_verify else "crc",
-            )
-            w = result.written
-            print(
-                f"Paket {result.bundle_seq} ditulis dan diperiksa: {w.envelope_path}\n"
-                f"  {result.record_count} rekaman, {result.attachment_count} lampiran, "
-                f"{w.envelope.size} bita"
-            )
-            return 0
+            return _bundle_export(args, db, paths)
         if args.bundle_command == "import-receipt":
-            outcomes = svc.call(so.import_receipt, Path(args.file).expanduser())
-            rejected = False
-            for o in outcomes:
-                note = f" — {o.message}" if o.message else ""
-                print(
-                    f"Paket {o.bundle_seq}: {o.status}, diterapkan s.d. perubahan "
-                    f"{o.applied_through}{note}"
-                )
-                rejected |= o.status == "rejected"
-            return 3 if rejected else 0
-        rows = svc.read(so.bundle_history, limit=args.limit)
-        if not rows:
-            print("Belum ada paket yang diekspor.")
-        for r in rows:
-            print(
-                f"#{r.seq:<5} {r.created_at:%Y-%m-%d %H:%M}  {r.period or '-':<8} "
-                f"{r.size:>10} bita  {r.record_count:>6} rekaman  {r.status}"
-                + (f" ({r.receipt_status})" if r.receipt_status else "")
-            )
-        return 0
+            return _bundle_import_receipt(args, svc)
+        return _bundle_history(args, svc)
     finally:
         db.dispose()
+
+
+def _bundle_verify(args: argparse.Namespace) -> int:
+    from flexdesk.services.sync import office as so
+
+    identity = (
+        Path(args.age_identity).expanduser().read_text(encoding="utf-8")
+        if args.age_identity
+        else None
+    )
+    vb = so.verify_bundle_file(
+        Path(args.file),
+        Path(args.public_key).expanduser().read_text(encoding="utf-8"),
+        office_id=args.office,
+        last_seq=args.last_seq,
+        age_identity=identity,
+    )
+    h = vb.header
+    print(
+        f"Paket sah / bundle valid: {h.office_id} #{h.bundle_seq} ({h.bundle_uuid}), "
+        f"perubahan {h.changes.start}-{h.changes.end} ({h.changes.count} rekaman), "
+        f"{len(vb.attachments)} lampiran, {len(vb.reports)} laporan, kunci {h.key_id}"
+    )
+    return 0
+
+
+def _bundle_export(args: argparse.Namespace, db: Database, paths: DataPaths) -> int:
+    from flexdesk.services.sync import office as so
+    from flexdesk.sync.bundle import ReportFile
+
+    passphrase, _ = read_passphrase(args)
+    reports = [ReportFile(Path(r).stem, Path(r)) for r in args.report]
+    result = so.export_bundle(
+        db,
+        CONSOLE_ACTOR,
+        paths,
+        Path(args.out).expanduser(),
+        passphrase,
+        period=args.period,
+        reports=reports,
+        encrypt=args.encrypt,
+        progress=_progress,
+        verify="full" if args.full_verify else "crc",
+    )
+    w = result.written
+    print(
+        f"Paket {result.bundle_seq} ditulis dan diperiksa: {w.envelope_path}\n"
+        f"  {result.record_count} rekaman, {result.attachment_count} lampiran, "
+        f"{w.envelope.size} bita"
+    )
+    return 0
+
+
+def _bundle_import_receipt(args: argparse.Namespace, svc: Services) -> int:
+    from flexdesk.services.sync import office as so
+
+    outcomes = svc.call(so.import_receipt, Path(args.file).expanduser())
+    rejected = False
+    for o in outcomes:
+        note = f" — {o.message}" if o.message else ""
+        print(
+            f"Paket {o.bundle_seq}: {o.status}, diterapkan s.d. perubahan {o.applied_through}{note}"
+        )
+        rejected |= o.status == "rejected"
+    return 3 if rejected else 0
+
+
+def _bundle_history(args: argparse.Namespace, svc: Services) -> int:
+    from flexdesk.services.sync import office as so
+
+    rows = svc.read(so.bundle_history, limit=args.limit)
+    if not rows:
+        print("Belum ada paket yang diekspor.")
+    for r in rows:
+        print(
+            f"#{r.seq:<5} {r.created_at:%Y-%m-%d %H:%M}  {r.period or '-':<8} "
+            f"{r.size:>10} bita  {r.record_count:>6} rekaman  {r.status}"
+            + (f" ({r.receipt_status})" if r.receipt_status else "")
+        )
+    return 0
 
 
 # -- key ----------------------------------------------------------------------------------------
 
 
 def add_key_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``key`` subcommands and their options."""
     sub = parser.add_subparsers(dest="key_command", metavar="AKSI", required=True)
     p = sub.add_parser(
         "create",
@@ -236,71 +264,101 @@ def add_key_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_key(args: argparse.Namespace) -> int:
+    """``flexdesk key AKSI``: the exit status."""
     from flexdesk.services.app import Services, open_database
-    from flexdesk.services.sync import office as so
 
     paths = _paths(args)
     db = open_database(paths, database_url=getattr(args, "database_url", None))
     svc = Services(db, CONSOLE_ACTOR)
     try:
         if args.key_command == "create":
-            passphrase, confirm = read_passphrase(args, confirm=True)
-            info = svc.call(so.create_office_key, paths.keys, passphrase, confirm)
-            print(
-                f"Kunci kantor dibuat: {info.key_id}\n"
-                f"  sidik jari (bacakan ke pusat): {info.fingerprint}\n"
-                f"  kunci privat terenkripsi: {info.private_key_path}"
-            )
-            return 0
+            return _key_create(args, svc, paths)
         if args.key_command == "rotate":
-            old, _ = read_passphrase(args)
-            if args.new_passphrase_file:
-                text = Path(args.new_passphrase_file).expanduser().read_text(encoding="utf-8")
-                new = confirm = text.splitlines()[0] if text else ""
-            else:
-                new = getpass.getpass("Frasa sandi kunci BARU / NEW key passphrase: ")
-                confirm = getpass.getpass("Ulangi frasa sandi baru / repeat: ")
-            result = so.rotate_office_key(
-                db,
-                CONSOLE_ACTOR,
-                paths,
-                Path(args.out).expanduser(),
-                old_passphrase=old,
-                new_passphrase=new,
-                confirm=confirm,
-                progress=_progress,
-            )
-            key = svc.read(so.sync_status, paths.keys).key
-            print(
-                f"Paket rotasi {result.bundle_seq} ditulis: {result.envelope_path}\n"
-                f"  kunci baru: {key.fingerprint if key else '-'} (berlaku mulai paket "
-                f"{result.bundle_seq + 1})"
-            )
-            return 0
+            return _key_rotate(args, svc, db, paths)
         if args.key_command == "export-public":
-            files = svc.read(so.export_public_key, Path(args.out).expanduser())
-            print(
-                f"Kunci publik ditulis: {files.openssh_path} dan {files.pem_path}\n"
-                f"  sidik jari (bacakan ke pusat): {files.fingerprint}"
-            )
-            return 0
+            return _key_export_public(args, svc)
         if args.key_command == "register-central":
-            text = Path(args.file).expanduser().read_text(encoding="utf-8")
-            short = svc.call(
-                so.register_central_key,
-                text,
-                expected_fingerprint=args.fingerprint,
-                age_recipient=args.age_recipient,
-            )
-            print(f"Kunci pusat didaftarkan, sidik jari {short}")
-            return 0
-        status = svc.read(so.sync_status, paths.keys)
-        key = status.key
-        print(f"Kantor        : {status.office_id or '-'}")
-        print(f"Kunci kantor  : {key.fingerprint + '  ' + key.key_id if key else '-'}")
-        print(f"Kunci pusat   : {status.central_fingerprint or '-'}")
-        print(f"Paket berikut : {status.next_bundle_seq}")
-        print(f"Diterima s.d. : perubahan {status.applied_through} (paket {status.ack_seq or '-'})")
-        return 0
+            return _key_register_central(args, svc)
+        return _key_show(svc, paths)
     finally:
         db.dispose()
+
+
+def _key_create(args: argparse.Namespace, svc: Services, paths: DataPaths) -> int:
+    from flexdesk.services.sync import office as so
+
+    passphrase, confirm = read_passphrase(args, confirm=True)
+    info = svc.call(so.create_office_key, paths.keys, passphrase, confirm)
+    print(
+        f"Kunci kantor dibuat: {info.key_id}\n"
+        f"  sidik jari (bacakan ke pusat): {info.fingerprint}\n"
+        f"  kunci privat terenkripsi: {info.private_key_path}"
+    )
+    return 0
+
+
+def _key_rotate(args: argparse.Namespace, svc: Services, db: Database, paths: DataPaths) -> int:
+    from flexdesk.services.sync import office as so
+
+    old, _ = read_passphrase(args)
+    if args.new_passphrase_file:
+        text = Path(args.new_passphrase_file).expanduser().read_text(encoding="utf-8")
+        new = confirm = text.splitlines()[0] if text else ""
+    else:
+        new = getpass.getpass("Frasa sandi kunci BARU / NEW key passphrase: ")
+        confirm = getpass.getpass("Ulangi frasa sandi baru / repeat: ")
+    result = so.rotate_office_key(
+        db,
+        CONSOLE_ACTOR,
+        paths,
+        Path(args.out).expanduser(),
+        old_passphrase=old,
+        new_passphrase=new,
+        confirm=confirm,
+        progress=_progress,
+    )
+    key = svc.read(so.sync_status, paths.keys).key
+    print(
+        f"Paket rotasi {result.bundle_seq} ditulis: {result.envelope_path}\n"
+        f"  kunci baru: {key.fingerprint if key else '-'} (berlaku mulai paket "
+        f"{result.bundle_seq + 1})"
+    )
+    return 0
+
+
+def _key_export_public(args: argparse.Namespace, svc: Services) -> int:
+    from flexdesk.services.sync import office as so
+
+    files = svc.read(so.export_public_key, Path(args.out).expanduser())
+    print(
+        f"Kunci publik ditulis: {files.openssh_path} dan {files.pem_path}\n"
+        f"  sidik jari (bacakan ke pusat): {files.fingerprint}"
+    )
+    return 0
+
+
+def _key_register_central(args: argparse.Namespace, svc: Services) -> int:
+    from flexdesk.services.sync import office as so
+
+    text = Path(args.file).expanduser().read_text(encoding="utf-8")
+    short = svc.call(
+        so.register_central_key,
+        text,
+        expected_fingerprint=args.fingerprint,
+        age_recipient=args.age_recipient,
+    )
+    print(f"Kunci pusat didaftarkan, sidik jari {short}")
+    return 0
+
+
+def _key_show(svc: Services, paths: DataPaths) -> int:
+    from flexdesk.services.sync import office as so
+
+    status = svc.read(so.sync_status, paths.keys)
+    key = status.key
+    print(f"Kantor        : {status.office_id or '-'}")
+    print(f"Kunci kantor  : {key.fingerprint + '  ' + key.key_id if key else '-'}")
+    print(f"Kunci pusat   : {status.central_fingerprint or '-'}")
+    print(f"Paket berikut : {status.next_bundle_seq}")
+    print(f"Diterima s.d. : perubahan {status.applied_through} (paket {status.ack_seq or '-'})")
+    return 0

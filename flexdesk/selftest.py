@@ -34,8 +34,17 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flexdesk import __version__
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+    from flexdesk.sync.bundle import WrittenBundle
 
 HELP = "periksa instalasi tanpa layar: basis data, PDF, bundel bertanda tangan"
 
@@ -64,6 +73,8 @@ class _Workspace:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One check's outcome: its names, whether it passed, how long it took, what it said."""
+
     name: str
     name_en: str
     ok: bool
@@ -172,8 +183,31 @@ def _check_pdf_batch(ws: _Workspace) -> str:
 
 
 def _check_bundle(ws: _Workspace) -> str:
-    from flexdesk.errors import BundleError
-    from flexdesk.sync.bundle import ChangeRecord, ReportFile, verify_bundle, write_bundle
+    from flexdesk.sync.bundle import verify_bundle
+
+    key, written, n_changes, n_reports = _write_test_bundle(ws)
+    trusted = {"self-test": key.public_key()}
+    verified = verify_bundle(
+        written.envelope_path, trusted_keys=trusted, expected_office=OFFICE_ID,
+        require_envelope=True,
+    )  # fmt: skip
+    if len(verified.changes) != n_changes or len(verified.reports) != n_reports:
+        raise CheckFailed(
+            "isi bundel terverifikasi tidak sama dengan yang ditulis",
+            "the verified bundle's content differs from what was written",
+        )
+    refused = _damaged_copy_refused(ws, written, trusted)
+    size = written.container_path.stat().st_size
+    return (
+        f"{written.container_path.name} ({size / 1024:.0f} KiB, {n_changes} catatan) "
+        f"terverifikasi; salinan rusak ditolak ({refused})"
+    )
+
+
+def _write_test_bundle(ws: _Workspace) -> tuple[Ed25519PrivateKey, WrittenBundle, int, int]:
+    """A bundle of the demo records (and the PDF) signed with a new key: the key, the written
+    bundle and how many records and reports it holds."""
+    from flexdesk.sync.bundle import ChangeRecord, ReportFile, write_bundle
     from flexdesk.sync.crypto.keys import generate_key, key_id
 
     key = generate_key()
@@ -206,17 +240,17 @@ def _check_bundle(ws: _Workspace) -> str:
         app_version=__version__,
         period=None,
     )
-    trusted = {"self-test": key.public_key()}
-    verified = verify_bundle(
-        written.envelope_path, trusted_keys=trusted, expected_office=OFFICE_ID,
-        require_envelope=True,
-    )  # fmt: skip
-    if len(verified.changes) != len(changes) or len(verified.reports) != len(reports):
-        raise CheckFailed(
-            "isi bundel terverifikasi tidak sama dengan yang ditulis",
-            "the verified bundle's content differs from what was written",
-        )
-    # A verifier that accepts anything would pass the lines above: a damaged copy must fail.
+    return key, written, len(changes), len(reports)
+
+
+def _damaged_copy_refused(
+    ws: _Workspace, written: WrittenBundle, trusted: dict[str, Ed25519PublicKey]
+) -> str:
+    """A verifier that accepts anything would pass the checks above: a copy with one byte of
+    the zip flipped must be refused; returns the refusal's code."""
+    from flexdesk.errors import BundleError
+    from flexdesk.sync.bundle import verify_bundle
+
     damaged_dir = ws.root / "damaged"
     damaged_dir.mkdir()
     for path in written.paths:
@@ -231,16 +265,8 @@ def _check_bundle(ws: _Workspace) -> str:
             expected_office=OFFICE_ID, require_envelope=True,
         )  # fmt: skip
     except BundleError as exc:
-        refused = getattr(exc, "code", "refused")
-    else:
-        raise CheckFailed(
-            "bundel yang rusak diterima oleh pemeriksa", "a damaged bundle was accepted"
-        )
-    size = written.container_path.stat().st_size
-    return (
-        f"{written.container_path.name} ({size / 1024:.0f} KiB, {len(changes)} catatan) "
-        f"terverifikasi; salinan rusak ditolak ({refused})"
-    )
+        return str(getattr(exc, "code", "refused"))
+    raise CheckFailed("bundel yang rusak diterima oleh pemeriksa", "a damaged bundle was accepted")
 
 
 #: (name id, name en, check); each returns a short detail line or raises.
@@ -288,6 +314,7 @@ def run_checks(work_dir: Path, out: Callable[[str], None] = print) -> list[Check
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``flexdesk self-test``."""
     parser.add_argument(
         "--keep",
         action="store_true",
@@ -296,6 +323,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run every check in a temporary folder; exit status 0 when all passed."""
     frozen = "beku (PyInstaller)" if getattr(sys, "frozen", False) else "Python"
     print(
         f"FlexDesk {__version__} self-test — {frozen}, Python {platform.python_version()}, "

@@ -57,6 +57,18 @@ def apply_bundle(
                 current=current,
             )
             counts[outcome] += 1
+    counts["attachments"] += _store_attachments(s, vb, payload, paths)
+    counts["reports"] += _store_reports(s, vb, payload, paths)
+    if vb.rotation is not None:
+        rotate_key(s, office_id=h.office_id, bundle_seq=h.bundle_seq, rotation=vb.rotation)
+    return counts
+
+
+def _store_attachments(s: Session, vb: VerifiedBundle, payload: Path, paths: CentralPaths) -> int:
+    """Move the bundle's evidence files into the content-addressed store; returns how many
+    central did not know before."""
+    h = vb.header
+    added = 0
     for att in vb.attachments:
         # content-addressed: a file already in the store is identical by construction
         dest = paths.attachments / att.sha256[:2] / f"{att.sha256}.{att.ext}"
@@ -73,7 +85,14 @@ def apply_bundle(
                     bundle_seq=h.bundle_seq,
                 )
             )
-            counts["attachments"] += 1
+            added += 1
+    return added
+
+
+def _store_reports(s: Session, vb: VerifiedBundle, payload: Path, paths: CentralPaths) -> int:
+    """Move the bundle's reports under ``reports/<office>/<stem>/``; returns how many are new."""
+    h = vb.header
+    added = 0
     stem = bundle_stem(h.office_id, h.bundle_seq)
     for name in vb.reports:
         rel = Path(h.office_id) / stem / f"{name}.pdf"
@@ -97,10 +116,8 @@ def apply_bundle(
                     stored_path=rel.as_posix(),
                 )
             )
-            counts["reports"] += 1
-    if vb.rotation is not None:
-        rotate_key(s, office_id=h.office_id, bundle_seq=h.bundle_seq, rotation=vb.rotation)
-    return counts
+            added += 1
+    return added
 
 
 def _load_current(
@@ -143,19 +160,8 @@ def apply_change(
     else:
         cur = current.get((ch.entity, ch.id))
     if cur is None:
-        new = CentralRecord(
-            office_id=office_id,
-            entity=ch.entity,
-            entity_id=ch.id,
-            rev=ch.rev,
-            deleted=ch.op == "delete",
-            data=data,
-            data_sha256=digest,
-            attachments=atts,
-            change_seq=ch.change_seq,
-            bundle_seq=bundle_seq,
-            updated_at=now,
-        )
+        new = CentralRecord(office_id=office_id, entity=ch.entity, entity_id=ch.id)
+        _write(new, ch, bundle_seq=bundle_seq, data=data, digest=digest, atts=atts, now=now)
         s.add(new)
         if current is not None:
             current[(ch.entity, ch.id)] = new
@@ -179,14 +185,7 @@ def apply_change(
     # acknowledged when it exported this cumulative bundle: this bundle supersedes it
     superseded_here = cur.bundle_seq is not None and cur.bundle_seq > ack_seq
     if ch.base_rev == cur.rev or superseded_here:
-        cur.rev = ch.rev
-        cur.deleted = ch.op == "delete"
-        cur.data = data
-        cur.data_sha256 = digest
-        cur.attachments = atts
-        cur.change_seq = ch.change_seq
-        cur.bundle_seq = bundle_seq
-        cur.updated_at = now
+        _write(cur, ch, bundle_seq=bundle_seq, data=data, digest=digest, atts=atts, now=now)
         return "applied"
     return _conflict(
         s,
@@ -198,6 +197,27 @@ def apply_change(
         digest=digest,
         reason="base-rev-mismatch",
     )
+
+
+def _write(
+    row: CentralRecord,
+    ch: ChangeRecord,
+    *,
+    bundle_seq: int,
+    data: str,
+    digest: str,
+    atts: str,
+    now: datetime,
+) -> None:
+    """Central's row takes the incoming revision."""
+    row.rev = ch.rev
+    row.deleted = ch.op == "delete"
+    row.data = data
+    row.data_sha256 = digest
+    row.attachments = atts
+    row.change_seq = ch.change_seq
+    row.bundle_seq = bundle_seq
+    row.updated_at = now
 
 
 def _conflict(

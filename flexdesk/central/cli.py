@@ -287,6 +287,7 @@ def _allowed_signers(ctx: _Ctx) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``flexdesk-central COMMAND``: run one command, return the exit status."""
     args = _parser().parse_args(argv)
     ctx = _Ctx(args)
     try:

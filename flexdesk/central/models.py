@@ -2,16 +2,21 @@
 
 Portable SQL only (SQLite by default, PostgreSQL by URL); JSON is stored as canonical JSON
 text so that equal content compares equal byte for byte on every backend.
+
+The naming convention, the UTC timestamp type and ``utcnow`` are the office database's
+(:mod:`flexdesk.db.base`). The declarative base is not: central's tables live in a database
+of their own, so :class:`CentralBase` has its own ``MetaData``; and no central table is an
+office row that travels in bundles, so none takes ``SyncedMixin`` (its UUID key, ``rev`` and
+``change_seq`` stamping are the office side of sync; central keeps the office's numbers in
+plain columns instead).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    DateTime,
-    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -22,39 +27,14 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes on every backend (SQLite stores naive text)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
+from flexdesk.db.base import NAMING, UTCDateTime, utcnow
 
 
 class CentralBase(DeclarativeBase):
+    """Declarative base of the central database: its own metadata (``make_engine`` creates
+    only these tables), with the office database's constraint naming convention."""
+
     metadata = MetaData(naming_convention=NAMING)
 
 

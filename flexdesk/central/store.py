@@ -16,6 +16,7 @@ ENV_DATA_DIR = "FLEXDESK_CENTRAL_DATA_DIR"
 
 
 def default_data_dir() -> Path:
+    """The data folder: ``$FLEXDESK_CENTRAL_DATA_DIR``, else the per-user data folder."""
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return Path(env)
@@ -26,6 +27,8 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class CentralPaths:
+    """The files and folders of one central data directory."""
+
     root: Path
 
     @property
@@ -61,6 +64,7 @@ class CentralPaths:
         return self.root / "work"
 
     def ensure(self) -> CentralPaths:
+        """Create the data folder and its subfolders if missing; returns self."""
         for folder in (
             self.root,
             self.attachments,
@@ -92,4 +96,5 @@ def make_engine(url: str) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose objects stay readable after commit (results handed to callers)."""
     return sessionmaker(engine, expire_on_commit=False)

@@ -48,3 +48,12 @@ def bundle_error(code: str, message_id: str, message_en: str) -> BundleError:
     """A BundleError with a known ``code`` (see :data:`CODES`)."""
     assert code in CODES, code
     return BundleError(message_id, code=code, message_en=message_en)
+
+
+def mismatch(what_id: str, what_en: str) -> BundleError:
+    """A "mismatch" error: two signed descriptions of the bundle disagree about ``what``."""
+    return bundle_error(
+        "mismatch",
+        f"Isi bundel tidak konsisten: {what_id}.",
+        f"Bundle contents disagree: {what_en}.",
+    )

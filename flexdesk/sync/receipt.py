@@ -40,19 +40,17 @@ from flexdesk.sync._fs import atomic_write_bytes, read_capped
 from flexdesk.sync.crypto import sshsig
 from flexdesk.sync.crypto.keys import key_id, public_key_raw
 from flexdesk.sync.format.canonical import canonical_json_line, loads_strict
-from flexdesk.sync.format.model import (
+from flexdesk.sync.format.fields import (
     OFFICE_ID_RE,
     SHA256_RE,
-    BaseAck,
-    _int,
-    _keys,
-    _seq,
-    _str,
     bad_format,
-    bundle_stem,
-    check_format,
     check_uuid,
+    read_int,
+    read_object,
+    read_seq,
+    read_str,
 )
+from flexdesk.sync.format.model import BaseAck, bundle_stem, check_format
 from flexdesk.sync.format.ziphygiene import SafeZip, ZipLimits
 
 RECEIPT_FORMAT = "flexdesk-receipt"
@@ -89,8 +87,8 @@ class AuditHead:
     def from_json(cls, obj: Any, what: str) -> AuditHead | None:
         if obj is None:
             return None
-        o = _keys(obj, what, {"seq", "hash"})
-        return cls(_seq(o, "seq", what, minimum=1), _str(o, "hash", what, SHA256_RE))
+        o = read_object(obj, what, {"seq", "hash"})
+        return cls(read_seq(o, "seq", what, minimum=1), read_str(o, "hash", what, SHA256_RE))
 
 
 @dataclass(frozen=True)
@@ -156,7 +154,7 @@ class Receipt:
         what = "receipt.json"
         check_format(obj, what, RECEIPT_FORMAT, max_version=RECEIPT_FORMAT_VERSION)
         version = int(obj["format_version"])
-        o = _keys(
+        o = read_object(
             obj,
             what,
             {
@@ -190,22 +188,22 @@ class Receipt:
         uuid_ = o["bundle_uuid"]
         if uuid_ is not None:
             check_uuid(uuid_ if isinstance(uuid_, str) else "", what)
-        counts = _keys(o["counts"], what, set(_COUNT_KEYS))
+        counts = read_object(o["counts"], what, set(_COUNT_KEYS))
         return cls(
-            office_id=_str(o, "office_id", what, OFFICE_ID_RE),
-            bundle_seq=_seq(o, "bundle_seq", what, minimum=1),
+            office_id=read_str(o, "office_id", what, OFFICE_ID_RE),
+            bundle_seq=read_seq(o, "bundle_seq", what, minimum=1),
             bundle_uuid=uuid_,
             envelope_sha256=env,
             status=cast(Status, o["status"]),
-            applied_through_change=_seq(o, "applied_through_change", what),
-            next_expected_seq=_seq(o, "next_expected_seq", what, minimum=1),
-            received_at=_str(o, "received_at", what, _TIME_RE),
-            central_key_id=_str(o, "central_key_id", what, None),
-            receipt_id=_seq(o, "receipt_id", what, minimum=1),
+            applied_through_change=read_seq(o, "applied_through_change", what),
+            next_expected_seq=read_seq(o, "next_expected_seq", what, minimum=1),
+            received_at=read_str(o, "received_at", what, _TIME_RE),
+            central_key_id=read_str(o, "central_key_id", what, None),
+            receipt_id=read_seq(o, "receipt_id", what, minimum=1),
             reason=o["reason"],
             message=o["message"],
             message_en=o["message_en"],
-            counts={k: _int(counts, k, what) for k in _COUNT_KEYS},
+            counts={k: read_int(counts, k, what) for k in _COUNT_KEYS},
             audit=AuditHead.from_json(o.get("audit"), what),
             format_version=version,
         )
@@ -213,6 +211,8 @@ class Receipt:
 
 @dataclass(frozen=True)
 class SignedReceipt:
+    """A receipt with the exact bytes central signed and the signature."""
+
     receipt: Receipt
     data: bytes  # the canonical JSON bytes that were signed
     signature: str
@@ -223,6 +223,7 @@ class SignedReceipt:
         return hashlib.sha256(self.data).hexdigest()
 
     def base_ack(self) -> BaseAck:
+        """The ``base_ack`` the office's next bundle carries after accepting this receipt."""
         return BaseAck(
             ack_seq=self.receipt.bundle_seq,
             ack_sha256=self.sha256,
@@ -231,6 +232,7 @@ class SignedReceipt:
 
 
 def sign_receipt(receipt: Receipt, central_key: Ed25519PrivateKey) -> SignedReceipt:
+    """Sign the receipt's canonical JSON with the central key it names."""
     if receipt.central_key_id != key_id(central_key.public_key()):
         raise ValueError("central_key_id does not name the signing key")
     data = canonical_json_line(receipt.to_json())
@@ -338,7 +340,7 @@ def write_receipt_zip(signed: Iterable[SignedReceipt], out_path: Path) -> Path:
     import zipfile
 
     from flexdesk.sync._fs import temp_path_for
-    from flexdesk.sync.writer import ZIP_DATE
+    from flexdesk.sync.zipwriter import ZIP_DATE
 
     top = out_path.name.removesuffix(".zip")
     out_path.parent.mkdir(parents=True, exist_ok=True)

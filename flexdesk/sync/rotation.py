@@ -25,7 +25,13 @@ from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.crypto import sshsig
 from flexdesk.sync.crypto.keys import key_id, load_public_key, public_key_openssh, public_key_raw
 from flexdesk.sync.format.canonical import canonical_json_line, loads_strict
-from flexdesk.sync.format.model import OFFICE_ID_RE, _keys, _seq, _str, bad_format
+from flexdesk.sync.format.fields import (
+    OFFICE_ID_RE,
+    bad_format,
+    read_object,
+    read_seq,
+    read_str,
+)
 
 ROTATION_FORMAT = "flexdesk-key-rotation"
 ROTATION_PATH = "data/keys/rotation.json"
@@ -105,7 +111,7 @@ def verify_rotation(statement: bytes, old_sig: bytes, new_sig: bytes) -> KeyRota
     the one that signed the bundle and that ``effective_from_seq`` is the bundle's seq + 1."""
     what = "rotation.json"
     obj = loads_strict(statement, what=what)
-    o = _keys(
+    o = read_object(
         obj,
         what,
         {
@@ -121,8 +127,8 @@ def verify_rotation(statement: bytes, old_sig: bytes, new_sig: bytes) -> KeyRota
     )
     if o["format"] != ROTATION_FORMAT or o["format_version"] != 1:
         raise bad_format(what, "format")
-    old = load_public_key(_str(o, "old_public_key", what, None))
-    new = load_public_key(_str(o, "new_public_key", what, None))
+    old = load_public_key(read_str(o, "old_public_key", what, None))
+    new = load_public_key(read_str(o, "new_public_key", what, None))
     if o["old_key_id"] != key_id(old) or o["new_key_id"] != key_id(new):
         raise bad_format(what, "key ids")
     if public_key_raw(old) == public_key_raw(new):
@@ -139,10 +145,10 @@ def verify_rotation(statement: bytes, old_sig: bytes, new_sig: bytes) -> KeyRota
             "The key rotation statement is not signed by both the old and the new key.",
         ) from exc
     return KeyRotation(
-        office_id=_str(o, "office_id", what, OFFICE_ID_RE),
+        office_id=read_str(o, "office_id", what, OFFICE_ID_RE),
         old_key=old,
         new_key=new,
-        effective_from_seq=_seq(o, "effective_from_seq", what, minimum=2),
+        effective_from_seq=read_seq(o, "effective_from_seq", what, minimum=2),
         statement=statement,
         old_signature=old_text,
         new_signature=new_text,

@@ -72,6 +72,7 @@ def _convertbits(data: bytes | list[int], frombits: int, tobits: int, pad: bool)
 
 
 def bech32_encode(hrp: str, data: bytes) -> str:
+    """Bech32 (BIP 173) text of ``data`` with the prefix ``hrp``, as age writes keys."""
     values = _convertbits(data, 8, 5, True)
     polymod = _polymod([*_hrp_expand(hrp), *values, 0, 0, 0, 0, 0, 0]) ^ 1
     checksum = [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
@@ -79,6 +80,7 @@ def bech32_encode(hrp: str, data: bytes) -> str:
 
 
 def bech32_decode(text: str) -> tuple[str, bytes]:
+    """``(prefix, data)`` of Bech32 text; ValueError if case, characters or checksum are wrong."""
     if text.lower() != text and text.upper() != text:
         raise ValueError("mixed case")
     text = text.lower()
@@ -119,6 +121,7 @@ def generate_identity() -> tuple[str, str]:
 
 
 def recipient_of(identity: str) -> str:
+    """The ``age1...`` recipient (public key) of an ``AGE-SECRET-KEY-1...`` identity."""
     key = _identity_key(identity)
     return bech32_encode("age", key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
 

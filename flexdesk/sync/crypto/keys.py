@@ -219,10 +219,12 @@ def public_key_blob(pub: Ed25519PublicKey) -> bytes:
 
 
 def public_key_raw(pub: Ed25519PublicKey) -> bytes:
+    """The 32 raw bytes of an Ed25519 public key."""
     return pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def public_key_from_raw(raw: bytes) -> Ed25519PublicKey:
+    """An Ed25519 public key from its 32 raw bytes."""
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
@@ -238,6 +240,7 @@ def public_key_openssh(pub: Ed25519PublicKey, comment: str = "") -> str:
 
 
 def public_key_pem(pub: Ed25519PublicKey) -> str:
+    """The key as PEM text (SubjectPublicKeyInfo)."""
     return pub.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode("ascii")
@@ -321,6 +324,7 @@ class TrustedKey:
     revoked: bool = False
 
     def valid_for(self, seq: int) -> bool:
+        """May this key sign bundle number ``seq`` (revocation aside)?"""
         if seq < self.valid_from_seq:
             return False
         return self.valid_until_seq is None or seq <= self.valid_until_seq
@@ -353,6 +357,7 @@ class KeyRing(Mapping[str, TrustedKey]):
         return len(self._keys)
 
     def find_by_public_key(self, raw: bytes) -> TrustedKey | None:
+        """The entry for the raw public key (from a signature), or None."""
         for entry in self._keys.values():
             if public_key_raw(entry.public_key) == raw:
                 return entry

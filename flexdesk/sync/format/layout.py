@@ -40,6 +40,7 @@ def attachment_match(path: str) -> tuple[str, str] | None:
 
 
 def report_match(path: str) -> str | None:
+    """The report name (without ``.pdf``) for a report path, else None."""
     m = _REPORT.match(path)
     return m.group(1) if m else None
 
