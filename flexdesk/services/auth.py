@@ -284,7 +284,21 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
             "Kata sandi lama salah.", message_en="The old password is wrong.", field="old"
         ) from None
     check_password_rules(new)
+    if new == old:
+        raise ValidationError(
+            "Kata sandi baru harus berbeda dari yang lama.",
+            message_en="The new password must differ from the old one.",
+            field="password",
+        )
     user.password_hash = hash_password(new)
+    user.must_change_password = False
+
+
+def password_change_required(session: Session, actor: Actor) -> bool:
+    """Whether the signed-in account still has its one-time password (accounts created by an
+    import): the sign-in flow then asks for a new password before opening the app."""
+    user = session.get(User, actor.user_id)
+    return bool(user is not None and user.must_change_password)
 
 
 def has_users(session: Session) -> bool:
