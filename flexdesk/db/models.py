@@ -18,7 +18,6 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -71,9 +70,6 @@ class Employee(SyncedMixin, Base):
     )
     flex_eligible: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    #: optional contacts, as SIASN exports them (migration 0600)
-    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     unit: Mapped[WorkUnit | None] = relationship(back_populates="employees")
     supervisor: Mapped[Employee | None] = relationship(remote_side="Employee.id")
@@ -96,10 +92,6 @@ class User(SyncedMixin, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    #: set on accounts made with a one-time password: sign-in asks for a new one (0600)
-    must_change_password: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
 
     employee: Mapped[Employee | None] = relationship()
 

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.db.models_transfer import EmployeeContact
 from flexdesk.domain.people import EmployeeType, format_nip
 from flexdesk.services.office import get_int_setting
 from flexdesk.services.permissions import Action, Actor, require
@@ -71,6 +72,7 @@ class _Office:
 
     by_key: dict[str, Employee]
     nip_of: dict[str, str]  #: employee id -> NIP
+    contacts: dict[str, EmployeeContact]  #: by employee id
     sup_of: dict[str, str | None]  #: key -> supervisor key
     units: dict[str, WorkUnit]
 
@@ -102,11 +104,13 @@ def _load_office(session: Session) -> _Office:
         key: nip_of.get(emp.supervisor_id) if emp.supervisor_id else None
         for key, emp in by_key.items()
     }
-    return _Office(by_key, nip_of, sup_of, units)
+    contacts = {c.employee_id: c for c in session.scalars(select(EmployeeContact))}
+    return _Office(by_key, nip_of, contacts, sup_of, units)
 
 
 def _stored_values(emp: Employee, office: _Office) -> dict[str, str]:
     unit = next((u.name for u in office.units.values() if u.id == emp.unit_id), "")
+    contact = office.contacts.get(emp.id)
     return {
         "nama": emp.nama,
         "gelar_depan": emp.gelar_depan,
@@ -116,8 +120,8 @@ def _stored_values(emp: Employee, office: _Office) -> dict[str, str]:
         "jabatan": emp.jabatan,
         "unit": unit,
         "nip_atasan": office.nip_of.get(emp.supervisor_id or "", ""),
-        "email": emp.email,
-        "phone": emp.phone,
+        "email": contact.email if contact else "",
+        "phone": contact.phone if contact else "",
     }
 
 
@@ -300,6 +304,7 @@ def commit_employee_import(
         if "nip_atasan" in row.values:
             sup = by_nip.get(row.values["nip_atasan"]) if row.values["nip_atasan"] else None
             emp.supervisor_id = sup.id if sup is not None else None
+    _write_contacts(session, touched, office)
     session.flush()
     counts = preview.counts
     return ImportResult(
@@ -324,13 +329,13 @@ def _write_employee(session: Session, row: ParsedEmployee, office: _Office) -> E
     emp = office.by_key.get(_key_of(row))
     if emp is None:
         emp = Employee(flex_eligible=True, active=True, gelar_depan="", gelar_belakang="",
-                       golongan="", jabatan="", email="", phone="")  # fmt: skip
+                       golongan="", jabatan="")  # fmt: skip
         session.add(emp)
     values = row.values
     emp.employee_type = row.employee_type.value
     emp.nip = row.nip or None
     emp.nama = values["nama"]
-    for fld in ("gelar_depan", "gelar_belakang", "golongan", "jabatan", "email", "phone"):
+    for fld in ("gelar_depan", "gelar_belakang", "golongan", "jabatan"):
         if fld in values:
             setattr(emp, fld, values[fld])
     if "unit" in values:
@@ -341,3 +346,19 @@ def _write_employee(session: Session, row: ParsedEmployee, office: _Office) -> E
     if row.employee_type is not EmployeeType.NON_ASN or row.birth_date is not None:
         emp.birth_date = row.birth_date
     return emp
+
+
+def _write_contacts(
+    session: Session, touched: list[tuple[ParsedEmployee, Employee]], office: _Office
+) -> None:
+    for row, emp in touched:
+        if "email" not in row.values and "phone" not in row.values:
+            continue
+        contact = office.contacts.get(emp.id)
+        email = row.values.get("email", contact.email if contact else "")
+        phone = row.values.get("phone", contact.phone if contact else "")
+        if contact is None and (email or phone):
+            contact = EmployeeContact(employee_id=emp.id, email="", phone="")
+            session.add(contact)
+        if contact is not None:
+            contact.email, contact.phone = email, phone

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.db.models_transfer import EmployeeContact
 from flexdesk.domain.outputs import Aspect
 from flexdesk.domain.people import PNS_GOLONGAN, PPPK_GOLONGAN, Gender
 from flexdesk.reports.pdfio import atomic_output
@@ -136,18 +137,20 @@ def employee_rows(
     """The employee list in the template's column order, ordered by unit and name."""
     sup = aliased(Employee)
     query = (
-        select(Employee, WorkUnit.name, sup.nip)
+        select(Employee, WorkUnit.name, sup.nip, EmployeeContact)
         .outerjoin(WorkUnit, Employee.unit_id == WorkUnit.id)
+        .outerjoin(EmployeeContact, EmployeeContact.employee_id == Employee.id)
         .outerjoin(sup, Employee.supervisor_id == sup.id)
         .order_by(WorkUnit.name.is_(None), WorkUnit.name, Employee.nama, Employee.id)
     )
     if not include_inactive:
         query = query.where(Employee.active.is_(True))
-    for emp, unit, sup_nip in session.execute(query):
+    for emp, unit, sup_nip, contact in session.execute(query):
         yield (
             emp.nip or "", emp.nama, emp.gelar_depan, emp.gelar_belakang,
             _TYPE_TEXT.get(emp.employee_type, emp.employee_type), emp.golongan, emp.jabatan,
-            unit or "", sup_nip or "", emp.email, emp.phone, emp.birth_date,
+            unit or "", sup_nip or "", contact.email if contact else "",
+            contact.phone if contact else "", emp.birth_date,
             Gender(emp.gender).value if emp.gender else "",
         )  # fmt: skip
 

@@ -1,6 +1,6 @@
-"""Import/export (the "transfer" branch): employees get optional e-mail and phone (the SIASN
-columns an import brings), accounts get the "change the password at first sign-in" flag set on
-accounts created with a one-time password.
+"""Import/export (the "transfer" branch): ``employee_contacts`` (optional e-mail and phone an
+employee import brings) and ``first_passwords`` (accounts that must choose a new password at
+their next sign-in, set on accounts created with a one-time password).
 
 Revision ID: 0600
 Revises: 0002
@@ -18,23 +18,51 @@ branch_labels = ("transfer",)
 depends_on = None
 
 
+def _synced() -> list[sa.Column]:
+    return [
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("rev", sa.Integer(), nullable=False),
+        sa.Column("change_seq", sa.Integer(), nullable=False),
+    ]
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("employees") as batch:
-        batch.add_column(
-            sa.Column("email", sa.String(length=200), nullable=False, server_default="")
+    op.create_table(
+        "employee_contacts",
+        sa.Column("employee_id", sa.String(length=36), nullable=False),
+        sa.Column("email", sa.String(length=200), nullable=False),
+        sa.Column("phone", sa.String(length=40), nullable=False),
+        *_synced(),
+        sa.ForeignKeyConstraint(
+            ["employee_id"],
+            ["employees.id"],
+            name=op.f("fk_employee_contacts_employee_id_employees"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_employee_contacts")),
+        sa.UniqueConstraint("employee_id", name=op.f("uq_employee_contacts_employee_id")),
+    )
+    with op.batch_alter_table("employee_contacts", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_employee_contacts_change_seq"), ["change_seq"], unique=False
         )
-        batch.add_column(sa.Column("phone", sa.String(length=40), nullable=False, server_default=""))
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(
-            sa.Column(
-                "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
+    op.create_table(
+        "first_passwords",
+        sa.Column("user_id", sa.String(length=36), nullable=False),
+        *_synced(),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_first_passwords_user_id_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_first_passwords")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_first_passwords_user_id")),
+    )
+    with op.batch_alter_table("first_passwords", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_first_passwords_change_seq"), ["change_seq"], unique=False
         )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("must_change_password")
-    with op.batch_alter_table("employees") as batch:
-        batch.drop_column("phone")
-        batch.drop_column("email")
+    op.drop_table("first_passwords")
+    op.drop_table("employee_contacts")

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee, WorkUnit
+from flexdesk.db.models_transfer import EmployeeContact
 from flexdesk.domain.people import EmployeeType
 from flexdesk.errors import ImportFileError, PermissionDenied, ValidationError
 from flexdesk.services.app import Services
@@ -136,7 +137,9 @@ def test_template_imports_its_example_row(db: Database, admin: Actor, tmp_path: 
     _commit(db, admin, path)
     with db.read_session() as session:
         emp = session.scalar(select(Employee))
-        assert emp is not None and emp.email == "siti.aminah@example.go.id"
+        contact = session.scalar(select(EmployeeContact))
+        assert contact is not None and contact.email == "siti.aminah@example.go.id"
+        assert emp is not None and contact.employee_id == emp.id
         assert emp.birth_date == date(1985, 3, 12)
 
 
