@@ -18,16 +18,15 @@ from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.db.models_transfer import EmployeeContact
 from flexdesk.domain.outputs import Aspect
 from flexdesk.domain.people import PNS_GOLONGAN, PPPK_GOLONGAN, Gender
-from flexdesk.reports.pdfio import atomic_output
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.transfer.employee_rows import EMPLOYEE_LABELS
 from flexdesk.services.transfer.skp_rows import SKP_FIELDS, SKP_LABELS
 from flexdesk.services.transfer.xlsx import (
     Column,
     SheetSpec,
-    open_book,
     start_sheet,
     write_rows,
+    xlsx_output,
 )
 
 EMPLOYEE_FIELDS = tuple(EMPLOYEE_LABELS)
@@ -75,8 +74,7 @@ def write_employee_template(out: Path) -> Path:
         "Satu baris per pegawai. Kolom NIP diformat Teks: jangan diubah menjadi angka. "
         "Timpa atau hapus baris contoh.",
     ))  # fmt: skip
-    with atomic_output(Path(out)) as fh:
-        book = open_book(fh)
+    with xlsx_output(Path(out)) as book:
         sheet, first = start_sheet(book, spec)
         _text_columns(book, sheet, EMPLOYEE_FIELDS, ("nip", "nip_atasan"))
         write_rows(book, sheet, first, spec, [EXAMPLE_ROW])
@@ -94,7 +92,6 @@ def write_employee_template(out: Path) -> Path:
         })  # fmt: skip
         sex = EMPLOYEE_FIELDS.index("jenis_kelamin")
         sheet.data_validation(first, sex, last, sex, {"validate": "list", "source": ["L", "P"]})
-        book.workbook.close()
     return Path(out)
 
 
@@ -116,8 +113,7 @@ def write_skp_template(out: Path) -> Path:
             for f in SKP_FIELDS
         ),
     )
-    with atomic_output(Path(out)) as fh:
-        book = open_book(fh)
+    with xlsx_output(Path(out)) as book:
         sheet, first = start_sheet(book, spec)
         _text_columns(book, sheet, SKP_FIELDS, ("nip",))
         write_rows(book, sheet, first, spec, SKP_EXAMPLE)
@@ -127,7 +123,6 @@ def write_skp_template(out: Path) -> Path:
         col = SKP_FIELDS.index("aspek")
         sheet.data_validation(first, col, first + 5000, col,
                               {"validate": "list", "source": [a.label for a in Aspect]})  # fmt: skip
-        book.workbook.close()
     return Path(out)
 
 
@@ -168,10 +163,8 @@ def export_employees_xlsx(
     cover = (f"{office.unit_kerja} — {office.instansi}",) if office else ()
     spec = _employee_spec("Daftar Pegawai", cover)
     rows = list(employee_rows(session, include_inactive=include_inactive))
-    with atomic_output(Path(out)) as fh:
-        book = open_book(fh)
+    with xlsx_output(Path(out)) as book:
         sheet, first = start_sheet(book, spec)
         _text_columns(book, sheet, EMPLOYEE_FIELDS, ("nip", "nip_atasan"))
         count = write_rows(book, sheet, first, spec, rows, total=len(rows))
-        book.workbook.close()
     return count

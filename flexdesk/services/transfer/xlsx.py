@@ -21,7 +21,8 @@ Formula injection (CSV/XLSX injection, OWASP): a cell of user text that starts w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -97,7 +98,7 @@ class SheetSpec:
 
 @dataclass
 class Book:
-    """An open XLSX workbook with the shared formats (use :func:`open_book`)."""
+    """An open XLSX workbook with the shared formats (use :func:`xlsx_output`)."""
 
     workbook: Any
     formats: dict[str, Any] = field(default_factory=dict)
@@ -107,6 +108,28 @@ class Book:
         if name not in self.formats:
             self.formats[name] = self.workbook.add_format(props)
         return self.formats[name]
+
+
+@contextlib.contextmanager
+def xlsx_output(out: Path) -> Iterator[Book]:
+    """A workbook that becomes ``out`` only if the ``with`` block succeeds (atomic, like the
+    PDFs); on an error or a cancel its streamed temporary files are closed and nothing is left."""
+    with atomic_output(Path(out)) as fh:
+        book = open_book(fh)
+        try:
+            yield book
+        except BaseException:
+            discard(book)
+            raise
+        book.workbook.close()
+
+
+def discard(book: Book) -> None:
+    """Close a workbook's temporary row files without writing it (constant-memory mode)."""
+    for sheet in book.workbook.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
 
 
 def open_book(out: BinaryIO) -> Book:
@@ -230,10 +253,9 @@ def write_table_file(
     is_cancelled: CancelledFn = _never,
 ) -> int:
     """One-sheet XLSX at ``out``, written atomically (a cancel leaves no file); rows written."""
-    with atomic_output(Path(out)) as fh:
-        book = open_book(fh)
+    with xlsx_output(Path(out)) as book:
         sheet, first = start_sheet(book, spec)
-        count = write_rows(
+        return write_rows(
             book,
             sheet,
             first,
@@ -243,5 +265,3 @@ def write_table_file(
             progress=progress,
             is_cancelled=is_cancelled,
         )
-        book.workbook.close()
-    return count
