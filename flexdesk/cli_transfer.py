@@ -24,11 +24,8 @@ from flexdesk.cli_sync import CONSOLE_ACTOR
 from flexdesk.paths import DataPaths, resolve_data_paths
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from flexdesk.db.engine import Database
     from flexdesk.services.app import Services
-    from flexdesk.services.permissions import Actor
 
 IMPORT_HELP = "impor pegawai atau SKP dari XLSX/CSV (import employees | skp | template | copy-skp)"
 EXPORT_HELP = "ekspor XLSX (export employees | schedule | logs | recap | evaluation | ekinerja)"
@@ -169,21 +166,11 @@ def _import_file(services: Services, args: argparse.Namespace) -> int:
           f"unit baru {result.units_created}")  # fmt: skip
     if args.accounts is not None:
         made = services.call(accounts.create_accounts, result.employee_ids)
-        pages = accounts.write_slips(made, _office_name(services), args.accounts)
+        pages = accounts.write_slips(made, services.read(accounts.office_name), args.accounts)
         print(f"Akun dibuat: {len(made.slips)}; slip kata sandi: {args.accounts} ({pages} hlm.)")
         for name, reason, _en in made.skipped:
             print(f"  tanpa akun: {name} ({reason})")
     return 0
-
-
-def _office_name(services: Services) -> str:
-    from flexdesk.services import office
-
-    def name(session: Session, _actor: Actor) -> str:
-        row = office.get_office(session)
-        return f"{row.unit_kerja} — {row.instansi}" if row else ""
-
-    return services.read(name)
 
 
 def _unit_id(services: Services, name: str | None) -> str | None:

@@ -24,6 +24,7 @@ from flexdesk.errors import Cancelled
 from flexdesk.reports.account_slips import Slip, build_slips
 from flexdesk.services.auth import create_user_unchecked
 from flexdesk.services.permissions import Action, Actor, Role, require
+from flexdesk.services.transfer.employee_import import ImportResult, commit_employee_import
 
 #: no 0/O, 1/l/I: the slip is read and typed by hand
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -106,3 +107,32 @@ def create_accounts(
 def write_slips(result: AccountsResult, office_name: str, out: Path, *, paper: str = "A4") -> int:
     """The slips of ``result`` as a PDF at ``out``; returns the page count."""
     return build_slips(Path(out), office_name, result.slips, paper=paper)
+
+
+def import_employees_with_accounts(
+    session: Session,
+    actor: Actor,
+    path: Path,
+    *,
+    with_accounts: bool,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelledFn | None = None,
+) -> tuple[ImportResult, AccountsResult | None]:
+    """The employee import and, when asked, accounts for its employees, in one transaction: an
+    account problem or a cancel leaves neither the employees nor any account behind."""
+    result = commit_employee_import(session, actor, path, progress=progress)
+    if not with_accounts:
+        return result, None
+    made = create_accounts(
+        session, actor, result.employee_ids, progress=progress, is_cancelled=is_cancelled
+    )
+    return result, made
+
+
+def office_name(session: Session, actor: Actor) -> str:
+    """The office's name for the slips' heading ("Kecamatan Cigugur — Pemerintah ...")."""
+    from flexdesk.services.office import get_office
+
+    require(actor, Action.OFFICE_VIEW)
+    row = get_office(session)
+    return f"{row.unit_kerja} — {row.instansi}" if row else ""
