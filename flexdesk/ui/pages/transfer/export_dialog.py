@@ -32,15 +32,15 @@ from flexdesk.ui.context import UiContext
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
 
-#: kind -> (label, file name stem, parameter rows shown)
-KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "employees": ("Daftar pegawai", "daftar-pegawai", ()),
-    "schedule": ("Jadwal satu bulan", "jadwal", ("year", "month", "unit", "paper")),
-    "logs": ("Log output (dengan saringan tanggal dan unit)", "log-output", ("dates", "unit", "paper")),
-    "recap": ("Rekap output per pegawai", "rekap-output", ("year", "period", "unit", "paper")),
-    "evaluation": ("Rekap evaluasi kinerja unit", "rekap-evaluasi", ("year", "period", "unit", "paper")),
-    "ekinerja": ("Rekap untuk e-Kinerja", "rekap-ekinerja", ("year", "period", "unit", "paper")),
-}  # fmt: skip
+#: kind -> (file name stem, parameter rows shown); the labels are in ExportDialog._labels
+KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "employees": ("daftar-pegawai", ()),
+    "schedule": ("jadwal", ("year", "month", "unit", "paper")),
+    "logs": ("log-output", ("dates", "unit", "paper")),
+    "recap": ("rekap-output", ("year", "period", "unit", "paper")),
+    "evaluation": ("rekap-evaluasi", ("year", "period", "unit", "paper")),
+    "ekinerja": ("rekap-ekinerja", ("year", "period", "unit", "paper")),
+}
 
 
 class ExportDialog(QDialog):
@@ -59,8 +59,16 @@ class ExportDialog(QDialog):
         layout.addLayout(self.form)
         self.kind = QComboBox()
         self.kind.setObjectName("export_kind")
-        for key, (label, _stem, _rows) in KINDS.items():
-            self.kind.addItem(self.tr(label), key)
+        labels = {
+            "employees": self.tr("Daftar pegawai"),
+            "schedule": self.tr("Jadwal satu bulan"),
+            "logs": self.tr("Log output (dengan saringan tanggal dan unit)"),
+            "recap": self.tr("Rekap output per pegawai"),
+            "evaluation": self.tr("Rekap evaluasi kinerja unit"),
+            "ekinerja": self.tr("Rekap untuk e-Kinerja"),
+        }
+        for key in KINDS:
+            self.kind.addItem(labels[key], key)
         self.form.addRow(self.tr("Ekspor"), self.kind)
         self._params()
         self.status = QLabel()
@@ -110,17 +118,18 @@ class ExportDialog(QDialog):
             "year": (self.year,), "month": (self.month,), "period": (self.period,),
             "dates": (self.date_from, self.date_to), "unit": (self.unit,), "paper": (self.paper,),
         }  # fmt: skip
-        labels = {"year": "Tahun", "month": "Bulan", "period": "Periode", "unit": "Unit kerja",
-                  "paper": "Kertas (cetak)"}  # fmt: skip
+        labels = {"year": self.tr("Tahun"), "month": self.tr("Bulan"),
+                  "period": self.tr("Periode"), "unit": self.tr("Unit kerja"),
+                  "paper": self.tr("Kertas (cetak)")}  # fmt: skip
         for key, widgets in self.rows.items():
             if key == "dates":
                 self.form.addRow(self.tr("Dari tanggal"), self.date_from)
                 self.form.addRow(self.tr("Sampai tanggal"), self.date_to)
             else:
-                self.form.addRow(self.tr(labels[key]), widgets[0])
+                self.form.addRow(labels[key], widgets[0])
 
     def _kind_changed(self) -> None:
-        shown = KINDS[self.current_kind][2]
+        shown = KINDS[self.current_kind][1]
         for key, widgets in self.rows.items():
             for widget in widgets:
                 self.form.setRowVisible(widget, key in shown)
@@ -130,7 +139,7 @@ class ExportDialog(QDialog):
         return str(self.kind.currentData())
 
     def choose_target(self) -> None:
-        stem = KINDS[self.current_kind][1]
+        stem = KINDS[self.current_kind][0]
         default = self.ctx.paths.exports / f"{stem}-{date.today():%Y%m%d}.xlsx"
         dialog = QFileDialog(
             self, self.tr("Simpan sebagai"), str(default), self.tr("Excel (*.xlsx)")
