@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from flexdesk.db.base import new_uuid
 from flexdesk.db.models import Employee
 from flexdesk.db.models_outputs import Rhk, RhkIndicator, Skp
 from flexdesk.domain.outputs import Aspect, SkpStatus
@@ -228,47 +229,70 @@ def commit_skp_import(session: Session, actor: Actor, path: Path) -> SkpImportRe
     )
     if preview.refused:
         raise refuse_commit(preview)
-    created_skp = created = updated = unchanged = 0
-    written: list[tuple[RhkGroup, Rhk]] = []
+    period_type = _period_type(None, session).value  # the office setting, read once
+    supervisor_of = {e.id: e.supervisor_id for e in plans.employees.values()}
+    changing = [g for g in groups if _status(plans, g) is not RowStatus.UNCHANGED]
+    # Three flushes, not one per RHK (each flush writes its audit batch): SKPs, then RHK with
+    # supervisors' first (a staff RHK points at its supervisor's, maybe new), then indicators.
+    # The models declare no relationships, so the order of the flushes is the FK order.
+    with session.no_autoflush:
+        created_skp = _add_skps(session, plans, changing, period_type)
+        session.flush()
+        changing.sort(key=lambda g: _depth(g.employee_id, supervisor_of))
+        written = [(g, _add_or_get_rhk(session, plans, g)) for g in changing]
+        for group, (rhk, _new) in written:
+            rhk.kind = group.kind.value
+            rhk.parent_rhk_id = _parent_id(plans, group, supervisor_of)
+        session.flush()
+        for group, (rhk, _new) in written:
+            _write_indicators(session, plans, rhk, group)
+    session.flush()
+    created = sum(1 for _g, (_r, new) in written if new)
+    return SkpImportResult(created_skp, created, len(written) - created, len(groups) - len(written))
+
+
+def _depth(employee_id: str | None, supervisor_of: dict[str, str | None]) -> int:
+    depth, seen, current = 0, set(), supervisor_of.get(employee_id or "")
+    while current is not None and current not in seen:
+        seen.add(current)
+        depth += 1
+        current = supervisor_of.get(current)
+    return depth
+
+
+def _add_skps(session: Session, plans: _Plans, groups: list[RhkGroup], period_type: str) -> int:
+    created = 0
     for group in groups:
-        status = _status(plans, group)
-        if status is RowStatus.UNCHANGED:
-            unchanged += 1
-            continue
         assert group.employee_id is not None
-        skp = plans.skps.get((group.employee_id, group.year))
-        if skp is None:
-            skp = Skp(employee_id=group.employee_id, year=group.year, status="draft",
-                      period_type=_period_type(None, session).value, review_note="")  # fmt: skip
+        if (group.employee_id, group.year) not in plans.skps:
+            skp = Skp(id=new_uuid(), employee_id=group.employee_id, year=group.year,
+                      status="draft", period_type=period_type, review_note="")  # fmt: skip
             session.add(skp)
-            session.flush()
             plans.skps[(group.employee_id, group.year)] = skp
-            created_skp += 1
-        rhk = _existing_rhk(plans, group.employee_id, group.year, group.text)
-        if rhk is None:
-            rhk = Rhk(skp_id=skp.id, position=len(plans.rhk.get(skp.id, [])) + 1, text=group.text)
-            session.add(rhk)
-            plans.rhk.setdefault(skp.id, []).append(rhk)
             created += 1
-        else:
-            updated += 1
-        rhk.kind = group.kind.value
-        written.append((group, rhk))
-    session.flush()
-    for group, rhk in written:
-        _write_indicators(session, plans, rhk, group)
-        rhk.parent_rhk_id = _parent_id(session, plans, group)
-    session.flush()
-    return SkpImportResult(created_skp, created, updated, unchanged)
+    return created
 
 
-def _parent_id(session: Session, plans: _Plans, group: RhkGroup) -> str | None:
-    if not group.parent_text:
+def _add_or_get_rhk(session: Session, plans: _Plans, group: RhkGroup) -> tuple[Rhk, bool]:
+    assert group.employee_id is not None
+    rhk = _existing_rhk(plans, group.employee_id, group.year, group.text)
+    if rhk is not None:
+        return rhk, False
+    skp = plans.skps[(group.employee_id, group.year)]
+    rhk = Rhk(id=new_uuid(), skp_id=skp.id, text=group.text, kind=group.kind.value,
+              position=len(plans.rhk.get(skp.id, [])) + 1)  # fmt: skip
+    session.add(rhk)
+    plans.rhk.setdefault(skp.id, []).append(rhk)
+    return rhk, True
+
+
+def _parent_id(plans: _Plans, group: RhkGroup, supervisor_of: dict[str, str | None]) -> str | None:
+    if not group.parent_text or group.employee_id is None:
         return None
-    emp = session.get(Employee, group.employee_id)
-    if emp is None or emp.supervisor_id is None:
+    sup = supervisor_of.get(group.employee_id)
+    if sup is None:
         return None
-    parent = _existing_rhk(plans, emp.supervisor_id, group.year, group.parent_text)
+    parent = _existing_rhk(plans, sup, group.year, group.parent_text)
     return parent.id if parent is not None else None
 
 
@@ -278,7 +302,7 @@ def _write_indicators(session: Session, plans: _Plans, rhk: Rhk, group: RhkGroup
     for pos, line in enumerate(sorted(group.lines, key=lambda ln: order.index(ln.aspect))):
         ind = existing.pop(line.aspect.value, None)
         if ind is None:
-            ind = RhkIndicator(rhk_id=rhk.id, aspect=line.aspect.value)
+            ind = RhkIndicator(id=new_uuid(), rhk_id=rhk.id, aspect=line.aspect.value)
             session.add(ind)
         ind.position = pos
         ind.text = line.indicator
