@@ -63,6 +63,7 @@ class _Plans:
     skps: dict[tuple[str, int], Skp]
     rhk: dict[str, list[Rhk]]  #: by SKP id
     indicators: dict[str, list[RhkIndicator]]  #: by RHK id
+    rhk_text: dict[str, str]  #: RHK id -> text (the intervened RHK of an existing one)
 
 
 def _load(session: Session, lines: list[SkpLine]) -> _Plans:
@@ -87,7 +88,16 @@ def _load(session: Session, lines: list[SkpLine]) -> _Plans:
             .where(Rhk.skp_id.in_(chunk))
         ):
             indicators.setdefault(ind.rhk_id, []).append(ind)
-    return _Plans({k: v for k, v in employees.items() if k}, skps, rhk, indicators)
+    texts = {r.id: r.text for rows in rhk.values() for r in rows}
+    parents = {r.parent_rhk_id for rows in rhk.values() for r in rows if r.parent_rhk_id}
+    missing = [p for p in parents if p not in texts]
+    for start in range(0, len(missing), 500):
+        texts.update(
+            session.execute(
+                select(Rhk.id, Rhk.text).where(Rhk.id.in_(missing[start : start + 500]))
+            ).tuples()
+        )
+    return _Plans({k: v for k, v in employees.items() if k}, skps, rhk, indicators, texts)
 
 
 def _existing_rhk(plans: _Plans, employee_id: str, year: int, text: str) -> Rhk | None:
@@ -99,12 +109,13 @@ def _existing_rhk(plans: _Plans, employee_id: str, year: int, text: str) -> Rhk 
     )
 
 
-def _parent_texts(plans: _Plans, groups: list[RhkGroup], sup_id: str, year: int) -> set[str]:
+def _parent_texts(
+    plans: _Plans, in_file: dict[tuple[str, int], set[str]], sup_id: str, year: int
+) -> set[str]:
     """RHK texts of the supervisor's SKP of ``year``: stored and in the file."""
     skp = plans.skps.get((sup_id, year))
     stored = {r.text.casefold() for r in plans.rhk.get(skp.id, [])} if skp else set()
-    in_file = {g.text.casefold() for g in groups if g.employee_id == sup_id and g.year == year}
-    return stored | in_file
+    return stored | in_file.get((sup_id, year), set())
 
 
 def _check_against_data(plans: _Plans, groups: list[RhkGroup]) -> None:
@@ -116,10 +127,15 @@ def _check_against_data(plans: _Plans, groups: list[RhkGroup]) -> None:
                              f"No employee with NIP {group.nip}; import the employees first.")  # fmt: skip
             continue
         group.employee_id = emp.id
+    by_id = {e.id: e for e in plans.employees.values()}
+    in_file: dict[tuple[str, int], set[str]] = {}
+    for group in groups:
+        if group.employee_id is not None:
+            in_file.setdefault((group.employee_id, group.year), set()).add(group.text.casefold())
     for group in groups:
         if group.employee_id is None:
             continue
-        emp = next(e for e in plans.employees.values() if e.id == group.employee_id)
+        emp = by_id[group.employee_id]
         skp = plans.skps.get((emp.id, group.year))
         if skp is not None and skp.status != SkpStatus.DRAFT.value:
             group.refuse_all("tahun", f"SKP {group.year} pegawai ini sudah diajukan atau disetujui; "
@@ -133,7 +149,7 @@ def _check_against_data(plans: _Plans, groups: list[RhkGroup]) -> None:
                                  "This employee has no direct supervisor, so there is no "
                                  "supervisor RHK to derive from.")  # fmt: skip
             elif group.parent_text.casefold() not in _parent_texts(
-                plans, groups, emp.supervisor_id, group.year
+                plans, in_file, emp.supervisor_id, group.year
             ):
                 group.refuse_all("rhk_atasan", "RHK atasan ini tidak ada di SKP atasan langsung "
                                  f"tahun {group.year}.",
@@ -147,12 +163,7 @@ def _status(plans: _Plans, group: RhkGroup) -> RowStatus:
     existing = _existing_rhk(plans, group.employee_id, group.year, group.text)
     if existing is None:
         return RowStatus.NEW
-    parent = ""
-    if existing.parent_rhk_id:
-        parent = next(
-            (r.text for rows in plans.rhk.values() for r in rows if r.id == existing.parent_rhk_id),
-            "",
-        )
+    parent = plans.rhk_text.get(existing.parent_rhk_id or "", "")
     stored = {
         (i.aspect, i.text, float(i.target_value), i.target_unit)
         for i in plans.indicators.get(existing.id, [])
