@@ -1326,7 +1326,7 @@
     </message>
     <message>
         <source>Salin SKP tahun lalu untuk seluruh unit:</source>
-        <translation>Copy last year's SKP for the whole unit:</translation>
+        <translation>Copy last year&apos;s SKP for the whole unit:</translation>
     </message>
     <message>
         <source>Salin</source>
@@ -1369,8 +1369,8 @@
         <translation>New work units: {names}</translation>
     </message>
     <message>
-        <source>perbaiki baris yang ditolak (arahkan tetikus ke sel merah untuk alasannya), lalu pilih berkasnya lagi</source>
-        <translation>fix the refused rows (hover over a red cell for the reason), then choose the file again</translation>
+        <source>perbaiki baris yang ditolak (alasannya di kolom Keterangan dan pada sel merah), lalu pilih berkasnya lagi</source>
+        <translation>fix the refused rows (the reasons are in the Notes column and on the red cells), then choose the file again</translation>
     </message>
     <message>
         <source>Mengimpor</source>
@@ -2601,6 +2601,14 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>diubah: {fields}</source>
+        <translation>changed: {fields}</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,8 @@ def test_refused_rows_are_red_with_the_reason_and_import_stays_off(
     dialog.load_file(bad)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     assert dialog.model.index(0, 1).data() == "ditolak"
-    nip_col = 2 + dialog.preview.fields.index("nip")
+    nip_col = 3 + dialog.preview.fields.index("nip")
+    assert "18 digit" in dialog.model.index(0, 2).data()
     assert "18 digit" in dialog.model.index(0, nip_col).data(3)  # Qt.ToolTipRole
     assert not dialog.import_button.isEnabled()
     assert "ditolak" in dialog.summary.text()

@@ -103,12 +103,3 @@ def refuse_commit(preview: ImportPreview) -> ValidationError:
         f"(first: line {first.line}, {issue.message_en}). Fix the file and import again.",
         field="file",
     )
-
-
-def nothing_to_import() -> ValidationError:
-    """The error for a file whose rows change nothing."""
-    return ValidationError(
-        "Tidak ada yang perlu diimpor: semua baris sama dengan data yang sudah ada.",
-        message_en="Nothing to import: every row equals the data already stored.",
-        field="file",
-    )

@@ -103,6 +103,7 @@ def _year(line: SkpLine, value: CellValue) -> None:
         number = number_of(value)
     except CellProblem as problem:
         line.refuse("tahun", problem.message, problem.message_en)
+        line.values["tahun"] = str(value)
         return
     line.values["tahun"] = "" if number is None else f"{number:g}"
     if number is None or not number.is_integer() or not 2000 <= number <= 2100:
@@ -117,6 +118,7 @@ def _target(line: SkpLine, value: CellValue) -> None:
         number = number_of(value)
     except CellProblem as problem:
         line.refuse("target", problem.message, problem.message_en)
+        line.values["target"] = str(value)
         return
     line.values["target"] = "" if number is None else f"{number:g}".replace(".", ",")
     if number is None or not 0 <= number <= 1e9:

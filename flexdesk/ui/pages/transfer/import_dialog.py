@@ -219,6 +219,7 @@ class ImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
+        self.table.setColumnWidth(2, min(max(self.table.columnWidth(2), 120), 420))
         en = self.ctx.lang == "en"
         notes = [n_en if en else n for n, n_en in preview.notes]
         if preview.new_units:
@@ -229,7 +230,7 @@ class ImportDialog(QDialog):
         text = preview.summary(self.ctx.lang)
         if preview.refused:
             text += " — " + self.tr(
-                "perbaiki baris yang ditolak (arahkan tetikus ke sel merah untuk alasannya), lalu pilih berkasnya lagi"
+                "perbaiki baris yang ditolak (alasannya di kolom Keterangan dan pada sel merah), lalu pilih berkasnya lagi"
             )
         self.summary.setText(text)
         self.import_button.setEnabled(preview.can_commit)

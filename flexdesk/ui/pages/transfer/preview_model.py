@@ -19,7 +19,7 @@ _STATUS_COLOURS = {
 }
 _BAD_CELL = QColor("#F4B9B2")
 _CHANGED_CELL = QColor("#FFE49A")
-FIXED_COLUMNS = 2  #: line number, status
+FIXED_COLUMNS = 3  #: line number, status, reasons
 
 
 class PreviewTableModel(QAbstractTableModel):
@@ -52,6 +52,8 @@ class PreviewTableModel(QAbstractTableModel):
             return self.tr("Baris")
         if section == 1:
             return self.tr("Status")
+        if section == 2:
+            return self.tr("Keterangan")
         if self.preview is None or section - FIXED_COLUMNS >= len(self.preview.labels):
             return None
         return self.preview.labels[section - FIXED_COLUMNS]
@@ -70,12 +72,37 @@ class PreviewTableModel(QAbstractTableModel):
                 return row.line
             if col == 1:
                 return row.status.label_id if self._lang == "id" else row.status.label_en
+            if col == 2:
+                return self._reasons(row)
             return row.values[col - FIXED_COLUMNS]
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         return None
+
+    def _reasons(self, row: PreviewRow) -> str:
+        """What the user must fix (refused) or what changes (updated), in one line."""
+        if row.issues:
+            labels = (
+                dict(zip(self.preview.fields, self.preview.labels, strict=True))
+                if self.preview
+                else {}
+            )
+            return "; ".join(
+                f"{labels.get(i.field, i.field)}: {i.message if self._lang == 'id' else i.message_en}"
+                for i in row.issues
+            )
+        if row.changed:
+            labels = (
+                dict(zip(self.preview.fields, self.preview.labels, strict=True))
+                if self.preview
+                else {}
+            )
+            return self.tr("diubah: {fields}").format(
+                fields=", ".join(labels.get(f, f) for f in row.changed)
+            )
+        return ""
 
     def _background(self, row: PreviewRow, col: int) -> QColor | None:
         if col >= FIXED_COLUMNS:
