@@ -280,3 +280,19 @@ def test_units_are_matched_without_case(db: Database, admin: Actor, tmp_path: Pa
         assert len(list(session.scalars(select(WorkUnit)))) == 2
         assert session.scalar(select(Employee).where(Employee.nip == nip(20))) is not None
         assert EmployeeType.PNS.value == "pns"
+
+
+def test_contact_birth_date_and_sex_refusals(db: Database, admin: Actor, tmp_path: Path) -> None:
+    header = ("NIP", "Nama", "Jenis Pegawai", "Email", "Nomor HP", "Tanggal Lahir", "Jenis Kelamin")
+    rows = [
+        (nip(5), "Siti", "PNS", "bukan-email", "", "", ""),
+        (nip(6), "Budi", "PNS", "", "telepon saya", "", ""),
+        (nip(7), "Ani", "PNS", "", "", "01/01/1970", ""),
+        ("", "Rina", "Non-ASN", "", "", "", "X"),
+    ]
+    preview = _preview(db, admin, write_xlsx(tmp_path / "c.xlsx", rows, header=header))
+    expected = [("email", "tidak sah"), ("phone", "tidak sah"), ("tanggal_lahir", "tidak cocok"),
+                ("jenis_kelamin", "tidak dikenal")]  # fmt: skip
+    for row, (fld, words) in zip(preview.rows, expected, strict=True):
+        issue = row.issue_for(fld)
+        assert row.status is RowStatus.REFUSED and issue is not None and words in issue.message
