@@ -13,6 +13,7 @@ Run: ``python tests/benchmarks/bench_transfer.py`` (builds its offices in a temp
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -209,6 +210,8 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(rows)
+    # the box is shared: the raw-library baselines move with its load, the ratios much less
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     return 0
 
 
