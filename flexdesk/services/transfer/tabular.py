@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -114,7 +115,10 @@ def read_table(path: Path, *, score: HeaderScore = _no_score, max_rows: int = MA
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), else Windows-1252; a NUL byte means a binary file."""
+    """UTF-8 (BOM or not), UTF-16 with a BOM (Excel's "Unicode Text"), else Windows-1252; a
+    NUL byte in anything else means a binary file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
         raise fail(
             "Berkas ini bukan teks CSV (berisi data biner).",
@@ -255,14 +259,19 @@ def _read_xlsx(path: Path, max_rows: int, score: HeaderScore) -> Table:
     archive = _check_zip(path)
     try:
         try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+            with warnings.catch_warnings():
+                # openpyxl warns about features it drops (extensions, odd styles): not ours to show
+                warnings.simplefilter("ignore")
+                wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise fail(
                 f"Berkas .xlsx tidak dapat dibaca ({type(exc).__name__}).",
                 f"The .xlsx file cannot be read ({type(exc).__name__}).",
             ) from exc
         try:
-            return _visible_sheet(wb, archive, max_rows, score)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return _visible_sheet(wb, archive, max_rows, score)
         finally:
             wb.close()
     finally:

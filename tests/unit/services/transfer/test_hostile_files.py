@@ -160,3 +160,10 @@ def test_a_file_written_by_libreoffice_is_read_back(
     assert (
         Services(db, admin).call(imp.commit_employee_import, tmp_path / "pegawai.xlsx").created == 3
     )
+
+
+def test_excel_unicode_text_utf16_tab_separated(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("NIP\tNama\r\n1\tSiti Ümmü\r\n".encode("utf-16"))
+    table = read_table(path)
+    assert table.header == ["NIP", "Nama"] and table.rows == [(2, ["1", "Siti Ümmü"])]
