@@ -238,7 +238,7 @@ def export_logs_xlsx(
     total = count_logs(session, actor, flt)
     spec = SheetSpec("Log Output", "Log Output", LOG_COLUMNS,
                      cover=(_office_line(session), _filter_lines(flt)), paper=paper)  # fmt: skip
-    with xlsx_output(Path(out)) as book:
+    with xlsx_output(Path(out), rows=total) as book:
         sheet, first = start_sheet(book, spec)
         count = write_rows(book, sheet, first, spec, _log_cells(session, actor, flt), total=total,
                            progress=progress, is_cancelled=is_cancelled)  # fmt: skip

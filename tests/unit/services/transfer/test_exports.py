@@ -171,3 +171,20 @@ def test_evaluation_recap_and_ekinerja_layout(
     assert header == [c.header for c in ekinerja.EKINERJA_COLUMNS]
     member = next(r for r in rows if r[1] and "Dewi" in str(r[1]))
     assert member[9] == '=HYPERLINK("x")' and member[8] == "Utama"
+
+
+def test_big_tables_stream_to_disk_and_a_cancel_closes_their_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flexdesk.services.transfer import xlsx
+
+    monkeypatch.setattr(xlsx, "STREAM_ABOVE", 10)
+    spec = SheetSpec("T", "T", (Column("A"), Column("N", "number")))
+    out = tmp_path / "besar.xlsx"
+    assert write_table_file(out, spec, [(DDE, i) for i in range(50)], total=50) == 50
+    ws = openpyxl.load_workbook(out).active
+    assert ws["A3"].value == DDE and ws["A3"].quotePrefix and ws["B52"].value == 49
+    with pytest.raises(Cancelled):
+        write_table_file(tmp_path / "batal.xlsx", spec, [("a", 1)] * 1001, total=1001,
+                         is_cancelled=lambda: True)  # fmt: skip
+    assert not (tmp_path / "batal.xlsx").exists()
