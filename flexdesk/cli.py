@@ -9,6 +9,8 @@ flexdesk audit verify|list              check / show the audit trail
 flexdesk backup create|list|verify|restore   backups of the database
 flexdesk bundle export|verify|import-receipt|history   signed sync bundles and receipts
 flexdesk key create|show|export-public|register-central   office signing key, central key
+flexdesk import employees|skp|template|copy-skp   import staff and SKPs from XLSX/CSV
+flexdesk export employees|schedule|logs|recap|evaluation|ekinerja   XLSX exports
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from flexdesk import __version__, cli_admin, cli_sync, selftest
+from flexdesk import __version__, cli_admin, cli_sync, cli_transfer, selftest
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 
@@ -32,6 +34,16 @@ COMMANDS: dict[str, Command] = {
     "backup": (cli_admin.BACKUP_HELP, cli_admin.add_backup_arguments, cli_admin.run_backup),
     "bundle": (cli_sync.BUNDLE_HELP, cli_sync.add_bundle_arguments, cli_sync.run_bundle),
     "key": (cli_sync.KEY_HELP, cli_sync.add_key_arguments, cli_sync.run_key),
+    "import": (
+        cli_transfer.IMPORT_HELP,
+        cli_transfer.add_import_arguments,
+        cli_transfer.run_import,
+    ),
+    "export": (
+        cli_transfer.EXPORT_HELP,
+        cli_transfer.add_export_arguments,
+        cli_transfer.run_export,
+    ),
 }
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from flexdesk.db.base import utcnow
 from flexdesk.db.models import Employee, User
+from flexdesk.db.models_transfer import FirstPassword
 from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, Role, require
 
@@ -294,7 +295,22 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
             "Kata sandi lama salah.", message_en="The old password is wrong.", field="old"
         ) from None
     check_password_rules(new)
+    if new == old:
+        raise ValidationError(
+            "Kata sandi baru harus berbeda dari yang lama.",
+            message_en="The new password must differ from the old one.",
+            field="password",
+        )
     user.password_hash = hash_password(new)
+    for pending in session.scalars(select(FirstPassword).where(FirstPassword.user_id == user.id)):
+        session.delete(pending)
+
+
+def password_change_required(session: Session, actor: Actor) -> bool:
+    """Whether the signed-in account still has its one-time password (accounts created by an
+    import, ``models_transfer.FirstPassword``): sign-in then asks for a new password."""
+    found = session.scalar(select(FirstPassword.id).where(FirstPassword.user_id == actor.user_id))
+    return found is not None
 
 
 def has_users(session: Session) -> bool:

@@ -91,4 +91,18 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return
+        if not self._first_password_done(self.actor):
+            self.actor = None
+            return
         self.accept()
+
+    def _first_password_done(self, actor: Actor) -> bool:
+        """An account on its one-time password chooses a new one before the app opens."""
+        from flexdesk.services.app import Services
+        from flexdesk.ui.pages.transfer.first_password import ask_new_password_if_required
+
+        assert self._db is not None
+        services = Services(self._db, actor)
+        return ask_new_password_if_required(
+            services, self.password.text(), lang=self._lang, parent=self
+        )

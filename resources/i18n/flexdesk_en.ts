@@ -511,6 +511,14 @@
         <translation>Add employee (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
         <source>Semua unit</source>
         <translation>All units</translation>
     </message>
@@ -963,6 +971,132 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Daftar pegawai</source>
+        <translation>Employee list</translation>
+    </message>
+    <message>
+        <source>Jadwal satu bulan</source>
+        <translation>Schedule of one month</translation>
+    </message>
+    <message>
+        <source>Log output (dengan saringan tanggal dan unit)</source>
+        <translation>Output log (filtered by dates and unit)</translation>
+    </message>
+    <message>
+        <source>Rekap output per pegawai</source>
+        <translation>Output recap per employee</translation>
+    </message>
+    <message>
+        <source>Rekap evaluasi kinerja unit</source>
+        <translation>Evaluation recap of a unit</translation>
+    </message>
+    <message>
+        <source>Rekap untuk e-Kinerja</source>
+        <translation>Recap for e-Kinerja</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tahunan</source>
+        <translation>Annual</translation>
+    </message>
+    <message>
+        <source>Semua unit</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Unit kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Kertas (cetak)</source>
+        <translation>Paper (printing)</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih satu unit kerja untuk rekap evaluasi.</source>
+        <translation>Choose one work unit for the evaluation recap.</translation>
+    </message>
+    <message>
+        <source>{n} baris ditulis ke {path}</source>
+        <translation>{n} rows written to {path}</translation>
+    </message>
+    <message>
+        <source>Mengekspor</source>
+        <translation>Exporting</translation>
+    </message>
+</context>
+<context>
+    <name>FirstPasswordDialog</name>
+    <message>
+        <source>Buat kata sandi baru</source>
+        <translation>Choose a new password</translation>
+    </message>
+    <message>
+        <source>Anda masuk dengan kata sandi sementara dari slip akun. Buat kata sandi baru (minimal 8 karakter) sebelum melanjutkan.</source>
+        <translation>You signed in with the one-time password from your account slip. Choose a new password (at least 8 characters) before you go on.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Simpan dan masuk</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Selamat datang di FlexDesk</source>
@@ -1158,6 +1292,109 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor data dari Excel/CSV</source>
+        <translation>Import data from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>Buat akun masuk untuk pegawai yang diimpor (nama pengguna = NIP, slip kata sandi sementara dalam PDF)</source>
+        <translation>Create sign-in accounts for the imported employees (username = NIP, one-time password slips as a PDF)</translation>
+    </message>
+    <message>
+        <source>Pegawai, unit kerja dan atasan</source>
+        <translation>Employees, work units and supervisors</translation>
+    </message>
+    <message>
+        <source>SKP: RHK dan indikator</source>
+        <translation>SKP: RHK and indicators</translation>
+    </message>
+    <message>
+        <source>Berkas XLSX atau CSV…</source>
+        <translation>XLSX or CSV file…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Unduh templat…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>Salin SKP tahun lalu untuk seluruh unit:</source>
+        <translation>Copy last year&apos;s SKP for the whole unit:</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih berkas impor</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Excel atau CSV (*.xlsx *.csv *.txt)</source>
+        <translation>Excel or CSV (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Simpan templat</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Templat disimpan: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+        <source>Membaca berkas</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>Unit kerja baru: {names}</source>
+        <translation>New work units: {names}</translation>
+    </message>
+    <message>
+        <source>perbaiki baris yang ditolak (alasannya di kolom Keterangan dan pada sel merah), lalu pilih berkasnya lagi</source>
+        <translation>fix the refused rows (the reasons are in the Notes column and on the red cells), then choose the file again</translation>
+    </message>
+    <message>
+        <source>Mengimpor</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {n} RHK baru, {u} diubah, {s} SKP baru.</source>
+        <translation>Saved: {n} new RHK, {u} changed, {s} new SKPs.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {n} pegawai baru, {u} diubah, {k} unit baru.</source>
+        <translation>Saved: {n} new employees, {u} changed, {k} new units.</translation>
+    </message>
+    <message>
+        <source>{n} akun dibuat; slip kata sandi: {path}</source>
+        <translation>{n} accounts created; password slips: {path}</translation>
+    </message>
+    <message>
+        <source>SKP {year} disalin untuk {n} dari {total} pegawai.</source>
+        <translation>{year} SKP copied for {n} of {total} employees.</translation>
+    </message>
+    <message>
+        <source>Menyalin SKP</source>
+        <translation>Copying SKPs</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2590,25 @@
     <message>
         <source>Versi kebijakan dihapus.</source>
         <translation>Policy version deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>Baris</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>diubah: {fields}</source>
+        <translation>changed: {fields}</translation>
     </message>
 </context>
 <context>

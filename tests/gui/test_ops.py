@@ -151,6 +151,9 @@ NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/settings_users.py",
     "flexdesk/ui/pages/sync/page.py",
     "flexdesk/ui/wizard.py",
+    "flexdesk/ui/pages/transfer/export_dialog.py",
+    "flexdesk/ui/pages/transfer/first_password.py",
+    "flexdesk/ui/pages/transfer/import_dialog.py",
 }
 _DIRECT = re.compile(r"services\.(call|read)\(|db\.(read_session|session|new_session)\(")
 #: ops itself; start-up and restore (sign-in, the office check) run before any page exists

@@ -43,6 +43,7 @@ from flexdesk.services.outputs.logs import planned_days
 from flexdesk.services.outputs.schedule_bridge import office_working_days
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import display_name, require_view
+from flexdesk.services.transfer.xlsx import neutralise_csv
 
 #: fn(session) -> the office's working calendar (the schedule capability's, with the holidays
 #: the admin keeps). The last one wins; with none, weekends and national holidays.
@@ -246,7 +247,7 @@ def recap_csv(rc: Recap, lang: Lang = "id") -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "id" else ",", lineterminator="\r\n")
     idn = lang == "id"
-    writer.writerow(["Pegawai" if idn else "Employee", rc.employee_name])
+    writer.writerow(["Pegawai" if idn else "Employee", neutralise_csv(rc.employee_name)])
     writer.writerow(
         [
             "Periode" if idn else "Period",
@@ -264,7 +265,7 @@ def recap_csv(rc: Recap, lang: Lang = "id") -> str:
             [
                 i,
                 row.kind.value,
-                row.text,
+                neutralise_csv(row.text),  # user text: never a formula in a spreadsheet
                 _num(row.target, lang),
                 row.unit,
                 _num(row.realised, lang),

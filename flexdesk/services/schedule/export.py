@@ -41,6 +41,7 @@ from flexdesk.reports.schedule_sheet import (
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.service import GridUnit, MonthGrid, month_grid
+from flexdesk.services.transfer.xlsx import neutralise_csv
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -258,16 +259,17 @@ def schedule_csv(
                 if entry is None:
                     continue
                 kind = LEAVE_KIND_LABELS[LeaveKind(entry.leave_kind)][0] if entry.leave_kind else ""
+                # user text is neutralised: a location like =cmd|' /C calc'!A0 stays text
                 writer.writerow(
                     (
-                        unit.name,
+                        neutralise_csv(unit.name),
                         member.nip,
-                        member.name,
+                        neutralise_csv(member.name),
                         d.day.isoformat(),
                         DAYS_ID[d.day.weekday()],
                         entry.code.value,
                         DAY_CODE_INFO[entry.code].label_id,
-                        entry.location,
+                        neutralise_csv(entry.location),
                         kind,
                         "" if entry.hours is None else f"{entry.hours:g}",
                         status,

@@ -49,10 +49,19 @@ class EmployeesPage(QWidget):
         self.add_button.setObjectName("add_employee")
         self.add_button.setToolTip(self.tr("Tambah pegawai (Ctrl+N)"))
         self.add_button.setVisible(ctx.actor.can(Action.EMPLOYEE_CREATE))
+        # Impor…/Ekspor… (flexdesk.ui.pages.transfer): files in and out, the admin's
+        self.import_button = QPushButton(self.tr("Impor…"))
+        self.import_button.setObjectName("import_employees")
+        self.import_button.setVisible(ctx.actor.can(Action.EMPLOYEE_CREATE))
+        self.export_button = QPushButton(self.tr("Ekspor…"))
+        self.export_button.setObjectName("export_employees")
+        self.export_button.setVisible(ctx.actor.can(Action.EMPLOYEE_EDIT_ANY))
         bar.addWidget(self.search, 3)
         bar.addWidget(self.unit_filter, 1)
         bar.addWidget(self.inactive)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
         self.model = EmployeeTableModel(ctx.services)
@@ -88,6 +97,8 @@ class EmployeesPage(QWidget):
         self.unit_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.inactive.toggled.connect(lambda _c: self.apply_filter())
         self.add_button.clicked.connect(self.add_employee)
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button.clicked.connect(self.open_export)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.activated.connect(self._edit_index)
 
@@ -137,6 +148,21 @@ class EmployeesPage(QWidget):
     def add_employee(self) -> None:
         if self.ctx.actor.can(Action.EMPLOYEE_CREATE):
             self._open_dialog(EmployeeDialog(self.ctx, parent=self))
+
+    def open_import(self) -> None:
+        from flexdesk.ui.pages.transfer.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, parent=self)
+        dialog.imported.connect(self.refresh)
+        self.transfer_dialog: object = dialog
+        dialog.open()
+
+    def open_export(self) -> None:
+        from flexdesk.ui.pages.transfer.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, parent=self)
+        self.transfer_dialog = dialog
+        dialog.open()
 
     def _open_dialog(self, dialog: EmployeeDialog) -> None:
         """Window-modal and non-blocking (``open``, not ``exec``): the page stays responsive

@@ -1,0 +1,1 @@
+"""Import and export: the import dialog with its preview, export actions, first password."""
