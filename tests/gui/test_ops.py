@@ -138,7 +138,6 @@ NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/outputs/recap_tab.py",
     "flexdesk/ui/pages/outputs/review_tab.py",
     "flexdesk/ui/pages/outputs/rhk_dialog.py",
-    "flexdesk/ui/pages/outputs/settings_tab.py",
     "flexdesk/ui/pages/outputs/skp_tab.py",
     "flexdesk/ui/pages/settings.py",
     "flexdesk/ui/pages/settings_office.py",

@@ -18,6 +18,7 @@ from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.page import OutputsPage
 from flexdesk.ui.pages.outputs.settings_tab import OutputSettingsTab
+from tests.support.gui import wait_ops
 from tests.support.helpers import make_staff, setup_office
 from tests.support.outputs import PNG, make_skp
 
@@ -30,6 +31,7 @@ def test_admin_changes_thresholds_and_cleans_unused_files(
     tab = OutputSettingsTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
+    wait_ops(qtbot, ctx)
     assert tab.weekly.value() == 37.5 and tab.remote.value() == 40
     tab.types.setText("pdf, jpg; exe/")
     tab.save_button.click()
@@ -38,6 +40,9 @@ def test_admin_changes_thresholds_and_cleans_unused_files(
     tab.weekly.setValue(40)
     tab.remote.setValue(60)
     tab.save_button.click()
+    assert not tab.save_button.isEnabled()  # while the settings are being stored
+    wait_ops(qtbot, ctx)
+    assert tab.save_button.isEnabled() and "Pengaturan disimpan" in tab.result.text()
     assert not tab.error.isVisible()
     current = ctx.services.read(output_settings.output_settings)
     assert (current.attachment_types, current.weekly_hours, current.max_remote_share) == (
@@ -73,10 +78,12 @@ def test_employee_withdraws_and_deletes_an_entry(
     page = OutputsPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    wait_ops(qtbot, ctx)
     tab = page.log_tab
     tab.table.selectRow(0)
     assert tab.withdraw_button.isEnabled() and not tab.delete_button.isEnabled()
     tab.withdraw_button.click()
+    wait_ops(qtbot, ctx)
     assert tab.model.row_data(0).status.value == "draft"
     tab.table.selectRow(0)
     tab.delete_button.click()
@@ -92,3 +99,4 @@ def test_employee_withdraws_and_deletes_an_entry(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
     with database.read_session() as session:
         assert session.scalar(select(func.count(OutputLog.id))) == 0
+
