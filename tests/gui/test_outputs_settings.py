@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -100,3 +100,48 @@ def test_employee_withdraws_and_deletes_an_entry(
     with database.read_session() as session:
         assert session.scalar(select(func.count(OutputLog.id))) == 0
 
+
+def test_the_tabs_follow_changes_on_the_bus(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    """Another page's (or PC's) change, published on the bus, shows in the visible tab at once
+    and in a hidden one when it is shown; the review count in its title stays true."""
+    staff = make_staff(database, setup_office(database))
+    day = date.today() - timedelta(days=1)
+    rhk = make_skp(database, staff.member_actor, staff.member.id, year=day.year).rhk[0].id
+    ctx = UiContext(
+        data_paths, database, Services(database, staff.head_actor), ui_settings(data_paths)
+    )
+    page = OutputsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops(qtbot, ctx)
+    assert page.review_tab is not None
+    assert page.log_tab.model.total == 0 and page.tabs.tabText(1) == "Reviu"
+    assert page.skp_tab.people.topLevelItemCount() > 0
+    from tests.support.outputs import log_input
+
+    member = Services(database, staff.member_actor)
+    store = AttachmentStore(data_paths.attachments)
+    row = member.call(outputs.create_log, log_input(staff.member.id, rhk, day=day), store=store)
+    member.call(outputs.submit_logs, [row.id])
+    ctx.events.publish(["outputs"])
+    wait_ops(qtbot, ctx)
+    assert page.log_tab.model.total == 1 and page.log_tab.count_label.text() == "1 entri"
+    assert page.tabs.tabText(1) == "Reviu (1)"  # while the review tab is hidden
+    assert page.review_tab.model.total == 1
+    # the recap tab, hidden, reads its numbers when it is shown
+    recap = page.recap_tab
+    recap.employee.setCurrentIndex(recap.employee.findData(staff.member.id))
+    recap.year.setValue(day.year)
+    recap.select_period(None)  # the whole year
+    wait_ops(qtbot, ctx)
+    assert recap.hours_label.text().startswith("Jam tercatat: 2,5 jam")
+    afternoon = log_input(staff.member.id, rhk, day=day, start_time=time(13), end_time=time(15))
+    member.call(outputs.create_log, afternoon, store=store)
+    ctx.events.publish(["outputs"])
+    wait_ops(qtbot, ctx)
+    assert recap.hours_label.text().startswith("Jam tercatat: 2,5 jam")  # hidden: not read yet
+    page.tabs.setCurrentWidget(recap)
+    wait_ops(qtbot, ctx)
+    assert recap.hours_label.text().startswith("Jam tercatat: 4,5 jam")
