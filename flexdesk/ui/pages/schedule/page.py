@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.dates import format_bulan_tahun, format_periode
 from flexdesk.domain.rules import Violation
-from flexdesk.domain.schedule import DAY_CODE_INFO
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import units
 from flexdesk.services.schedule import service as schedule
@@ -38,12 +37,15 @@ from flexdesk.ui.pages.schedule.dialogs import ui_lang
 from flexdesk.ui.pages.schedule.editing import GridEditing, week_of
 from flexdesk.ui.pages.schedule.grid_model import RowKind, ScheduleGridModel
 from flexdesk.ui.pages.schedule.grid_view import ScheduleGridView
+from flexdesk.ui.pages.schedule.legend import Legend
 from flexdesk.ui.pages.schedule.month import OpenMonth
 from flexdesk.ui.pages.schedule.output import ScheduleOutput
 from flexdesk.ui.pages.schedule.period_bar import PeriodBar
 from flexdesk.ui.pages.schedule.violations import ViolationsPanel
 from flexdesk.ui.pages.schedule.workflow_actions import PeriodActions
 from flexdesk.ui.widgets.style import ERROR_COLOUR
+
+Policy = QComboBox.SizeAdjustPolicy
 
 
 def _shift(year: int, month: int, by: int) -> tuple[int, int]:
@@ -66,6 +68,7 @@ class SchedulePage(QWidget):
         self._shown_month = (today.year, today.month)  # shown, or being opened
         self._opening = 0  # the latest month asked for: older answers are dropped
         self._announcing = False  # publishing this page's own change: no reload for it
+        self._picker_sized = False
         self.model = ScheduleGridModel(lang=ctx.lang)
 
         layout = QVBoxLayout(self)
@@ -79,9 +82,7 @@ class SchedulePage(QWidget):
         self.message.setVisible(False)
         layout.addWidget(self.message)
         layout.addWidget(self._build_grid(), 1)
-        self.legend = QLabel(self._legend_html())
-        self.legend.setObjectName("schedule_legend")
-        self.legend.setWordWrap(True)
+        self.legend = Legend(ctx.lang)
         layout.addWidget(self.legend)
         layout.addWidget(self._build_period_bar())
 
@@ -219,23 +220,6 @@ class SchedulePage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
-    def _legend_html(self) -> str:
-        chips = []
-        for code, info in DAY_CODE_INFO.items():
-            label = info.label_en if self.ctx.lang == "en" else info.label_id
-            chips.append(
-                f"<span style='background:{info.colour}'>&nbsp;<b>{code.value}</b>&nbsp;</span>"
-                f"&nbsp;{label}"
-            )
-        return (
-            "&nbsp;&nbsp; ".join(chips)
-            + "&nbsp;&nbsp; "
-            + self.tr(
-                "(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris 'Di kantor': jumlah "
-                "WFO, +n belum dijadwalkan.)"
-            )
-        )
-
     def _load_units(self) -> None:
         QueryOp(self.ctx, units.list_units).on_success(self._show_units).run(parent=self)
 
@@ -318,6 +302,10 @@ class SchedulePage(QWidget):
         if self.model.week in self.weeks:
             self.week_picker.setCurrentIndex(self.weeks.index(self.model.week))
         self.week_picker.blockSignals(False)
+        if not self._picker_sized:  # as wide as the first month's weeks, as when filled at once
+            self._picker_sized = True
+            self.week_picker.setSizeAdjustPolicy(Policy.AdjustToContents)
+            self.week_picker.setSizeAdjustPolicy(Policy.AdjustToContentsOnFirstShow)
         self._violations_changed()
         self.update_period_bar()
 
