@@ -167,3 +167,24 @@ def test_settings_tabs_follow_changes_on_the_bus(
     ]
     assert calendar.model.rowCount() == rows + 1 and "Daftar kantor" in calendar.source.text()
     assert [exceptions.list.item(0).text().split(" (")[0]] == ["Dewi Lestari"]
+
+
+def test_a_holiday_change_keeps_what_is_typed_in_the_policy_form(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    ctx = _ctx(db, data_paths, staff)
+    policy, calendar = PolicyTab(ctx), CalendarTab(ctx)
+    for tab in (policy, calendar):
+        qtbot.addWidget(tab)
+        tab.show()
+    wait_ops(qtbot, ctx)
+    policy.per_week.setValue(1)
+    policy.note.setText("belum disimpan")
+    calendar.year.setValue(2026)
+    heard: list[frozenset[str]] = []
+    ctx.events.changed.connect(heard.append)
+    calendar.reset()  # a change of the calendar: "policy" on the bus
+    wait_ops(qtbot, ctx)
+    assert heard == [frozenset({"policy"})]
+    assert (policy.per_week.value(), policy.note.text()) == (1, "belum disimpan")
+    assert policy.list.count() == 1

@@ -7,7 +7,6 @@ approved under their own version).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, time
 
@@ -34,16 +33,16 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.calendar import estimate_ramadan
 from flexdesk.domain.dates import format_tanggal
 from flexdesk.domain.schedule import DayCode, FlexPolicy
-from flexdesk.errors import FlexDeskError, ValidationError
+from flexdesk.errors import FlexDeskError
 from flexdesk.services.schedule import policy as schedule_policy
 from flexdesk.services.schedule.policy import PolicyVersionRow, PolicyWarning
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.schedule.dialogs import pydate, qdate
 from flexdesk.ui.pages.schedule.exceptions_box import ExceptionsBox
+from flexdesk.ui.pages.schedule.ramadan_text import format_periods, parse_periods
 from flexdesk.ui.widgets.forms import ErrorLabel
 
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 SHOWN_WARNINGS = 8
 
 
@@ -91,7 +90,7 @@ class PolicyTab(QWidget):
         self.new_button.clicked.connect(self.new_version)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        ctx.events.follow(self, ["policy"], self.reload)
+        ctx.events.follow(self, ["policy"], self._changed_elsewhere)
         self.reload()
 
     def _form(self) -> QFormLayout:
@@ -188,7 +187,35 @@ class PolicyTab(QWidget):
             lambda versions: self._show_versions(versions, select)
         ).run(parent=self)
 
+    def _changed_elsewhere(self) -> None:
+        """A change on the bus (the calendar, another PC): read the versions again. The form
+        keeps what is being typed unless the version it shows was itself changed."""
+        row = self.list.currentRow()
+        shown = self.versions[row] if 0 <= row < len(self.versions) else None
+        QueryOp(self.ctx, schedule_policy.list_policy_versions).on_success(
+            lambda versions: self._refreshed(versions, shown)
+        ).run(parent=self)
+
+    def _refreshed(self, versions: list[PolicyVersionRow], shown: PolicyVersionRow | None) -> None:
+        def key(v: PolicyVersionRow) -> tuple[object, ...]:
+            return (v.policy, v.note, v.is_default)
+
+        same = [v for v in versions if shown is not None and key(v) == key(shown)]
+        if shown is None or not same:
+            self._show_versions(versions, shown.policy.effective_from if shown else None)
+            return
+        self._list_versions(versions)
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(versions.index(same[0]))
+        self.list.blockSignals(False)
+
     def _show_versions(self, versions: list[PolicyVersionRow], select: date | None) -> None:
+        self._list_versions(versions)
+        rows = [i for i, v in enumerate(self.versions) if v.policy.effective_from == select]
+        self.list.setCurrentRow(rows[0] if rows else len(self.versions) - 1)
+        self._show_version(self.list.currentRow())
+
+    def _list_versions(self, versions: list[PolicyVersionRow]) -> None:
         self.versions = versions
         self.list.blockSignals(True)
         self.list.clear()
@@ -202,9 +229,6 @@ class PolicyTab(QWidget):
                 text += "\n" + self.tr("{n} jadwal disetujui").format(n=v.approved_periods)
             self.list.addItem(QListWidgetItem(text))
         self.list.blockSignals(False)
-        rows = [i for i, v in enumerate(self.versions) if v.policy.effective_from == select]
-        self.list.setCurrentRow(rows[0] if rows else len(self.versions) - 1)
-        self._show_version(self.list.currentRow())
 
     def _show_version(self, row: int) -> None:
         if not 0 <= row < len(self.versions):
@@ -240,9 +264,7 @@ class PolicyTab(QWidget):
         self.week_type.setCurrentIndex(max(self.week_type.findData(policy.week_type), 0))
         self.weekly.setValue(policy.weekly_hours_required)
         self.ramadan_weekly.setValue(policy.ramadan_weekly_hours)
-        self.ramadan.setPlainText(
-            "\n".join(f"{a.isoformat()} – {b.isoformat()}" for a, b in policy.ramadan_periods)
-        )
+        self.ramadan.setPlainText(format_periods(policy.ramadan_periods))
         self.positions.setPlainText("\n".join(policy.excluded_positions))
         self.approval.setChecked(policy.remote_needs_approval)
         self.note.setText(note)
@@ -253,9 +275,7 @@ class PolicyTab(QWidget):
         today = date.today()
         start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
         self.effective.setDate(qdate(start))
-        self.ramadan.setPlainText(
-            "\n".join(f"{a.isoformat()} – {b.isoformat()}" for a, b in self._estimates(start.year))
-        )
+        self.ramadan.setPlainText(format_periods(self._estimates(start.year)))
         self.note.clear()
         self.info.show_error(self.tr("Isi versi baru lalu simpan."))
 
@@ -263,25 +283,7 @@ class PolicyTab(QWidget):
 
     def policy(self) -> FlexPolicy:
         """The form as a policy; ValidationError for a bad field."""
-        periods = []
-        for line in self.ramadan.toPlainText().splitlines():
-            found = _DATE.findall(line)
-            if not line.strip():
-                continue
-            if len(found) != 2:
-                raise ValidationError(
-                    self.tr(
-                        "Periode Ramadan: tulis dua tanggal per baris (YYYY-MM-DD – YYYY-MM-DD)."
-                    ),
-                    field="ramadan_periods",
-                )
-            try:
-                a, b = (date(int(y), int(m), int(d)) for y, m, d in found)
-            except ValueError:
-                raise ValidationError(
-                    self.tr("Periode Ramadan: tanggal tidak valid."), field="ramadan_periods"
-                ) from None
-            periods.append((a, b))
+        periods = parse_periods(self.ramadan.toPlainText())
         modes = {DayCode.WFO} | {
             c for c, box in ((DayCode.WFH, self.wfh), (DayCode.WFA, self.wfa)) if box.isChecked()
         }
@@ -299,7 +301,7 @@ class PolicyTab(QWidget):
             week_type=5 if self.week_type.currentData() == 5 else 6,
             weekly_hours_required=self.weekly.value(),
             ramadan_weekly_hours=self.ramadan_weekly.value(),
-            ramadan_periods=tuple(periods),
+            ramadan_periods=periods,
             excluded_positions=tuple(
                 p for p in self.positions.toPlainText().splitlines() if p.strip()
             ),
