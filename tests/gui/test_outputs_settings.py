@@ -57,6 +57,11 @@ def test_admin_changes_thresholds_and_cleans_unused_files(
     tab.clean_button.click()
     qtbot.waitUntil(lambda: "1 berkas" in tab.result.text(), timeout=5000)
     assert not store.exists(orphan)
+    # another settings tab's change on the bus keeps what is being typed here
+    tab.weekly.setValue(45)
+    ctx.events.publish(["settings"])
+    wait_ops(qtbot, ctx)
+    assert tab.weekly.value() == 45
 
 
 def test_employee_withdraws_and_deletes_an_entry(

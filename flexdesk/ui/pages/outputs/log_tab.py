@@ -79,8 +79,9 @@ class LogTab(QWidget):
         layout.addLayout(bottom)
         self._connect()
         self.add_button.setVisible(ctx.actor.can(Action.OUTPUT_LOG))
-        # new entries, reviews, SKP (the RHK filter), staff and units (the filters)
-        ctx.events.follow(self, ["outputs", "employees", "units"], self.refresh)
+        # new entries, reviews, SKP (the RHK filter), the approved schedule (the "⚠" of a mode
+        # that differs from the plan), staff and units (the filters)
+        ctx.events.follow(self, ["outputs", "schedule", "employees", "units"], self.refresh)
         self._selection_changed()
         self._update_count()
         self.refresh()

@@ -35,7 +35,7 @@ class OutputsPage(QWidget):
             self.review_tab.model.loaded.connect(self._update_review_title)
             # followed with the page, not the tab: the count in the tab's title stays true
             # while another tab is shown
-            ctx.events.follow(self, ["outputs", "employees"], self.review_tab.refresh)
+            ctx.events.follow(self, ["outputs", "schedule", "employees"], self.review_tab.refresh)
         self.recap_tab = RecapTab(ctx)
         self.tabs.addTab(self.recap_tab, self.tr("Rekap"))
         self.skp_tab = SkpTab(ctx)

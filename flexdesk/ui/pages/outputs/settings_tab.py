@@ -56,6 +56,7 @@ class OutputSettingsTab(QWidget):
         self.clean_button.setVisible(ctx.actor.can(Action.ATTACHMENT_CLEANUP))
         self.save_button.clicked.connect(self.save)
         self.clean_button.clicked.connect(self.clean_up)
+        self._shown: OutputSettings | None = None  # as last read: kept if unchanged
         ctx.events.follow(self, ["settings"], self.load)
         self.load()
 
@@ -108,6 +109,11 @@ class OutputSettingsTab(QWidget):
         QueryOp(self.ctx, output_settings.output_settings).on_success(self._show).run(parent=self)
 
     def _show(self, current: OutputSettings) -> None:
+        """Fill the form, unless it already shows these values: another settings tab's change
+        on the bus must not throw away what is being typed here."""
+        if current == self._shown:
+            return
+        self._shown = current
         self.max_mb.setValue(current.attachment_max_mb)
         self.types.setText(", ".join(current.attachment_types))
         self.weekly.setValue(current.weekly_hours)
