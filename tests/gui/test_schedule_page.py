@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from flexdesk.db.engine import Database
@@ -329,3 +330,20 @@ def test_a_change_on_the_bus_refreshes_the_grid_but_its_own_edits_do_not(
     assert page.editor is not None
     entry = page.editor.grid.entry(staff.colleague.id, MON)
     assert entry is not None and entry.code.value == "H"
+
+
+def test_grid_model_passes_the_model_tester_before_and_after_its_month_arrives(
+    qtbot: QtBot, qtmodeltester: ModelTester, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    ctx = UiContext(data_paths, db, Services(db, staff.admin), ui_settings(data_paths))
+    page = SchedulePage(ctx, today=MON)
+    qtbot.addWidget(page)
+    assert page.editor is None and page.model.rowCount() == 0  # the month is on its way
+    qtmodeltester.check(page.model)
+    wait_ops(qtbot, ctx)
+    assert page.model.rowCount() == 5
+    qtmodeltester.check(page.model)
+    page.view.setCurrentIndex(page.model.cell_index(staff.member.id, MON))
+    _key(qtbot, page, "h")  # the stored result is shown while the tester watches
+    cell = page.model.cell_index(staff.member.id, MON)
+    assert page.model.cell_style(cell.row(), cell.column()).text == "H"
