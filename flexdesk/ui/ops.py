@@ -64,6 +64,13 @@ class _Job(QRunnable):
         self._relay.done.emit(self, None)
 
 
+#: Workers with calls under way, kept alive until those are delivered. Were such a worker
+#: collected (its window closed; the garbage collector runs on whichever thread allocates,
+#: the worker's own included), deleting its pool would wait for its calls while holding the
+#: interpreter they need: the whole process would hang.
+_BUSY: set[DbWorker] = set()
+
+
 class DbWorker(QObject):
     """One thread for every database call the GUI makes, in the order they were started."""
 
@@ -83,10 +90,13 @@ class DbWorker(QObject):
         job = _Job(self._relay, fn)
         job.setAutoDelete(False)
         self._pending[job] = deliver
+        _BUSY.add(self)
         self.pool.start(job)
 
     def _deliver(self, job: _Job, _unused: object) -> None:
         deliver = self._pending.pop(job)
+        if not self._pending:
+            _BUSY.discard(self)
         deliver(job.result, job.error)
 
     def idle(self) -> bool:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from flexdesk.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
@@ -102,3 +105,41 @@ class ProgressRunner(QObject):
         self.dialog, self.task = dialog, task
         self._pool.start(task)
         return task
+
+
+def run_with_progress(
+    ctx: UiContext,
+    parent: QWidget,
+    title: str,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    write: bool = False,
+    cancellable: bool = True,
+    topics: Iterable[str] = (),
+    **kwargs: Any,
+) -> ProgressRunner:
+    """Long database work with a progress dialog, on the database worker's pool
+    (``ctx.ops.pool``), so that it never runs beside another database call of the GUI.
+
+    Runs ``fn(session, actor, *args, progress=..., is_cancelled=..., **kwargs)`` (without
+    ``is_cancelled`` unless ``cancellable``) in a read-only unit of work, or with ``write`` in
+    its own transaction; after success the change bus publishes ``topics``, then ``on_done``.
+    """
+    services = ctx.services
+    call = services.call if write else services.read
+    changed = frozenset(topics)
+
+    def work(progress: ProgressFn, cancelled: CancelledFn) -> Any:
+        if cancellable:
+            return call(fn, *args, progress=progress, is_cancelled=cancelled, **kwargs)
+        return call(fn, *args, progress=progress, **kwargs)
+
+    def done(result: Any) -> None:
+        ctx.events.publish(changed)
+        on_done(result)
+
+    runner = ProgressRunner(parent, title, pool=ctx.ops.pool)
+    runner.start(work, done, on_error)
+    return runner

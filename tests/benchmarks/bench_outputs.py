@@ -187,6 +187,8 @@ if sys.argv[3] == "outputs":
     page = window.page("outputs")
     page.log_tab.date_from.setDate(QDate(2025, 5, 1))  # a month with entries: a full screen
     page.log_tab.date_to.setDate(QDate(2025, 5, 31))
+    while not ctx.ops.idle():  # the page reads on the database worker
+        app.processEvents()
     print(page.log_tab.model.rowCount(), file=sys.stderr)
 app.processEvents()
 status = Path("/proc/self/status").read_text()
@@ -220,10 +222,16 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QWidget
+
+    from flexdesk.ui.context import UiContext, ui_settings
     from flexdesk.ui.pages.outputs.log_model import PAGE_SIZE, LogTableModel
 
     db = Database.for_file(paths.database)
     services = Services(db, login(db, "admin", DEMO_PASSWORD))
+    ctx = UiContext(paths, db, services, ui_settings(paths))
+    owner = QWidget()
     with closing(sqlite3.connect(paths.database)) as conn:
         units = [u for (u,) in conn.execute("SELECT id FROM work_units ORDER BY name")]
         staff = [e for (e,) in conn.execute("SELECT id FROM employees ORDER BY nama")]
@@ -238,12 +246,21 @@ def main() -> None:
         return LogFilter(unit_id=rng.choice(units), date_from=first, date_to=last)
 
     model = LogTableModel(
-        services, LogFilter(date_from=date(2024, 1, 1), date_to=date(2024, 1, 31))
-    )
+        ctx, owner, LogFilter(date_from=date(2024, 1, 1), date_to=date(2024, 1, 31)),
+        autoload=False,
+    )  # fmt: skip
     shown: list[int] = []
 
+    def show(flt: LogFilter) -> None:
+        """Filter and wait, in Qt's event loop, until the database worker's answer is shown."""
+        loop = QEventLoop()
+        model.loaded.connect(loop.quit)
+        model.set_filter(flt)
+        loop.exec()
+        model.loaded.disconnect(loop.quit)
+
     def first_screen() -> None:
-        model.set_filter(month_filter())
+        show(month_filter())
         shown.append(model.rowCount())
 
     def service_only() -> None:
@@ -252,11 +269,11 @@ def main() -> None:
         services.read(list_logs, flt, offset=0, limit=PAGE_SIZE)
 
     def everything() -> None:
-        model.set_filter(LogFilter())
+        show(LogFilter())
 
     def office_month() -> None:
         flt = month_filter()
-        model.set_filter(LogFilter(date_from=flt.date_from, date_to=flt.date_to))
+        show(LogFilter(date_from=flt.date_from, date_to=flt.date_to))
 
     def one_recap() -> None:
         services.read(recap.recap, rng.choice(staff), 2025)
@@ -279,6 +296,7 @@ def main() -> None:
             note=f"goal < 50 ms; {len(rc.rows)} RHK, {len(rc.weeks)} weeks"),
     ]  # fmt: skip
     print_table(rows)
+    ctx.ops.wait()
     db.dispose()
     del app
     dashboard = rss_kib(paths, "dashboard")

@@ -26,6 +26,7 @@ from flexdesk.ui.main_window import MainWindow
 from flexdesk.ui.pages.outputs.log_dialog import LogDialog
 from flexdesk.ui.pages.outputs.page import OutputsPage
 from flexdesk.ui.pages.outputs.recap_model import PROGRESS_ROLE
+from tests.support.gui import wait_ops
 from tests.support.helpers import Staff, make_staff, setup_office
 from tests.support.outputs import PDF, make_skp
 
@@ -47,7 +48,12 @@ def _page(qtbot: QtBot, db: Database, paths: DataPaths, actor: Actor) -> Outputs
     window.show()
     page = window.page("outputs")
     assert isinstance(page, OutputsPage)
+    wait_ops(qtbot, ctx)
     return page
+
+
+def _wait(qtbot: QtBot, page: OutputsPage) -> None:
+    wait_ops(qtbot, page.ctx)
 
 
 def _office(db: Database) -> tuple[Staff, list[str]]:
@@ -81,7 +87,9 @@ def _drop(qtbot: QtBot, dialog: LogDialog, path: Path) -> None:
 
 def _fill(qtbot: QtBot, dialog: LogDialog, rhk_id: str, activity: str, *, quantity: float,
           start: QTime, end: QTime) -> None:  # fmt: skip
+    wait_ops(qtbot, dialog.ctx)  # the employee's RHK and the day's plan arrive
     dialog.day.setDate(dialog.day.date().addDays((DAY - date.today()).days))
+    wait_ops(qtbot, dialog.ctx)
     dialog.rhk.setCurrentIndex(dialog.rhk.findData(rhk_id))
     assert dialog.unit.text() == "dokumen"  # pre-filled from the RHK's target
     qtbot.keyClicks(dialog.activity, activity)
@@ -91,8 +99,11 @@ def _fill(qtbot: QtBot, dialog: LogDialog, rhk_id: str, activity: str, *, quanti
 
 
 def _save(qtbot: QtBot, dialog: LogDialog) -> None:
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert not save.isEnabled()  # while the entry is being stored
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_ops(qtbot, dialog.ctx)  # and the table has read it back
 
 
 def _status_text(page: OutputsPage, row: int) -> str:
@@ -134,6 +145,7 @@ def test_log_submit_return_fix_accept_recap(
     tab.table.selectAll()
     assert tab.submit_button.isEnabled()
     tab.submit_button.click()
+    _wait(qtbot, mine)
     assert {_status_text(mine, r) for r in range(2)} == {"Diajukan"}
     assert not tab.delete_button.isEnabled()  # submitted: withdraw first
 
@@ -145,22 +157,28 @@ def test_log_submit_return_fix_accept_recap(
     assert boss.tabs.tabText(boss.tabs.indexOf(review)) == "Reviu (2)"
     rows = {review.model.row_data(r).rhk_id: r for r in range(2)}
     review.table.selectRow(rows[laporan])
+    _wait(qtbot, boss)
     assert [e.label.split(" (")[0] for e in review.evidence.entries()] == ["Notulen rapat.pdf"]
     review.table.selectRow(rows[surat])
+    _wait(qtbot, boss)
     review.return_button.click()
+    _wait(qtbot, boss)
     assert review.error.isVisible() and "catatan" in review.error.text()  # a note is required
     qtbot.keyClicks(review.note, "Jumlah surat 5, bukan 4; lampirkan daftar surat.")
     review.return_button.click()
+    _wait(qtbot, boss)
     assert review.model.rowCount() == 1
     assert boss.tabs.tabText(boss.tabs.indexOf(review)) == "Reviu (1)"
 
     # -- the employee sees the note, fixes the entry, resubmits --------------------------------
-    tab.refresh()
+    mine.ctx.events.publish(["outputs"])  # as the office server tells of the supervisor's step
+    _wait(qtbot, mine)
     returned = next(r for r in range(2) if tab.model.row_data(r).rhk_id == surat)
     assert _status_text(mine, returned) == "Dikembalikan"
     tab.table.selectRow(returned)
     assert "Jumlah surat 5" in tab.note_label.text()
     tab.open_log(tab.model.row_data(returned).id)
+    _wait(qtbot, mine)
     fix = tab.dialog
     assert fix is not None and fix.note.isVisible() and "Jumlah surat 5" in fix.note.text()
     fix.quantity.setValue(5)
@@ -169,17 +187,23 @@ def test_log_submit_return_fix_accept_recap(
     assert _status_text(mine, returned) == "Dikembalikan"  # until resubmitted
     tab.table.selectRow(returned)
     tab.submit_button.click()
+    _wait(qtbot, mine)
     assert {_status_text(mine, r) for r in range(2)} == {"Diajukan"}
 
     # -- the supervisor accepts both; they are locked ---------------------------------------------
     review.refresh()
+    _wait(qtbot, boss)
     assert review.model.rowCount() == 2
     review.table.selectAll()
     review.accept_button.click()
+    _wait(qtbot, boss)
     assert review.model.rowCount() == 0
+    assert boss.tabs.tabText(boss.tabs.indexOf(review)) == "Reviu"
     tab.refresh()
+    _wait(qtbot, mine)
     assert {_status_text(mine, r) for r in range(2)} == {"Diterima"}
     tab.open_log(tab.model.row_data(0).id)
+    _wait(qtbot, mine)
     locked = tab.dialog
     assert locked is not None and locked.read_only and not locked.activity.isEnabled()
     locked.reject()
@@ -190,6 +214,7 @@ def test_log_submit_return_fix_accept_recap(
     recap.employee.setCurrentIndex(recap.employee.findData(staff.member.id))
     recap.year.setValue(DAY.year)
     recap.select_period(DAY.month)
+    _wait(qtbot, boss)
     model = recap.model
     assert model.rowCount() == 2
     realised = {model.index(r, 1).data(): model.index(r, 3).data() for r in range(2)}
@@ -226,6 +251,7 @@ def test_refused_file_shows_inline_error_and_saves_nothing(
     )
     dialog.add_files([bad])
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    _wait(qtbot, page)
     assert dialog.isVisible()
     error = dialog.errors["evidence"]
     assert error.isVisible() and "tidak diizinkan" in error.text()
@@ -247,14 +273,18 @@ def test_supervisor_drafts_and_admin_approves_an_skp(
     tab = page.skp_tab
     page.tabs.setCurrentWidget(tab)
     tab.select_employee(staff.head.id)
+    _wait(qtbot, page)
     assert tab.create_button.isVisible()
     tab.create_button.click()
+    _wait(qtbot, page)
     assert tab.detail is not None and tab.add_button.isEnabled()
     tab.add_button.click()
     dialog = tab.dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.text, "Meningkatnya kualitas layanan seksi")
     dialog.save()
+    assert not dialog.save_button.isEnabled()  # while the RHK is being stored
+    _wait(qtbot, page)
     assert dialog.isVisible() and "kuantitas" in dialog.errors["target_kuantitas"].text()
     text, value, unit = dialog.rows[next(iter(dialog.rows))]
     qtbot.keyClicks(text, "Laporan layanan")
@@ -262,9 +292,11 @@ def test_supervisor_drafts_and_admin_approves_an_skp(
     qtbot.keyClicks(unit, "laporan")
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    _wait(qtbot, page)
     assert tab.tree.topLevelItemCount() == 1
     assert tab.tree.topLevelItem(0).child(0).text(1) == "12 laporan"  # type: ignore[union-attr]
     tab.submit_button.click()
+    _wait(qtbot, page)
     assert "Diajukan" in tab.status.text()
     assert not tab.approve_button.isVisible()  # not one's own
 
@@ -272,6 +304,8 @@ def test_supervisor_drafts_and_admin_approves_an_skp(
     admin_tab = admin.skp_tab
     admin.tabs.setCurrentWidget(admin_tab)
     admin_tab.select_employee(staff.head.id)
+    _wait(qtbot, admin)
     assert admin_tab.approve_button.isVisible() and admin_tab.approve_button.isEnabled()
     admin_tab.approve_button.click()
+    _wait(qtbot, admin)
     assert "Disetujui" in admin_tab.status.text()

@@ -6,17 +6,22 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from flexdesk.db.engine import Database
 from flexdesk.domain.outputs import LogStatus
+from flexdesk.paths import DataPaths
 from flexdesk.services import demo
 from flexdesk.services.app import Services, login
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs import recap
 from flexdesk.services.outputs.logs import LogFilter
+from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.log_model import PAGE_SIZE, LogTableModel
 from flexdesk.ui.pages.outputs.recap_model import PROGRESS_ROLE, RecapModel, WeekModel
+from tests.support.gui import wait_ops
 
 
 def _services(database: Database) -> Services:
@@ -25,30 +30,59 @@ def _services(database: Database) -> Services:
     return Services(database, login(database, "admin", demo.DEMO_PASSWORD))
 
 
+def _model(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> tuple[LogTableModel, UiContext]:
+    ctx = UiContext(data_paths, database, _services(database), ui_settings(data_paths))
+    owner = QWidget()  # the view's place: answers for a closed view are dropped
+    qtbot.addWidget(owner)
+    model = LogTableModel(ctx, owner)
+    wait_ops(qtbot, ctx)
+    return model, ctx
+
+
 def test_log_model_is_lazy_and_passes_the_model_tester(
-    qtmodeltester: ModelTester, database: Database
+    qtbot: QtBot, qtmodeltester: ModelTester, database: Database, data_paths: DataPaths
 ) -> None:
-    services = _services(database)
-    model = LogTableModel(services)
+    model, ctx = _model(qtbot, database, data_paths)
     assert model.total > PAGE_SIZE * 2
     assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
     model.fetchMore()
+    assert not model.canFetchMore()  # that page is on its way: not asked for twice
+    model.fetchMore()
+    wait_ops(qtbot, ctx)
     assert model.rowCount() == PAGE_SIZE * 2
     qtmodeltester.check(model)  # (it also fetches more pages, as a view would)
+    wait_ops(qtbot, ctx)  # those pages arrive later, inserted while the tester watches
     while model.canFetchMore():
         model.fetchMore()
+        wait_ops(qtbot, ctx)
     assert model.rowCount() == model.total
     model.set_filter(LogFilter(status=LogStatus.ACCEPTED))
+    wait_ops(qtbot, ctx)
     assert {model.row_data(r).status for r in range(model.rowCount())} == {LogStatus.ACCEPTED}
     model.set_filter(LogFilter(text="tidak ada kegiatan seperti ini"))
+    wait_ops(qtbot, ctx)
     assert (model.rowCount(), model.total, model.canFetchMore()) == (0, 0, False)
     assert model.data(model.index(0, 0)) is None
     assert model.rowCount(model.index(0, 0)) == 0
 
 
-def test_log_model_shows_what_a_person_reads(database: Database) -> None:
-    services = _services(database)
-    model = LogTableModel(services)
+def test_log_model_drops_an_answer_for_an_older_filter(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    model, ctx = _model(qtbot, database, data_paths)
+    model.fetchMore()  # a page of the old filter is on its way ...
+    model.set_filter(LogFilter(status=LogStatus.ACCEPTED))  # ... when the filter changes
+    wait_ops(qtbot, ctx)
+    assert model.rowCount() == min(model.total, PAGE_SIZE)
+    assert {model.row_data(r).status for r in range(model.rowCount())} == {LogStatus.ACCEPTED}
+
+
+def test_log_model_shows_what_a_person_reads(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    model, _ctx = _model(qtbot, database, data_paths)
     row = model.row_data(0)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Tanggal"
     assert model.index(0, 0).data() == row.day.strftime("%d/%m/%Y")

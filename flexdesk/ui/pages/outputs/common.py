@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -10,7 +11,10 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from flexdesk.domain.outputs import Aspect, LogStatus, SkpStatus, WorkMode
 from flexdesk.domain.performance import PeriodType
+from flexdesk.errors import FlexDeskError
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 
 def status_label(status: LogStatus) -> str:
@@ -25,7 +29,7 @@ def status_label(status: LogStatus) -> str:
 STATUS_COLOURS = {
     LogStatus.DRAFT: QColor("#5f6b7a"),
     LogStatus.SUBMITTED: QColor("#1f5fa8"),
-    LogStatus.RETURNED: QColor("#b3261e"),
+    LogStatus.RETURNED: QColor(ERROR_COLOUR),
     LogStatus.ACCEPTED: QColor("#1e7b34"),
 }
 
@@ -122,3 +126,35 @@ def warn(parent: QWidget, ctx: UiContext, title: str, error: Exception) -> None:
     box.setObjectName("outputs_warning")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+
+
+def run_each(
+    ctx: UiContext,
+    parent: QWidget,
+    fn: Callable[..., object],
+    ids: Sequence[str],
+    *,
+    title: str,
+    then: Callable[[], None],
+) -> None:
+    """``fn(id)`` for each entry in its own transaction, in order, stopping at the first
+    refusal (shown with ``warn``); the change bus hears "outputs" once, at the end."""
+
+    def finish(done: int) -> None:
+        if done:
+            ctx.events.publish(["outputs"])
+        then()
+
+    def refused(done: int, exc: FlexDeskError) -> None:
+        warn(parent, ctx, title, exc)
+        finish(done)
+
+    def step(i: int) -> None:
+        if i == len(ids):
+            finish(i)
+            return
+        MutationOp(ctx, fn, ids[i], topics=()).on_success(lambda _r: step(i + 1)).on_failure(
+            lambda exc: refused(i, exc)
+        ).run(parent=parent)
+
+    step(0)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,16 +27,26 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import PlannedDay, WorkMode
 from flexdesk.errors import FlexDeskError
 from flexdesk.services.outputs import logs as outputs
-from flexdesk.services.outputs.logs import LogInput, LogRow
-from flexdesk.services.permissions import Action
+from flexdesk.services.outputs.logs import LogInput, LogRow, RhkChoice
+from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import combo_value, from_qdate, mode_label, to_qdate
-from flexdesk.ui.pages.outputs.evidence import EvidenceList
+from flexdesk.ui.pages.outputs.log_evidence import EvidenceSection
 from flexdesk.ui.widgets.forms import ErrorLabel
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 _UNIT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the RHK's target unit, to pre-fill the unit
+
+
+def _context(
+    session: Any, actor: Actor, employee_id: str, day: date
+) -> tuple[list[RhkChoice], PlannedDay | None]:
+    """The employee's RHK of the day's year and the day's approved plan, in one trip."""
+    choices = outputs.rhk_choices(session, actor, employee_id, day.year)
+    return choices, outputs.planned_day(session, actor, employee_id, day)
 
 
 class LogDialog(QDialog):
@@ -59,9 +68,11 @@ class LogDialog(QDialog):
         self.saved: LogRow | None = None
         locked = existing is not None and not existing.editable
         self.read_only = locked if read_only is None else read_only or locked
-        self._removed: list[str] = []
         self._mode_touched = existing is not None
         self._default_unit = ""
+        self._wanted_rhk = existing.rhk_id if existing else ""  # until the choices arrive
+        self._asked = 0  # the latest context asked for; older answers are dropped
+        self._planned: PlannedDay | None = None
         if existing is None:
             self.setWindowTitle(self.tr("Catat output"))
         elif self.read_only:
@@ -70,6 +81,28 @@ class LogDialog(QDialog):
             self.setWindowTitle(self.tr("Ubah entri log output"))
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_note(existing))
+        layout.addLayout(self._build_form(existing, day))
+        self._build_evidence(layout, existing)
+        layout.addWidget(self._build_buttons())
+        self._connect()
+        if existing is not None:
+            self._load(existing)
+        if self.read_only:
+            fields: tuple[QWidget, ...] = (
+                self.day, self.rhk, self.activity, self.quantity, self.unit, self.start, self.end,
+                self.mode, self.location,
+            )  # fmt: skip
+            for field in fields:
+                field.setEnabled(False)
+            self.evidence_section.set_read_only()
+        self.activity.setFocus()
+        wanted = existing.employee_id if existing else employee_id or ctx.actor.employee_id
+        QueryOp(ctx, employee_choices, Action.OUTPUT_LOG).on_success(
+            lambda people: self._show_people(people, wanted or "")
+        ).run(parent=self)
+
+    def _build_note(self, existing: LogRow | None) -> QLabel:
         self.note = QLabel()
         self.note.setObjectName("review_note")
         self.note.setWordWrap(True)
@@ -79,8 +112,9 @@ class LogDialog(QDialog):
         self.note.setVisible(bool(existing and existing.review_note))
         if existing is not None and existing.review_note:
             self.note.setText(self.tr("Catatan atasan: {note}").format(note=existing.review_note))
-        layout.addWidget(self.note)
+        return self.note
 
+    def _build_form(self, existing: LogRow | None, day: date | None) -> QFormLayout:
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {}
 
@@ -93,11 +127,7 @@ class LogDialog(QDialog):
             self.errors[field] = err
 
         self.employee = QComboBox()
-        for emp_id, name in ctx.services.read(employee_choices, Action.OUTPUT_LOG):
-            self.employee.addItem(name, emp_id)
-        wanted = existing.employee_id if existing else employee_id or ctx.actor.employee_id
-        self.employee.setCurrentIndex(max(self.employee.findData(wanted), 0))
-        self.employee.setEnabled(existing is None and self.employee.count() > 1)
+        self.employee.setEnabled(False)  # until the choices have arrived
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
@@ -109,6 +139,27 @@ class LogDialog(QDialog):
         self.activity.setPlaceholderText(self.tr("Apa yang dikerjakan dan hasilnya"))
         self.activity.setFixedHeight(64)
         self.activity.setTabChangesFocus(True)
+        self.mode = QComboBox()
+        for mode in WorkMode:
+            self.mode.addItem(mode_label(mode), mode.value)
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(self.tr("Lokasi kerja (wajib untuk WFA)"))
+        self.plan = QLabel()
+        self.plan.setObjectName("plan_label")
+        self.plan.setWordWrap(True)
+        add(self.tr("Pegawai"), self.employee, "employee")
+        add(self.tr("Tanggal"), self.day, "day")
+        add(self.tr("RHK"), self.rhk, "rhk")
+        add(self.tr("Kegiatan *"), self.activity, "activity")
+        add(self.tr("Output"), self._build_output(), "quantity")
+        add(self.tr("Jam mulai–selesai"), self._build_times(), "end_time")
+        add(self.tr("Mode kerja"), self.mode, "work_mode")
+        form.addRow("", self.plan)
+        add(self.tr("Lokasi"), self.location, "location")
+        self.errors["unit"] = self.errors["quantity"]
+        return form
+
+    def _build_output(self) -> QWidget:
         self.quantity = QDoubleSpinBox()
         self.quantity.setRange(0, 1_000_000)
         self.quantity.setDecimals(2)
@@ -121,6 +172,9 @@ class LogDialog(QDialog):
         out_layout.setContentsMargins(0, 0, 0, 0)
         out_layout.addWidget(self.quantity)
         out_layout.addWidget(self.unit, 1)
+        return output_row
+
+    def _build_times(self) -> QWidget:
         self.start = QTimeEdit(QTime(7, 30))
         self.end = QTimeEdit(QTime(9, 0))
         for edit in (self.start, self.end):
@@ -132,105 +186,81 @@ class LogDialog(QDialog):
         time_layout.addWidget(QLabel("–"))
         time_layout.addWidget(self.end)
         time_layout.addStretch(1)
-        self.mode = QComboBox()
-        for mode in WorkMode:
-            self.mode.addItem(mode_label(mode), mode.value)
-        self.location = QLineEdit()
-        self.location.setPlaceholderText(self.tr("Lokasi kerja (wajib untuk WFA)"))
-        self.plan = QLabel()
-        self.plan.setObjectName("plan_label")
-        self.plan.setWordWrap(True)
+        return times
 
-        add(self.tr("Pegawai"), self.employee, "employee")
-        add(self.tr("Tanggal"), self.day, "day")
-        add(self.tr("RHK"), self.rhk, "rhk")
-        add(self.tr("Kegiatan *"), self.activity, "activity")
-        add(self.tr("Output"), output_row, "quantity")
-        add(self.tr("Jam mulai–selesai"), times, "end_time")
-        add(self.tr("Mode kerja"), self.mode, "work_mode")
-        form.addRow("", self.plan)
-        add(self.tr("Lokasi"), self.location, "location")
-        self.errors["unit"] = self.errors["quantity"]
-        layout.addLayout(form)
-
-        layout.addWidget(QLabel(self.tr("Bukti dukung (seret berkas ke sini, atau tambahkan):")))
-        self.evidence = EvidenceList()
-        self.evidence.setObjectName("evidence")
-        self.evidence.files_dropped.connect(self.add_files)
-        layout.addWidget(self.evidence)
-        ev_bar = QHBoxLayout()
-        link_bar = QHBoxLayout()
-        self.add_file_button = QPushButton(self.tr("Tambah berkas…"))
-        self.link = QLineEdit()
-        self.link.setObjectName("link")
-        self.link.setPlaceholderText(self.tr("https://… (tautan bukti)"))
-        self.add_link_button = QPushButton(self.tr("Tambah tautan"))
-        self.open_button = QPushButton(self.tr("Buka"))
-        self.remove_button = QPushButton(self.tr("Hapus dari daftar"))
-        for button in (self.add_file_button, self.open_button, self.remove_button):
-            ev_bar.addWidget(button)
-        ev_bar.addStretch(1)
-        link_bar.addWidget(self.link, 1)
-        link_bar.addWidget(self.add_link_button)
-        layout.addLayout(ev_bar)
-        layout.addLayout(link_bar)
-        self.errors["evidence"] = ErrorLabel()
-        self.errors["evidence"].setObjectName("evidence_error")
-        layout.addWidget(self.errors["evidence"])
+    def _build_evidence(self, layout: QVBoxLayout, existing: LogRow | None) -> None:
+        section = EvidenceSection(self.ctx, self.store, existing, self)
+        self.evidence_section = section
+        layout.addWidget(section)
+        # the parts tests and the read-only switch reach
+        self.evidence = section.list
+        self.add_file_button, self.link = section.add_file_button, section.link
+        self.add_link_button, self.remove_button = section.add_link_button, section.remove_button
+        self.open_button = section.open_button
+        self.errors["evidence"] = section.error
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("general_error")
         layout.addWidget(self.general_error)
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.save_button: QPushButton | None = None
         if self.read_only:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
             buttons.rejected.connect(self.reject)
-        else:
-            buttons = QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
-            buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
-            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-            buttons.accepted.connect(self.save)
-            buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            return buttons
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
+    def _connect(self) -> None:
         self.employee.currentIndexChanged.connect(lambda _i: self._context_changed())
         self.day.dateChanged.connect(lambda _d: self._context_changed())
         self.rhk.currentIndexChanged.connect(lambda _i: self._rhk_changed())
         self.mode.activated.connect(lambda _i: setattr(self, "_mode_touched", True))
         self.mode.currentIndexChanged.connect(lambda _i: self._show_plan())
-        self.add_file_button.clicked.connect(self._pick_files)
-        self.add_link_button.clicked.connect(self._add_link)
-        self.link.returnPressed.connect(self._add_link)
-        self.remove_button.clicked.connect(self._remove_selected)
-        self.open_button.clicked.connect(self._open_selected)
-        self._planned: PlannedDay | None = None
-        self._context_changed()
-        if existing is not None:
-            self._load(existing)
-        if self.read_only:
-            fields: tuple[QWidget, ...] = (
-                self.day, self.rhk, self.activity, self.quantity, self.unit, self.start, self.end,
-                self.mode, self.location, self.add_file_button, self.link, self.add_link_button,
-                self.remove_button,
-            )  # fmt: skip
-            for field in fields:
-                field.setEnabled(False)
-            self.evidence.setAcceptDrops(False)
-        self.activity.setFocus()
 
     # -- context: RHK choices and the schedule's plan -----------------------------------------
     def employee_id(self) -> str:
         return combo_value(self.employee) or ""
 
+    def _show_people(self, people: list[tuple[str, str]], wanted: str) -> None:
+        self.employee.blockSignals(True)
+        for emp_id, name in people:
+            self.employee.addItem(name, emp_id)
+        self.employee.setCurrentIndex(max(self.employee.findData(wanted), 0))
+        self.employee.blockSignals(False)
+        self.employee.setEnabled(self.existing is None and self.employee.count() > 1)
+        self._context_changed()
+
     def _context_changed(self) -> None:
+        """Ask for the RHK choices and the plan of the employee's day (answered later)."""
         emp = self.employee_id()
         day = from_qdate(self.day.date())
-        current = combo_value(self.rhk) or ""
+        self._asked += 1
+        asked = self._asked
+        if not emp:
+            self._show_context(asked, day, ([], None))
+            return
+        QueryOp(self.ctx, _context, emp, day).on_success(
+            lambda found: self._show_context(asked, day, found)
+        ).run(parent=self)
+
+    def _show_context(
+        self, asked: int, day: date, found: tuple[list[RhkChoice], PlannedDay | None]
+    ) -> None:
+        if asked != self._asked:  # the employee or the day changed again meanwhile
+            return
+        choices, self._planned = found
+        current = combo_value(self.rhk) or self._wanted_rhk
         self.rhk.blockSignals(True)
         self.rhk.clear()
-        choices = self.ctx.services.read(outputs.rhk_choices, emp, day.year) if emp else []
         for choice in choices:
             self.rhk.addItem(f"{choice.position}. {choice.text}", choice.id)
             self.rhk.setItemData(self.rhk.count() - 1, choice.unit, _UNIT_ROLE)
@@ -240,7 +270,6 @@ class LogDialog(QDialog):
         self.rhk.setCurrentIndex(max(self.rhk.findData(current), 0))
         self.rhk.blockSignals(False)
         self._rhk_changed()
-        self._planned = self.ctx.services.read(outputs.planned_day, emp, day) if emp else None
         if self._planned is not None and self._planned.mode is not None and not self._mode_touched:
             self.mode.setCurrentIndex(self.mode.findData(self._planned.mode.value))
             if self._planned.location and not self.location.text():
@@ -264,7 +293,7 @@ class LogDialog(QDialog):
                     leave=plan.leave
                 )
             )
-            self.plan.setStyleSheet("color: #b3261e;")
+            self.plan.setStyleSheet(f"color: {ERROR_COLOUR};")
         elif plan.mode is not None and plan.mode.value != combo_value(self.mode):
             self.plan.setText(
                 self.tr("Jadwal: {mode}. Mode berbeda akan ditandai untuk atasan.").format(
@@ -279,7 +308,6 @@ class LogDialog(QDialog):
             self.plan.setText("")
 
     def _load(self, row: LogRow) -> None:
-        self.rhk.setCurrentIndex(max(self.rhk.findData(row.rhk_id), 0))
         self.activity.setPlainText(row.activity)
         self.quantity.setValue(row.quantity)
         self.unit.setText(row.unit)
@@ -287,58 +315,10 @@ class LogDialog(QDialog):
         self.end.setTime(QTime(row.end_time.hour, row.end_time.minute))
         self.mode.setCurrentIndex(self.mode.findData(row.work_mode.value))
         self.location.setText(row.location)
-        for ev in row.evidence:
-            self.evidence.add_existing(ev)
 
     # -- evidence ---------------------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> None:
-        if self.read_only:
-            return
-        for path in paths:
-            self.evidence.add_file(Path(path))
-
-    def _pick_files(self) -> None:
-        dialog = QFileDialog(self, self.tr("Pilih berkas bukti"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda files: self.add_files([Path(f) for f in files]))
-        dialog.open()
-
-    def _add_link(self) -> None:
-        url = self.link.text().strip()
-        if url:
-            self.evidence.add_link(url)
-            self.link.clear()
-
-    def _remove_selected(self) -> None:
-        for item in self.evidence.remove_selected():
-            if item.kind == "existing":
-                self._removed.append(item.key)
-
-    def _open_selected(self) -> None:
-        for item in self.evidence.selected()[:1]:
-            if item.kind == "file":
-                QDesktopServices.openUrl(QUrl.fromLocalFile(item.key))
-            elif item.kind == "link":
-                QDesktopServices.openUrl(QUrl(item.key))
-            else:
-                self._open_existing(item.key)
-
-    def _open_existing(self, evidence_id: str) -> None:
-        assert self.existing is not None
-        ev = next((e for e in self.existing.evidence if e.id == evidence_id), None)
-        if ev is None:
-            return
-        if ev.kind == "link":
-            QDesktopServices.openUrl(QUrl(ev.url))
-            return
-        try:
-            path = self.ctx.services.read(
-                outputs.evidence_copy, ev.id, self.store, self.ctx.paths.exports / "bukti"
-            )
-        except FlexDeskError as exc:
-            self.errors["evidence"].show_error(self.ctx.message(exc))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.evidence_section.add_files(paths)
 
     # -- saving -----------------------------------------------------------------------------
     def form_input(self) -> LogInput:
@@ -357,25 +337,39 @@ class LogDialog(QDialog):
             location=self.location.text(),
             add_files=tuple(Path(i.key) for i in items if i.kind == "file"),
             add_links=tuple(i.key for i in items if i.kind == "link"),
-            remove_evidence_ids=tuple(self._removed),
+            remove_evidence_ids=tuple(self.evidence_section.removed),
         )
 
     def save(self) -> None:
+        """Store the entry on the database worker; Save waits meanwhile. Stored: the dialog
+        closes; refused: the message shows under its field and nothing typed is lost."""
         for err in {*self.errors.values(), self.general_error}:
             err.clear_error()
         data = self.form_input()
-        try:
-            if self.existing is None:
-                self.saved = self.ctx.services.call(outputs.create_log, data, store=self.store)
-            else:
-                self.saved = self.ctx.services.call(
-                    outputs.update_log, self.existing.id, data, store=self.store
-                )
-        except FlexDeskError as exc:
-            label = self.errors.get(exc.field or "", self.general_error)
-            label.show_error(self.ctx.message(exc))
-            target = self.findChild(QWidget, exc.field or "")
-            if target is not None:
-                target.setFocus()
-            return
+        if self.existing is None:
+            op = MutationOp(
+                self.ctx, outputs.create_log, data, store=self.store, topics=["outputs"]
+            )
+        else:
+            op = MutationOp(
+                self.ctx, outputs.update_log, self.existing.id, data, store=self.store,
+                topics=["outputs"],
+            )  # fmt: skip
+        if self.save_button is not None:
+            self.save_button.setEnabled(False)
+        op.on_success(self._saved).on_failure(self._refused).run(parent=self)
+
+    def _saved(self, row: LogRow) -> None:
+        self.saved = row
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
         self.accept()
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
+        label = self.errors.get(exc.field or "", self.general_error)
+        label.show_error(self.ctx.message(exc))
+        target = self.findChild(QWidget, exc.field or "")
+        if target is not None:
+            target.setFocus()

@@ -1,16 +1,24 @@
-"""Lazy table model of output-log entries: a count, then pages fetched as the view scrolls."""
+"""Lazy table model of output-log entries: a count, then pages fetched as the view scrolls.
+
+Every read is a ``QueryOp`` on the database worker: a reload (new filter, or a change on the
+bus) arrives as one model reset with the count and the first page, then ``loaded`` is emitted;
+each further page arrives later and is inserted with ``beginInsertRows``. An answer for an
+older filter is dropped.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
-from flexdesk.services.app import Services
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs.logs import LogFilter, LogRow
+from flexdesk.services.permissions import Actor
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.outputs.common import (
     STATUS_COLOURS,
     mode_label,
@@ -35,21 +43,44 @@ def fit_columns(view: QTableView, widths: tuple[int, ...]) -> None:
         view.setColumnWidth(col, max(width, metrics.horizontalAdvance(header) + 20))
 
 
+def _first_page(session: Any, actor: Actor, flt: LogFilter) -> tuple[int, list[LogRow]]:
+    """The count and the first page in one unit of work (one trip to the worker)."""
+    total = outputs.count_logs(session, actor, flt)
+    return total, outputs.list_logs(session, actor, flt, offset=0, limit=PAGE_SIZE)
+
+
 class LogTableModel(QAbstractTableModel):
     COLUMN_COUNT = 9
 
-    def __init__(self, services: Services, flt: LogFilter | None = None, lang: str = "id") -> None:
+    #: a reload has arrived (the count and the first page are shown)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        owner: QWidget,
+        flt: LogFilter | None = None,
+        lang: str = "id",
+        *,
+        autoload: bool = True,
+    ) -> None:
+        """``owner``: the widget showing the model; answers after it is gone are dropped.
+        Without ``autoload`` nothing is read until the first :meth:`set_filter`."""
         super().__init__()
-        self._services = services
+        self._ctx = ctx
+        self._owner = owner
         self._filter = flt or LogFilter()
         self._lang = lang
         self._rows: list[LogRow] = []
         self._total = 0
+        self._asked = 0  # the latest reload; answers for older ones are dropped
+        self._fetching = False  # a page is on its way: do not ask for the same one twice
         # Slots connected to the model's signals may ask for more rows while a reset or an
         # insertion is under way: answer "no more" until it is finished, or the same offset
         # would be fetched twice.
         self._busy = False
-        self.reload()
+        if autoload:
+            self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -61,29 +92,50 @@ class LogTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        total = self._services.read(outputs.count_logs, self._filter)
-        rows = self._services.read(outputs.list_logs, self._filter, offset=0, limit=PAGE_SIZE)
+        self._asked += 1
+        asked = self._asked
+        QueryOp(self._ctx, _first_page, self._filter).on_success(
+            lambda found: self._reloaded(asked, found)
+        ).run(parent=self._owner)
+
+    def _reloaded(self, asked: int, found: tuple[int, list[LogRow]]) -> None:
+        if asked != self._asked:
+            return
         self._busy = True
         try:
             self.beginResetModel()
-            self._total, self._rows = total, rows
+            self._total, self._rows = found
+            self._fetching = False
             self.endResetModel()
         finally:
             self._busy = False
+        self.loaded.emit()
 
     @property
     def total(self) -> int:
         return self._total
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._busy and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._busy
+            and not self._fetching
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._busy:
+        if parent.isValid() or self._busy or self._fetching:
             return
-        more = self._services.read(
-            outputs.list_logs, self._filter, offset=len(self._rows), limit=PAGE_SIZE
-        )
+        self._fetching = True
+        asked = self._asked
+        QueryOp(
+            self._ctx, outputs.list_logs, self._filter, offset=len(self._rows), limit=PAGE_SIZE
+        ).on_success(lambda more: self._fetched(asked, more)).run(parent=self._owner)
+
+    def _fetched(self, asked: int, more: list[LogRow]) -> None:
+        if asked != self._asked:
+            return
+        self._fetching = False
         if not more:
             self._total = len(self._rows)
             return

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,40 +23,70 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.domain.outputs import LogStatus
-from flexdesk.errors import FlexDeskError
 from flexdesk.services import units
 from flexdesk.services.outputs import logs as outputs
-from flexdesk.services.outputs.logs import LogFilter, LogRow
-from flexdesk.services.permissions import Action, Role
+from flexdesk.services.outputs.logs import LogFilter, LogRow, RhkChoice
+from flexdesk.services.permissions import Action, Actor, Role
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import (
     combo_value,
     fill_combo,
     from_qdate,
+    run_each,
     status_label,
     to_qdate,
     warn,
 )
 from flexdesk.ui.pages.outputs.log_dialog import LogDialog
 from flexdesk.ui.pages.outputs.log_model import COL_EMPLOYEE, LogTableModel, fit_columns
+from flexdesk.ui.widgets.style import ERROR_COLOUR
+
+
+def _filter_choices(
+    session: Any, actor: Actor
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The employee and unit filters' choices, in one trip to the database worker."""
+    people = employee_choices(session, actor, Action.OUTPUT_VIEW)
+    return people, [(u.id, u.name) for u in units.list_units(session, actor)]
 
 
 class LogTab(QWidget):
-    #: entries were added, changed or submitted (the review queue and recap may change)
-    changed = Signal()
-
     def __init__(self, ctx: UiContext, store: AttachmentStore) -> None:
         super().__init__()
         self.ctx = ctx
         self.store = store
         self.dialog: LogDialog | None = None
         self.confirm: QMessageBox | None = None
+        self._keep: list[str] = []  # the selection to put back after a reload
+        self._select_next: list[str] | None = None  # entries just changed: select, show
         staff_view = ctx.actor.role is not Role.EMPLOYEE
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._build_filters(staff_view))
+        layout.addLayout(self._build_actions())
+        layout.addWidget(self._build_table(staff_view), 1)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setObjectName("selected_note")
+        self.note_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.note_label.setWordWrap(True)
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.note_label, 1)
+        layout.addLayout(bottom)
+        self._connect()
+        self.add_button.setVisible(ctx.actor.can(Action.OUTPUT_LOG))
+        # new entries, reviews, SKP (the RHK filter), the approved schedule (the "⚠" of a mode
+        # that differs from the plan), staff and units (the filters)
+        ctx.events.follow(self, ["outputs", "schedule", "employees", "units"], self.refresh)
+        self._selection_changed()
+        self._update_count()
+        self.refresh()
 
+    def _build_filters(self, staff_view: bool) -> QHBoxLayout:
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("log_search")
@@ -78,8 +109,9 @@ class LogTab(QWidget):
         top.addWidget(self.status, 1)
         self.employee.setVisible(staff_view)
         self.unit.setVisible(staff_view)
-        layout.addLayout(top)
+        return top
 
+    def _build_actions(self) -> QHBoxLayout:
         second = QHBoxLayout()
         today = date.today()
         self.date_from = QDateEdit(
@@ -114,9 +146,13 @@ class LogTab(QWidget):
             self.delete_button,
         ):
             second.addWidget(button)
-        layout.addLayout(second)
+        return second
 
-        self.model = LogTableModel(ctx.services, self.current_filter(), ctx.lang)
+    def _build_table(self, staff_view: bool) -> QTableView:
+        self.model = LogTableModel(
+            self.ctx, self, self.current_filter(), self.ctx.lang, autoload=False
+        )
+        self.model.loaded.connect(self._loaded)
         self.table = QTableView()
         self.table.setObjectName("log_table")
         self.table.setModel(self.model)
@@ -133,17 +169,9 @@ class LogTab(QWidget):
         fit_columns(self.table, (86, 150, 190, 240, 96, 92, 58, 100, 48))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(COL_EMPLOYEE, not staff_view)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        self.count_label = QLabel()
-        self.note_label = QLabel()
-        self.note_label.setObjectName("selected_note")
-        self.note_label.setStyleSheet("color: #b3261e;")
-        self.note_label.setWordWrap(True)
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(self.note_label, 1)
-        layout.addLayout(bottom)
+        return self.table
 
+    def _connect(self) -> None:
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -167,43 +195,45 @@ class LogTab(QWidget):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda _c=False, s=slot: s())
             self.addAction(action)
-        self.add_button.setVisible(ctx.actor.can(Action.OUTPUT_LOG))
-        self._load_choices()
-        self._selection_changed()
-        self._update_count()
 
     # -- filters ------------------------------------------------------------------------------
-    def _load_choices(self) -> None:
-        people = self.ctx.services.read(employee_choices, Action.OUTPUT_VIEW)
+    def refresh(self) -> None:
+        """Read the filters' choices again, then the entries (the change bus calls this)."""
+        QueryOp(self.ctx, _filter_choices).on_success(self._show_choices).run(parent=self)
+
+    def _show_choices(self, choices: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+        people, unit_rows = choices
         fill_combo(self.employee, people, self.tr("Semua pegawai"))
         if self.ctx.actor.role is Role.EMPLOYEE:
             self.employee.setCurrentIndex(
                 max(self.employee.findData(self.ctx.actor.employee_id), 0)
             )
-        unit_rows = self.ctx.services.read(units.list_units)
-        fill_combo(self.unit, [(u.id, u.name) for u in unit_rows], self.tr("Semua unit"))
+        fill_combo(self.unit, unit_rows, self.tr("Semua unit"))
         self._load_rhk()
 
     def _load_rhk(self) -> None:
+        """The RHK filter's choices for the employee and year, then the entries."""
         emp = combo_value(self.employee)
         year = from_qdate(self.date_from.date()).year
-        choices = self.ctx.services.read(outputs.rhk_choices, emp, year) if emp else []
+        if not emp:
+            self._show_rhk([])
+            return
+        QueryOp(self.ctx, outputs.rhk_choices, emp, year).on_success(self._show_rhk).run(
+            parent=self
+        )
+
+    def _show_rhk(self, choices: list[RhkChoice]) -> None:
         fill_combo(
             self.rhk, [(c.id, f"{c.position}. {c.text}") for c in choices], self.tr("Semua RHK")
         )
         self.rhk.setEnabled(bool(choices))
+        self.apply_filter()
 
     def _employee_changed(self) -> None:
         self._load_rhk()
-        self.apply_filter()
 
     def _dates_changed(self) -> None:
         self._load_rhk()
-        self.apply_filter()
-
-    def refresh(self) -> None:
-        self._load_choices()
-        self.apply_filter()
 
     def current_filter(self) -> LogFilter:
         status = combo_value(self.status)
@@ -218,12 +248,22 @@ class LogTab(QWidget):
         )
 
     def apply_filter(self) -> None:
-        selected = [r.id for r in self.selected_rows()]
+        """Read the entries for the filters; the selection is put back when they arrive."""
+        if self._select_next is None:
+            self._keep = [r.id for r in self.selected_rows()]
         self.model.set_filter(self.current_filter())
-        for log_id in selected:
+
+    def _loaded(self) -> None:
+        changed = self._select_next
+        self._select_next = None
+        if changed is not None:
+            self.table.clearSelection()
+        for log_id in self._keep if changed is None else changed:
             row = self.model.row_of(log_id)
             if row >= 0:
                 self.table.selectRow(row)
+                if changed is not None:
+                    self.table.scrollTo(self.model.index(row, 0))
         self._update_count()
         self._selection_changed()
 
@@ -272,13 +312,15 @@ class LogTab(QWidget):
             self.open_log(self.model.row_data(index.row()).id)
 
     def open_log(self, log_id: str) -> None:
-        try:
-            row = self.ctx.services.read(outputs.get_log, log_id)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Log output"), exc)
-            return
-        editable = row.editable and self._mine(row) and self.ctx.actor.can(Action.OUTPUT_LOG)
-        self._open_dialog(LogDialog(self.ctx, self.store, row, read_only=not editable, parent=self))
+        def show(row: LogRow) -> None:
+            editable = row.editable and self._mine(row) and self.ctx.actor.can(Action.OUTPUT_LOG)
+            self._open_dialog(
+                LogDialog(self.ctx, self.store, row, read_only=not editable, parent=self)
+            )
+
+        QueryOp(self.ctx, outputs.get_log, log_id).on_success(show).on_failure(
+            lambda exc: warn(self, self.ctx, self.tr("Log output"), exc)
+        ).run(parent=self)
 
     def _open_dialog(self, dialog: LogDialog) -> None:
         """Window-modal and non-blocking (``open``): tests drive it like a user."""
@@ -292,36 +334,30 @@ class LogTab(QWidget):
         dialog.open()
 
     def _after_change(self, ids: list[str]) -> None:
-        self.apply_filter()
-        self.table.clearSelection()
-        for log_id in ids:
-            row = self.model.row_of(log_id)
-            if row >= 0:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-        self.changed.emit()
+        """Entries were stored (the change bus is reloading the table): select them when the
+        reload arrives, or at the next show of a hidden tab."""
+        self._select_next = ids
 
     def submit_selected(self) -> None:
         ids = [r.id for r in self.selected_rows() if self._mine(r) and r.editable]
         if not ids:
             return
-        try:
-            self.ctx.services.call(outputs.submit_logs, ids)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Ajukan"), exc)
-            return
-        self._after_change(ids)
+        MutationOp(self.ctx, outputs.submit_logs, ids, topics=["outputs"]).on_success(
+            lambda _rows: self._after_change(ids)
+        ).on_failure(lambda exc: warn(self, self.ctx, self.tr("Ajukan"), exc)).run(parent=self)
 
     def withdraw_selected(self) -> None:
-        rows = [
-            r for r in self.selected_rows() if self._mine(r) and r.status is LogStatus.SUBMITTED
+        ids = [
+            r.id for r in self.selected_rows() if self._mine(r) and r.status is LogStatus.SUBMITTED
         ]
-        try:
-            for row in rows:
-                self.ctx.services.call(outputs.withdraw_log, row.id)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Tarik kembali"), exc)
-        self._after_change([r.id for r in rows])
+        run_each(
+            self.ctx,
+            self,
+            outputs.withdraw_log,
+            ids,
+            title=self.tr("Tarik kembali"),
+            then=lambda: self._after_change(ids),
+        )
 
     def delete_selected(self, *, confirm: bool = True) -> None:
         rows = [r for r in self.selected_rows() if self._mine(r) and r.editable]
@@ -346,9 +382,11 @@ class LogTab(QWidget):
         box.open()
 
     def _delete(self, rows: list[LogRow]) -> None:
-        try:
-            for row in rows:
-                self.ctx.services.call(outputs.delete_log, row.id)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Hapus entri"), exc)
-        self._after_change([])
+        run_each(
+            self.ctx,
+            self,
+            outputs.delete_log,
+            [r.id for r in rows],
+            title=self.tr("Hapus entri"),
+            then=lambda: self._after_change([]),
+        )

@@ -14,6 +14,9 @@ from flexdesk.ui.pages.outputs.skp_tab import SkpTab
 
 
 class OutputsPage(QWidget):
+    """The tabs follow the change bus themselves: a visible tab refreshes at once, a hidden
+    one when it is next shown (no reload on every visit of the page)."""
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -26,20 +29,18 @@ class OutputsPage(QWidget):
         self.log_tab = LogTab(ctx, self.store)
         self.tabs.addTab(self.log_tab, self.tr("Log harian"))
         self.review_tab: ReviewTab | None = None
-        self._stale: set[QWidget] = set()  # tabs to reload when next shown
         if ctx.actor.can(Action.OUTPUT_REVIEW):
             self.review_tab = ReviewTab(ctx, self.store)
             self.tabs.addTab(self.review_tab, "")
+            self.review_tab.model.loaded.connect(self._update_review_title)
+            # followed with the page, not the tab: the count in the tab's title stays true
+            # while another tab is shown
+            ctx.events.follow(self, ["outputs", "schedule", "employees"], self.review_tab.refresh)
         self.recap_tab = RecapTab(ctx)
         self.tabs.addTab(self.recap_tab, self.tr("Rekap"))
         self.skp_tab = SkpTab(ctx)
         self.tabs.addTab(self.skp_tab, self.tr("SKP"))
         layout.addWidget(self.tabs, 1)
-        self.log_tab.changed.connect(self._changed)
-        self.skp_tab.changed.connect(self._changed)
-        if self.review_tab is not None:
-            self.review_tab.changed.connect(self._changed)
-        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self._update_review_title()
 
     def _update_review_title(self) -> None:
@@ -49,30 +50,3 @@ class OutputsPage(QWidget):
         pending = self.review_tab.pending
         title = self.tr("Reviu ({n})").format(n=pending) if pending else self.tr("Reviu")
         self.tabs.setTabText(index, title)
-
-    def _changed(self) -> None:
-        """Something was saved in one tab: the others show it when they are next seen."""
-        sender = self.sender()
-        for tab in (self.log_tab, self.review_tab, self.recap_tab, self.skp_tab):
-            if tab is not None and tab is not sender:
-                self._stale.add(tab)
-        self._tab_shown()
-        if self.review_tab is not None and sender is not self.review_tab:
-            self.review_tab.refresh()
-        self._update_review_title()
-
-    def _tab_shown(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab is not None and tab in self._stale:
-            self._stale.discard(tab)
-            refresh = getattr(tab, "refresh", None)
-            if callable(refresh):
-                refresh()
-
-    def refresh(self) -> None:
-        """Called by the main window each time the page is shown."""
-        for tab in (self.log_tab, self.review_tab, self.recap_tab, self.skp_tab):
-            if tab is not None:
-                self._stale.add(tab)
-        self._tab_shown()
-        self._update_review_title()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.outputs import RhkKind
 from flexdesk.services.outputs.recap import RecapRow, WeekHours
 from flexdesk.ui.pages.outputs.common import number
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 #: the value (0..100+) a progress column paints
@@ -131,7 +132,7 @@ class WeekModel(QAbstractTableModel):
         if role == PROGRESS_ROLE and index.column() == 1:
             return 100.0 * week.hours / self._limit if self._limit else 0.0
         if role == Qt.ItemDataRole.ForegroundRole and week.over:
-            return QColor("#b3261e")
+            return QColor(ERROR_COLOUR)
         return None
 
 

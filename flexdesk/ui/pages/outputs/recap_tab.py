@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.dates import Lang
 from flexdesk.domain.performance import PeriodType, period_label
-from flexdesk.errors import FlexDeskError
 from flexdesk.services.outputs import recap
 from flexdesk.services.outputs.recap import Recap
 from flexdesk.services.permissions import Action
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.outputs.common import combo_value, fill_combo, number, skp_status_label, warn
 from flexdesk.ui.pages.outputs.recap_model import ProgressDelegate, RecapModel, WeekModel
 
@@ -43,8 +43,30 @@ class RecapTab(QWidget):
         self.ctx = ctx
         self.current: Recap | None = None
         self.file_dialog: QFileDialog | None = None
+        self._asked = 0  # the latest recap asked for; older answers are dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._build_bar())
+        self.title = QLabel()
+        self.title.setObjectName("recap_title")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self._build_table(), 3)
+        lower = QHBoxLayout()
+        lower.addWidget(self._build_summary(), 3)
+        lower.addWidget(self._build_wellbeing(), 2)
+        layout.addLayout(lower, 2)
+        self.employee.currentIndexChanged.connect(lambda _i: self.refresh(reload_people=False))
+        self.year.valueChanged.connect(lambda _v: self.refresh(reload_people=False))
+        self.period.currentIndexChanged.connect(lambda _i: self._load())
+        self.export_button.clicked.connect(self._choose_csv)
+        # logs and reviews, the SKP, settings (thresholds), the schedule (working days), staff
+        ctx.events.follow(
+            self, ["outputs", "settings", "schedule", "policy", "employees"], self.refresh
+        )
+        self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.employee = QComboBox()
         self.employee.setObjectName("recap_employee")
@@ -66,13 +88,10 @@ class RecapTab(QWidget):
         bar.addWidget(self.period, 1)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
-        self.title = QLabel()
-        self.title.setObjectName("recap_title")
-        self.title.setWordWrap(True)
-        layout.addWidget(self.title)
+        return bar
 
-        self.model = RecapModel(ctx.lang)
+    def _build_table(self) -> QTableView:
+        self.model = RecapModel(self.ctx.lang)
         self.table = QTableView()
         self.table.setObjectName("recap_table")
         self.table.setModel(self.model)
@@ -85,9 +104,9 @@ class RecapTab(QWidget):
         for col, width in enumerate((36, 300, 120, 120, 170, 110)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 3)
+        return self.table
 
-        lower = QHBoxLayout()
+    def _build_summary(self) -> QGroupBox:
         summary = QGroupBox(self.tr("Hari dan jam kerja"))
         grid = QGridLayout(summary)
         self.days_label = QLabel()
@@ -99,7 +118,7 @@ class RecapTab(QWidget):
             label.setMinimumWidth(220)
             grid.addWidget(label, i, 0)
         grid.setRowStretch(3, 1)
-        self.week_model = WeekModel(ctx.lang)
+        self.week_model = WeekModel(self.ctx.lang)
         self.weeks = QTableView()
         self.weeks.setObjectName("recap_weeks")
         self.weeks.setModel(self.week_model)
@@ -111,7 +130,9 @@ class RecapTab(QWidget):
         self.weeks.horizontalHeader().setStretchLastSection(True)
         grid.addWidget(self.weeks, 0, 1, 4, 1)
         grid.setColumnStretch(1, 1)
-        lower.addWidget(summary, 3)
+        return summary
+
+    def _build_wellbeing(self) -> QGroupBox:
         wellbeing = QGroupBox(self.tr("Sinyal kesejahteraan"))
         wb_layout = QVBoxLayout(wellbeing)
         self.signals = QListWidget()
@@ -122,23 +143,22 @@ class RecapTab(QWidget):
         self.threshold_label.setWordWrap(True)
         self.threshold_label.setStyleSheet("color: #5f6b7a;")
         wb_layout.addWidget(self.threshold_label)
-        lower.addWidget(wellbeing, 2)
-        layout.addLayout(lower, 2)
-
-        self.employee.currentIndexChanged.connect(lambda _i: self.refresh(reload_people=False))
-        self.year.valueChanged.connect(lambda _v: self.refresh(reload_people=False))
-        self.period.currentIndexChanged.connect(lambda _i: self._load())
-        self.export_button.clicked.connect(self._choose_csv)
-        self.refresh()
+        return wellbeing
 
     def refresh(self, *, reload_people: bool = True) -> None:
-        if reload_people:
-            people = self.ctx.services.read(employee_choices, Action.OUTPUT_VIEW)
-            fill_combo(self.employee, people)
-            if combo_value(self.employee) is None:
-                self.employee.setCurrentIndex(
-                    max(self.employee.findData(self.ctx.actor.employee_id), 0)
-                )
+        if not reload_people:
+            self._load()
+            return
+        QueryOp(self.ctx, employee_choices, Action.OUTPUT_VIEW).on_success(self._show_people).run(
+            parent=self
+        )
+
+    def _show_people(self, people: list[tuple[str, str]]) -> None:
+        fill_combo(self.employee, people)
+        if combo_value(self.employee) is None:
+            self.employee.setCurrentIndex(
+                max(self.employee.findData(self.ctx.actor.employee_id), 0)
+            )
         self._load()
 
     def _fill_periods(self, period_type: PeriodType) -> None:
@@ -170,16 +190,20 @@ class RecapTab(QWidget):
 
     def _load(self) -> None:
         emp = combo_value(self.employee)
+        self._asked += 1
+        asked = self._asked
         if not emp:
             self.current = None
             self.model.set_rows([])
             return
         index = self._period_index()
         lang: Lang = "en" if self.ctx.lang == "en" else "id"
-        try:
-            rc = self.ctx.services.read(recap.recap, emp, self.year.value(), index, lang=lang)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Rekap"), exc)
+        QueryOp(self.ctx, recap.recap, emp, self.year.value(), index, lang=lang).on_success(
+            lambda rc: self._loaded(asked, index, rc)
+        ).on_failure(lambda exc: warn(self, self.ctx, self.tr("Rekap"), exc)).run(parent=self)
+
+    def _loaded(self, asked: int, index: int | None, rc: Recap) -> None:
+        if asked != self._asked:  # the employee, year or period changed meanwhile
             return
         if self.period.count() != rc.period_type.periods_per_year + 1:
             self._fill_periods(rc.period_type)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +30,7 @@ from flexdesk.services.permissions import Action
 from flexdesk.services.staff_scope import employee_choices
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import combo_value, fill_combo, mode_label, number, warn
 from flexdesk.ui.pages.outputs.evidence import EvidenceList
 from flexdesk.ui.pages.outputs.log_model import COL_STATUS, LogTableModel, fit_columns
@@ -35,15 +38,29 @@ from flexdesk.ui.widgets.forms import ErrorLabel
 
 
 class ReviewTab(QWidget):
-    changed = Signal()
-
     def __init__(self, ctx: UiContext, store: AttachmentStore) -> None:
         super().__init__()
         self.ctx = ctx
         self.store = store
         self._current: LogRow | None = None
+        self._asked = 0  # the latest entry asked for; older answers are dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._build_bar())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_table())
+        splitter.addWidget(self._build_detail())
+        splitter.setSizes([380, 220])
+        layout.addWidget(splitter, 1)
+        self.employee.currentIndexChanged.connect(lambda _i: self.refresh(reload_people=False))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.return_button.clicked.connect(self.return_selected)
+        # the page follows "outputs" for this tab, so that the count in its title stays true
+        # while another tab is shown
+        self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.employee = QComboBox()
         self.employee.setObjectName("review_employee")
@@ -59,10 +76,11 @@ class ReviewTab(QWidget):
         self.return_button.setObjectName("return_log")
         bar.addWidget(self.accept_button)
         bar.addWidget(self.return_button)
-        layout.addLayout(bar)
+        return bar
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.model = LogTableModel(ctx.services, self._filter(), ctx.lang)
+    def _build_table(self) -> QTableView:
+        self.model = LogTableModel(self.ctx, self, self._filter(), self.ctx.lang, autoload=False)
+        self.model.loaded.connect(self._loaded)
         self.table = QTableView()
         self.table.setObjectName("review_table")
         self.table.setModel(self.model)
@@ -76,8 +94,9 @@ class ReviewTab(QWidget):
         fit_columns(self.table, (86, 160, 200, 240, 96, 92, 58, 90, 48))
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(COL_STATUS, True)  # all of them are "submitted"
-        splitter.addWidget(self.table)
+        return self.table
 
+    def _build_detail(self) -> QGroupBox:
         detail = QGroupBox(self.tr("Entri terpilih"))
         detail_layout = QHBoxLayout(detail)
         form = QFormLayout()
@@ -110,15 +129,7 @@ class ReviewTab(QWidget):
         self.error = ErrorLabel()
         right.addWidget(self.error)
         detail_layout.addLayout(right, 2)
-        splitter.addWidget(detail)
-        splitter.setSizes([380, 220])
-        layout.addWidget(splitter, 1)
-
-        self.employee.currentIndexChanged.connect(lambda _i: self.refresh(reload_people=False))
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
-        self.accept_button.clicked.connect(self.accept_selected)
-        self.return_button.clicked.connect(self.return_selected)
-        self.refresh()
+        return detail
 
     def _filter(self) -> LogFilter:
         emp = combo_value(self.employee) if hasattr(self, "employee") else None
@@ -127,14 +138,20 @@ class ReviewTab(QWidget):
         )
 
     def refresh(self, *, reload_people: bool = True) -> None:
-        if reload_people:
-            people = [
-                (i, n)
-                for i, n in self.ctx.services.read(employee_choices, Action.OUTPUT_VIEW)
-                if i != self.ctx.actor.employee_id
-            ]
-            fill_combo(self.employee, people, self.tr("Semua bawahan"))
+        """Read the queue again (with ``reload_people`` the employee choices first)."""
+        if not reload_people:
+            self.model.set_filter(self._filter())
+            return
+        QueryOp(self.ctx, employee_choices, Action.OUTPUT_VIEW).on_success(self._show_people).run(
+            parent=self
+        )
+
+    def _show_people(self, choices: list[tuple[str, str]]) -> None:
+        people = [(i, n) for i, n in choices if i != self.ctx.actor.employee_id]
+        fill_combo(self.employee, people, self.tr("Semua bawahan"))
         self.model.set_filter(self._filter())
+
+    def _loaded(self) -> None:
         self.count_label.setText(self.tr("{n} entri menunggu reviu").format(n=self.model.total))
         self._show_selected()
 
@@ -154,16 +171,19 @@ class ReviewTab(QWidget):
         self.error.clear_error()
         self._current = None
         if len(rows) != 1:
+            self._asked += 1  # an entry still on its way is not shown any more
             for label in self.info.values():
                 label.clear()
             if len(rows) > 1:
                 self.info["employee"].setText(self.tr("{n} entri terpilih").format(n=len(rows)))
             return
-        try:
-            row = self.ctx.services.read(outputs.get_log, rows[0].id)
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
+        self._asked += 1
+        asked = self._asked
+        QueryOp(self.ctx, outputs.get_log, rows[0].id).on_success(
+            lambda row: self._show_entry(row) if asked == self._asked else None
+        ).on_failure(lambda exc: self.error.show_error(self.ctx.message(exc))).run(parent=self)
+
+    def _show_entry(self, row: LogRow) -> None:
         self._current = row
         self.info["employee"].setText(f"{row.employee_name} — {row.day:%d/%m/%Y}")
         self.info["rhk"].setText(row.rhk_text)
@@ -189,38 +209,36 @@ class ReviewTab(QWidget):
             if ev.kind == "link":
                 QDesktopServices.openUrl(QUrl(ev.url))
                 continue
-            try:
-                path = self.ctx.services.read(
-                    outputs.evidence_copy, ev.id, self.store, self.ctx.paths.exports / "bukti"
-                )
-            except FlexDeskError as exc:
-                self.error.show_error(self.ctx.message(exc))
-                continue
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            QueryOp(
+                self.ctx, outputs.evidence_copy, ev.id, self.store, self.ctx.paths.exports / "bukti"
+            ).on_success(self._open_copy).on_failure(
+                lambda exc: self.error.show_error(self.ctx.message(exc))
+            ).run(parent=self)
+
+    def _open_copy(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def accept_selected(self) -> None:
         ids = [r.id for r in self.selected_rows()]
         if not ids:
             return
-        try:
-            self.ctx.services.call(outputs.accept_logs, ids)
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("Terima"), exc)
-            return
-        self.note.clear()
-        self.refresh(reload_people=False)
-        self.changed.emit()
+        MutationOp(self.ctx, outputs.accept_logs, ids, topics=["outputs"]).on_success(
+            lambda _rows: self._reviewed()
+        ).on_failure(lambda exc: warn(self, self.ctx, self.tr("Terima"), exc)).run(parent=self)
 
     def return_selected(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1:
             return
-        try:
-            self.ctx.services.call(outputs.return_log, rows[0].id, self.note.toPlainText())
-        except FlexDeskError as exc:
+
+        def refused(exc: FlexDeskError) -> None:
             self.error.show_error(self.ctx.message(exc))
             self.note.setFocus()
-            return
+
+        MutationOp(
+            self.ctx, outputs.return_log, rows[0].id, self.note.toPlainText(), topics=["outputs"]
+        ).on_success(lambda _row: self._reviewed()).on_failure(refused).run(parent=self)
+
+    def _reviewed(self) -> None:
+        """The queue is read again by the change bus (the page follows "outputs")."""
         self.note.clear()
-        self.refresh(reload_people=False)
-        self.changed.emit()

@@ -23,6 +23,7 @@ from flexdesk.errors import FlexDeskError
 from flexdesk.services.outputs import skp
 from flexdesk.services.outputs.skp import IndicatorInput, RhkInput, RhkRow, SkpDetail
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import aspect_label, combo_value
 from flexdesk.ui.widgets.forms import ErrorLabel
 
@@ -42,9 +43,32 @@ class RhkDialog(QDialog):
         self.saved: SkpDetail | None = None
         self.setWindowTitle(self.tr("Ubah RHK") if existing else self.tr("Tambah RHK"))
         self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self._build_indicators())
+        hint = QLabel(
+            self.tr(
+                "Kuantitas wajib diisi: output harian dijumlahkan terhadap targetnya. Target berlaku setahun; rekap membaginya per periode."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6b7a;")
+        layout.addWidget(hint)
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        layout.addWidget(self._build_buttons())
+        if existing is not None:
+            self._load(existing)
+        else:
+            self._defaults()
+        self.text.setFocus()
+        QueryOp(ctx, skp.parent_rhk_choices, detail.employee_id, detail.year).on_success(
+            self._show_parents
+        ).run(parent=self)
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
 
         def add(label: str, widget: QWidget, field: str) -> None:
             widget.setObjectName(field)
@@ -65,18 +89,25 @@ class RhkDialog(QDialog):
         self.parent_rhk = QComboBox()
         self.parent_rhk.setMinimumContentsLength(40)
         self.parent_rhk.addItem(self.tr("(tidak mengintervensi RHK atasan)"), "")
-        choices = ctx.services.read(skp.parent_rhk_choices, detail.employee_id, detail.year)
+        add(self.tr("Jenis"), self.kind, "kind")
+        add(self.tr("Rumusan RHK *"), self.text, "text")
+        add(self.tr("RHK atasan yang diintervensi"), self.parent_rhk, "parent")
+        return form
+
+    def _show_parents(self, choices: list[tuple[str, str]]) -> None:
+        """The supervisor's RHK have arrived: offer them, keep the one chosen (or stored)."""
+        wanted = combo_value(self.parent_rhk) or (
+            self.existing.parent_rhk_id if self.existing is not None else None
+        )
         for rid, rhk_text in choices:
             self.parent_rhk.addItem(rhk_text, rid)
         if not choices:
             self.parent_rhk.setToolTip(
                 self.tr("SKP atasan tahun ini belum ada atau belum berisi RHK.")
             )
-        add(self.tr("Jenis"), self.kind, "kind")
-        add(self.tr("Rumusan RHK *"), self.text, "text")
-        add(self.tr("RHK atasan yang diintervensi"), self.parent_rhk, "parent")
-        layout.addLayout(form)
+        self.parent_rhk.setCurrentIndex(max(self.parent_rhk.findData(wanted or ""), 0))
 
+    def _build_indicators(self) -> QGroupBox:
         box = QGroupBox(self.tr("Indikator kinerja individu dan target"))
         grid = QGridLayout(box)
         for col, head in enumerate(
@@ -107,47 +138,37 @@ class RhkDialog(QDialog):
         grid.setColumnStretch(1, 1)
         self.errors["indicators"] = ErrorLabel()
         grid.addWidget(self.errors["indicators"], 2 * len(Aspect) + 1, 0, 1, 4)
-        layout.addWidget(box)
-        hint = QLabel(
-            self.tr(
-                "Kuantitas wajib diisi: output harian dijumlahkan terhadap targetnya. Target berlaku setahun; rekap membaginya per periode."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6b7a;")
-        layout.addWidget(hint)
-        self.general_error = ErrorLabel()
-        layout.addWidget(self.general_error)
+        return box
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        if existing is not None:
-            self._load(existing)
-        else:
-            defaults = {
-                Aspect.KUALITAS: (self.tr("Hasil kerja sesuai standar tanpa revisi"), 100.0, "%"),
-                Aspect.WAKTU: (
-                    self.tr("Diselesaikan dalam tahun berjalan"),
-                    12.0,
-                    self.tr("bulan"),
-                ),
-            }
-            for aspect, (text_value, target, unit_value) in defaults.items():
-                text_edit, spin, unit_edit = self.rows[aspect]
-                text_edit.setText(text_value)
-                spin.setValue(target)
-                unit_edit.setText(unit_value)
-        self.text.setFocus()
+        return buttons
+
+    def _defaults(self) -> None:
+        defaults = {
+            Aspect.KUALITAS: (self.tr("Hasil kerja sesuai standar tanpa revisi"), 100.0, "%"),
+            Aspect.WAKTU: (
+                self.tr("Diselesaikan dalam tahun berjalan"),
+                12.0,
+                self.tr("bulan"),
+            ),
+        }
+        for aspect, (text_value, target, unit_value) in defaults.items():
+            text_edit, spin, unit_edit = self.rows[aspect]
+            text_edit.setText(text_value)
+            spin.setValue(target)
+            unit_edit.setText(unit_value)
 
     def _load(self, row: RhkRow) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(row.kind.value), 0))
-        self.text.setPlainText(row.text)
-        self.parent_rhk.setCurrentIndex(max(self.parent_rhk.findData(row.parent_rhk_id or ""), 0))
+        self.text.setPlainText(row.text)  # (the supervisor's RHK is chosen when they arrive)
         for ind in row.indicators:
             text, value, unit = self.rows[ind.aspect]
             text.setText(ind.text)
@@ -168,18 +189,26 @@ class RhkDialog(QDialog):
         )
 
     def save(self) -> None:
+        """Store the RHK on the database worker; Save waits meanwhile. Stored: the dialog
+        closes; refused: the message shows under its field and nothing typed is lost."""
         for err in {*self.errors.values(), self.general_error}:
             err.clear_error()
         data = self.form_input()
-        try:
-            if self.existing is None:
-                self.saved = self.ctx.services.call(skp.add_rhk, self.detail.id, data)
-            else:
-                self.saved = self.ctx.services.call(skp.update_rhk, self.existing.id, data)
-        except FlexDeskError as exc:
-            self.errors.get(exc.field or "", self.general_error).show_error(self.ctx.message(exc))
-            target = self.findChild(QWidget, exc.field or "")
-            if target is not None:
-                target.setFocus()
-            return
+        if self.existing is None:
+            op = MutationOp(self.ctx, skp.add_rhk, self.detail.id, data, topics=["outputs"])
+        else:
+            op = MutationOp(self.ctx, skp.update_rhk, self.existing.id, data, topics=["outputs"])
+        self.save_button.setEnabled(False)
+        op.on_success(self._saved).on_failure(self._refused).run(parent=self)
+
+    def _saved(self, detail: SkpDetail) -> None:
+        self.saved = detail
+        self.save_button.setEnabled(True)
         self.accept()
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.get(exc.field or "", self.general_error).show_error(self.ctx.message(exc))
+        target = self.findChild(QWidget, exc.field or "")
+        if target is not None:
+            target.setFocus()

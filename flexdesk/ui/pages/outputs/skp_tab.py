@@ -3,9 +3,11 @@ year's, submitting, and the supervisor's approve / return / reopen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.outputs import RhkKind, SkpStatus
 from flexdesk.domain.performance import PeriodType
-from flexdesk.errors import FlexDeskError
 from flexdesk.services.outputs import skp
-from flexdesk.services.outputs.skp import SKP_PERIOD_TYPES, SkpDetail
+from flexdesk.services.outputs.skp import SKP_PERIOD_TYPES, SkpDetail, SkpSummary
 from flexdesk.services.permissions import Action, Role
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import (
     aspect_label,
     combo_value,
@@ -36,19 +38,43 @@ from flexdesk.ui.pages.outputs.common import (
     warn,
 )
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 
 class SkpTab(QWidget):
-    changed = Signal()
-
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.detail: SkpDetail | None = None
         self.dialog: RhkDialog | None = None
         self._employee_id: str | None = ctx.actor.employee_id
+        self._keep_rhk: str | None = None  # the RHK to select again after a reload
+        self._after_note = ""  # a message to show once the reload has arrived
+        self._asked = 0  # the latest SKP asked for; older answers are dropped
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self._build_people())
+        main = QVBoxLayout()
+        layout.addLayout(main, 1)
+        main.addLayout(self._build_bar())
+        self.status = QLabel()
+        self.status.setObjectName("skp_status")
+        self.status.setWordWrap(True)
+        main.addWidget(self.status)
+        self.note = QLabel()
+        self.note.setObjectName("skp_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {ERROR_COLOUR};")
+        main.addWidget(self.note)
+        main.addWidget(self._build_tree(), 1)
+        main.addLayout(self._build_own())
+        main.addLayout(self._build_review())
+        self._connect()
+        # SKP and logs, and staff (the people list, the supervisor relation)
+        ctx.events.follow(self, ["outputs", "employees"], self.refresh)
+        self.refresh()
+
+    def _build_people(self) -> QTreeWidget:
         self.people = QTreeWidget()
         self.people.setObjectName("skp_people")
         self.people.setColumnCount(2)
@@ -59,11 +85,10 @@ class SkpTab(QWidget):
         self.people.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.people.header().setStretchLastSection(False)
         self.people.setColumnWidth(1, 110)
-        self.people.setVisible(ctx.actor.role is not Role.EMPLOYEE)
-        layout.addWidget(self.people)
-        main = QVBoxLayout()
-        layout.addLayout(main, 1)
+        self.people.setVisible(self.ctx.actor.role is not Role.EMPLOYEE)
+        return self.people
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.year = QSpinBox()
         self.year.setObjectName("skp_year")
@@ -84,17 +109,9 @@ class SkpTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.create_button)
         bar.addWidget(self.copy_button)
-        main.addLayout(bar)
-        self.status = QLabel()
-        self.status.setObjectName("skp_status")
-        self.status.setWordWrap(True)
-        main.addWidget(self.status)
-        self.note = QLabel()
-        self.note.setObjectName("skp_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #b3261e;")
-        main.addWidget(self.note)
+        return bar
 
+    def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget()
         self.tree.setObjectName("rhk_tree")
         self.tree.setColumnCount(3)
@@ -108,8 +125,9 @@ class SkpTab(QWidget):
         header.setStretchLastSection(False)
         self.tree.setColumnWidth(1, 120)
         self.tree.setColumnWidth(2, 250)
-        main.addWidget(self.tree, 1)
+        return self.tree
 
+    def _build_own(self) -> QHBoxLayout:
         own = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Tambah RHK"))
         self.add_button.setObjectName("add_rhk")
@@ -126,7 +144,9 @@ class SkpTab(QWidget):
         own.addStretch(1)
         own.addWidget(self.submit_button)
         own.addWidget(self.withdraw_button)
-        main.addLayout(own)
+        return own
+
+    def _build_review(self) -> QHBoxLayout:
         review = QHBoxLayout()
         self.review_note = QLineEdit()
         self.review_note.setObjectName("skp_review_note")
@@ -140,14 +160,11 @@ class SkpTab(QWidget):
         review.addWidget(self.review_note, 1)
         for b in (self.approve_button, self.return_button, self.reopen_button):
             review.addWidget(b)
-        self.review_widgets = (
-            self.review_note,
-            self.approve_button,
-            self.return_button,
-            self.reopen_button,
-        )
-        main.addLayout(review)
+        self.review_widgets = (self.review_note, self.approve_button, self.return_button,
+                               self.reopen_button)  # fmt: skip
+        return review
 
+    def _connect(self) -> None:
         self.people.currentItemChanged.connect(lambda cur, _prev: self._person_changed(cur))
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.period.activated.connect(lambda _i: self._set_period())
@@ -165,7 +182,6 @@ class SkpTab(QWidget):
         self.approve_button.clicked.connect(lambda: self._step(skp.approve_skp))
         self.return_button.clicked.connect(lambda: self._step(skp.return_skp, note=True))
         self.reopen_button.clicked.connect(lambda: self._step(skp.reopen_skp, note=True))
-        self.refresh()
 
     # -- loading --------------------------------------------------------------------------------
     def _person_changed(self, item: QTreeWidgetItem | None) -> None:
@@ -182,7 +198,12 @@ class SkpTab(QWidget):
         self._load()
 
     def refresh(self) -> None:
-        overview = self.ctx.services.read(skp.skp_overview, self.year.value())
+        """Read the people's SKP statuses, then the shown SKP (the change bus calls this)."""
+        QueryOp(self.ctx, skp.skp_overview, self.year.value()).on_success(self._show_overview).run(
+            parent=self
+        )
+
+    def _show_overview(self, overview: list[SkpSummary]) -> None:
         self.people.blockSignals(True)
         self.people.clear()
         for row in overview:
@@ -204,7 +225,19 @@ class SkpTab(QWidget):
 
     def _load(self) -> None:
         emp = self._employee_id
-        self.detail = self.ctx.services.read(skp.get_skp, emp, self.year.value()) if emp else None
+        self._asked += 1
+        asked = self._asked
+        if not emp:
+            self._show_detail(asked, None)
+            return
+        QueryOp(self.ctx, skp.get_skp, emp, self.year.value()).on_success(
+            lambda detail: self._show_detail(asked, detail)
+        ).run(parent=self)
+
+    def _show_detail(self, asked: int, detail: SkpDetail | None) -> None:
+        if asked != self._asked:  # another employee or year was chosen meanwhile
+            return
+        self.detail = detail
         self.tree.clear()
         detail = self.detail
         if detail is None:
@@ -243,6 +276,12 @@ class SkpTab(QWidget):
                     top.addChild(child)
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(True)
+                if rhk.id == self._keep_rhk:
+                    self.tree.setCurrentItem(top)
+        self._keep_rhk = None
+        if self._after_note:
+            self.note.setText(self._after_note)
+            self._after_note = ""
         self._update_buttons()
 
     # -- state of the buttons -------------------------------------------------------------------
@@ -288,50 +327,37 @@ class SkpTab(QWidget):
         return str(items[0].data(0, Qt.ItemDataRole.UserRole)) if items else None
 
     # -- actions -------------------------------------------------------------------------------
-    def _done(self, detail: SkpDetail | None) -> None:
-        keep = self.selected_rhk_id()
-        self.refresh()
-        if keep:
-            for i in range(self.tree.topLevelItemCount()):
-                item = self.tree.topLevelItem(i)
-                if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == keep:
-                    self.tree.setCurrentItem(item)
-        self.changed.emit()
+    def _done(self, note: str = "") -> None:
+        """Stored: the change bus is reading the SKP again; keep the selected RHK selected and
+        show ``note`` once it has arrived."""
+        self._keep_rhk = self.selected_rhk_id()
+        self._after_note = note
 
-    def _run(self, fn: object, *args: object, **kwargs: object) -> object | None:
-        try:
-            return self.ctx.services.call(fn, *args, **kwargs)  # type: ignore[arg-type]
-        except FlexDeskError as exc:
-            warn(self, self.ctx, self.tr("SKP"), exc)
-            return None
+    def _run(self, fn: Callable[..., object], *args: object, then: Callable[[Any], None]) -> None:
+        MutationOp(self.ctx, fn, *args, topics=["outputs"]).on_success(then).on_failure(
+            lambda exc: warn(self, self.ctx, self.tr("SKP"), exc)
+        ).run(parent=self)
 
     def create_skp(self) -> None:
-        if self._employee_id and self._run(
-            skp.create_skp,
-            self._employee_id,
-            self.year.value(),
-            PeriodType(combo_value(self.period) or "monthly"),
-        ):
-            self._done(None)
+        if self._employee_id:
+            period = PeriodType(combo_value(self.period) or "monthly")
+            args = (self._employee_id, self.year.value(), period)
+            self._run(skp.create_skp, *args, then=lambda _d: self._done())
 
     def copy_last_year(self) -> None:
-        result = self._run(skp.copy_previous_skp, self._employee_id, self.year.value())
-        if isinstance(result, skp.CopyResult):
-            self._done(result.skp)
-            self.note.setText(
+        def copied(result: skp.CopyResult) -> None:
+            self._done(
                 self.tr(
                     "{n} RHK disalin dari SKP {year}; {dropped} tautan ke RHK atasan perlu dipilih ulang."
                 ).format(n=result.copied, year=result.source_year, dropped=result.links_dropped)
             )
 
+        self._run(skp.copy_previous_skp, self._employee_id, self.year.value(), then=copied)
+
     def _set_period(self) -> None:
         if self.detail is not None and self.detail.editable:
-            self._run(
-                skp.set_period_type,
-                self.detail.id,
-                PeriodType(combo_value(self.period) or "monthly"),
-            )
-            self._done(None)
+            period = PeriodType(combo_value(self.period) or "monthly")
+            self._run(skp.set_period_type, self.detail.id, period, then=lambda _d: self._done())
 
     def add_rhk(self) -> None:
         if self.detail is not None:
@@ -347,25 +373,28 @@ class SkpTab(QWidget):
 
     def _open(self, dialog: RhkDialog) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(lambda: self._done(dialog.saved))
+        dialog.accepted.connect(self._done)
         dialog.open()
 
     def delete_rhk(self) -> None:
         rid = self.selected_rhk_id()
-        if rid is not None and self._run(skp.delete_rhk, rid) is not None:
-            self._done(None)
+        if rid is not None:
+            self._run(skp.delete_rhk, rid, then=lambda _d: self._done())
 
     def _move(self, delta: int) -> None:
         rid = self.selected_rhk_id()
-        if rid is not None and self._run(skp.move_rhk, rid, delta) is not None:
-            self._done(None)
+        if rid is not None:
+            self._run(skp.move_rhk, rid, delta, then=lambda _d: self._done())
 
-    def _step(self, fn: object, *, note: bool = False) -> None:
+    def _step(self, fn: Callable[..., object], *, note: bool = False) -> None:
         if self.detail is None:
             return
         args: tuple[object, ...] = (
             (self.detail.id, self.review_note.text()) if note else (self.detail.id,)
         )
-        if self._run(fn, *args) is not None:
+
+        def stepped(_detail: object) -> None:
             self.review_note.clear()
-            self._done(None)
+            self._done()
+
+        self._run(fn, *args, then=stepped)

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.calendar import HolidayKind, HolidayRow
 from flexdesk.domain.dates import format_hari_tanggal
-from flexdesk.errors import FlexDeskError
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.schedule.calendar import ImportMode, YearHolidays
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.schedule.dialogs import pydate, qdate, ui_lang
 from flexdesk.ui.widgets.forms import ErrorLabel
 
@@ -91,7 +91,32 @@ class CalendarTab(QWidget):
         self.ctx = ctx
         self.current: YearHolidays | None = None
         self.dialog: QDialog | None = None
+        self._note = ""  # "Impor berhasil." after the list, until the next action
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_year())
+        layout.addWidget(self._build_table(), 1)
+        layout.addLayout(self._build_buttons())
+        hint = QLabel(
+            self.tr(
+                "CSV: kolom tanggal, nama, jenis (nasional, cuti_bersama, lokal); tanggal "
+                "YYYY-MM-DD atau DD/MM/YYYY; pemisah koma atau titik koma."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        self.error = ErrorLabel()
+        self.error.setObjectName("calendar_error")
+        layout.addWidget(self.error)
+        self.year.valueChanged.connect(lambda _v: self._year_changed())
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.import_button.clicked.connect(lambda _checked=False: self.import_csv())
+        self.reset_button.clicked.connect(self.reset)
+        ctx.events.follow(self, ["policy"], self.reload)
+        self.reload()
+
+    def _build_year(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.year = QSpinBox()
         self.year.setObjectName("calendar_year")
@@ -103,7 +128,9 @@ class CalendarTab(QWidget):
         top.addWidget(QLabel(self.tr("Tahun")))
         top.addWidget(self.year)
         top.addWidget(self.source, 1)
-        layout.addLayout(top)
+        return top
+
+    def _build_table(self) -> QTableView:
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(
             [self.tr("Tanggal"), self.tr("Nama"), self.tr("Jenis")]
@@ -117,7 +144,9 @@ class CalendarTab(QWidget):
         self.table.setColumnWidth(0, 200)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(2, 170)
-        layout.addWidget(self.table, 1)
+        return self.table
+
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Tambah…"))
         self.remove_button = QPushButton(self.tr("Hapus"))
@@ -134,28 +163,17 @@ class CalendarTab(QWidget):
         buttons.addWidget(self.import_mode)
         for button in (self.import_button, self.reset_button):
             buttons.addWidget(button)
-        layout.addLayout(buttons)
-        hint = QLabel(
-            self.tr(
-                "CSV: kolom tanggal, nama, jenis (nasional, cuti_bersama, lokal); tanggal "
-                "YYYY-MM-DD atau DD/MM/YYYY; pemisah koma atau titik koma."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
-        self.error = ErrorLabel()
-        self.error.setObjectName("calendar_error")
-        layout.addWidget(self.error)
-        self.year.valueChanged.connect(lambda _v: self.reload())
-        self.add_button.clicked.connect(self.add)
-        self.remove_button.clicked.connect(self.remove)
-        self.import_button.clicked.connect(lambda _checked=False: self.import_csv())
-        self.reset_button.clicked.connect(self.reset)
+        return buttons
+
+    def _year_changed(self) -> None:
+        self._note = ""
         self.reload()
 
     def reload(self) -> None:
-        self._show(self.ctx.services.read(schedule_calendar.year_holidays, self.year.value()))
+        year = self.year.value()
+        QueryOp(self.ctx, schedule_calendar.year_holidays, year).on_success(
+            lambda found: self._show(found) if found.year == self.year.value() else None
+        ).run(parent=self)
 
     def _show(self, year: YearHolidays) -> None:
         self.current = year
@@ -179,20 +197,33 @@ class CalendarTab(QWidget):
                     "Menteri tahun ini."
                 ).format(n=len(year.rows))
             )
+        if self._note:
+            self.source.setText(self.source.text() + " " + self._note)
         self.reset_button.setEnabled(year.office_kept)
 
-    def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> bool:
+    def _run(
+        self,
+        fn: Callable[..., object],
+        *args: object,
+        then: Callable[[], None] | None = None,
+        **kwargs: object,
+    ) -> None:
+        """Store a change of the year's list; on success show the list the service returned,
+        or read it again after an import (the change bus tells the schedule grid)."""
         self.error.clear_error()
-        try:
-            result = self.ctx.services.call(fn, *args, **kwargs)
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return False
-        if isinstance(result, YearHolidays) and result.year == self.year.value():
-            self._show(result)
-        else:
-            self.reload()
-        return True
+        self._note = ""
+
+        def stored(result: object) -> None:
+            if then is not None:
+                then()
+            if isinstance(result, YearHolidays) and result.year == self.year.value():
+                self._show(result)
+            else:
+                self.reload()
+
+        MutationOp(self.ctx, fn, *args, topics=["policy"], **kwargs).on_success(stored).on_failure(
+            lambda exc: self.error.show_error(self.ctx.message(exc))
+        ).run(parent=self)
 
     def add(self) -> None:
         dialog = HolidayDialog(self.year.value(), self)
@@ -208,16 +239,18 @@ class CalendarTab(QWidget):
     def reset(self) -> None:
         self._run(schedule_calendar.reset_year, self.year.value())
 
-    def import_csv(self, path: Path | None = None) -> bool:
+    def import_csv(self, path: Path | None = None) -> None:
+        """Import ``path`` (without one: ask for it); "Impor berhasil." follows the list."""
         if path is None:
             dialog = QFileDialog(self, self.tr("Impor hari libur"), "", self.tr("CSV (*.csv)"))
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
             self.dialog = dialog
             dialog.fileSelected.connect(lambda name: self.import_csv(Path(name)))
             dialog.open()
-            return False
+            return
         mode: ImportMode = "merge" if self.import_mode.currentData() == "merge" else "replace"
-        ok = self._run(schedule_calendar.import_holidays_csv, path, mode=mode)
-        if ok:
-            self.source.setText(self.source.text() + " " + self.tr("Impor berhasil."))
-        return ok
+
+        def imported() -> None:
+            self._note = self.tr("Impor berhasil.")
+
+        self._run(schedule_calendar.import_holidays_csv, path, mode=mode, then=imported)

@@ -1,13 +1,15 @@
 """Grid gestures turned into changes: typing codes, clearing, details, copy week, patterns.
 
-Every gesture becomes a list of :class:`CellChange` that goes to the services through the
-month editor, all or nothing; only a stored change is pushed on the undo stack. A refused
-change (someone else's row, a locked month, bad input) shows the service's sentence.
+Every gesture becomes a list of :class:`CellChange` that a ``MutationOp`` stores on the
+database worker, all or nothing; only a stored change is shown in the grid and pushed on the
+undo stack. A refused change (someone else's row, a locked month, bad input) shows the
+service's sentence. Typing runs ahead of the database: the cursor moves on at once, the next
+key goes to the next cell, and the stores follow in order (a refused one puts the cursor back).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -15,7 +17,9 @@ from PySide6.QtCore import QObject
 
 from flexdesk.domain.schedule import DayCode, LeaveKind
 from flexdesk.errors import FlexDeskError
-from flexdesk.services.schedule.service import CellChange
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange, EditResult
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.schedule.dialogs import CellDialog, LocationDialog, PatternDialog
 from flexdesk.ui.pages.schedule.undo import SetCellsCommand
 
@@ -48,6 +52,8 @@ class GridEditing(QObject):
         chosen = list(dict.fromkeys(e for e, _ in self.selected_cells()))
         if len(chosen) > 0 and len(self.selected_cells()) > 1:
             return chosen
+        if self.page.editor is None:
+            return []
         grid = self.page.editor.grid
         return [m.id for u in grid.units for m in u.members if grid.can_edit(m.id)]
 
@@ -55,11 +61,12 @@ class GridEditing(QObject):
 
     def type_code(self, letter: str) -> None:
         cells = self.selected_cells()
-        if not cells:
+        editor = self.page.editor
+        if not cells or editor is None:
             return
         many = len(cells) > 1
         if many:  # a fill over a range leaves weekends and holidays alone
-            calendar = self.page.editor.grid.calendar
+            calendar = editor.grid.calendar
             cells = [c for c in cells if calendar.is_working_day(c[1])]
         code = DayCode.parse(letter)
         if code is DayCode.WFA:
@@ -67,14 +74,27 @@ class GridEditing(QObject):
             return
         kind = LeaveKind.TAHUNAN.value if code is DayCode.CUTI else None
         changes = [CellChange(e, d, code, leave_kind=kind) for e, d in cells]
-        if not self.apply(changes, self.tr("Isi {code}").format(code=code.value)):
-            return
-        if not many:
+
+        def stored() -> None:
+            if code is DayCode.CUTI:
+                self.page.show_info(
+                    self.tr("Dicatat sebagai cuti tahunan; tekan Enter untuk jenis lain.")
+                )
+
+        self.apply(
+            changes,
+            self.tr("Isi {code}").format(code=code.value),
+            then=stored,
+            refused=self._back_to(cells, many),
+        )
+        if not many and changes:
             self.page.view.move_right()
-        if code is DayCode.CUTI:
-            self.page.show_info(
-                self.tr("Dicatat sebagai cuti tahunan; tekan Enter untuk jenis lain.")
-            )
+
+    def _back_to(self, cells: Sequence[tuple[str, date]], many: bool) -> Callable[[], None]:
+        """After a refusal of one typed cell the cursor goes back to it."""
+        if many or not cells:
+            return lambda: None
+        return lambda: self.page.select_cell(*cells[0])
 
     def _ask_location(self, cells: Sequence[tuple[str, date]]) -> None:
         dialog = LocationDialog(self.recent_locations, self.page)
@@ -84,7 +104,9 @@ class GridEditing(QObject):
             place = dialog.value()
             self.recent_locations = [place] + [p for p in self.recent_locations if p != place]
             changes = [CellChange(e, d, DayCode.WFA, place) for e, d in cells]
-            if self.apply(changes, self.tr("Isi WFA")) and len(cells) == 1:
+            one = len(cells) == 1
+            self.apply(changes, self.tr("Isi WFA"), refused=self._back_to(cells, not one))
+            if one:
                 self.page.view.move_right()
 
         dialog.accepted.connect(done)
@@ -92,6 +114,8 @@ class GridEditing(QObject):
 
     def clear_selection(self) -> None:
         cells = self.selected_cells()
+        if self.page.editor is None:
+            return
         grid = self.page.editor.grid
         changes = [CellChange(e, d) for e, d in cells if grid.entry(e, d) is not None]
         if changes:
@@ -99,7 +123,7 @@ class GridEditing(QObject):
 
     def edit_details(self) -> None:
         cells = self.selected_cells()
-        if not cells:
+        if not cells or self.page.editor is None:
             return
         first = self.page.editor.cell(*cells[0])
         dialog = CellDialog(first, len(cells), self.page.ctx.lang, self.page)
@@ -112,21 +136,34 @@ class GridEditing(QObject):
         dialog.open()
 
     def copy_previous_week(self) -> None:
+        editor = self.page.editor
+        if editor is None:
+            return
         monday = self.page.current_week()
-        try:
-            changes = self.page.editor.previous_week_changes(monday, self.selected_employees())
-        except FlexDeskError as exc:
-            self.page.show_error(self.page.ctx.message(exc))
-            return
-        grid = self.page.editor.grid
-        changes = [c for c in changes if grid.can_edit(c.employee_id)]
-        if not changes:
-            self.page.show_info(self.tr("Tidak ada yang disalin: minggu lalu kosong atau sama."))
-            return
-        self.apply(changes, self.tr("Salin minggu lalu"))
+
+        def found(changes: list[CellChange]) -> None:
+            changes = [c for c in changes if editor.grid.can_edit(c.employee_id)]
+            if not changes:
+                self.page.show_info(
+                    self.tr("Tidak ada yang disalin: minggu lalu kosong atau sama.")
+                )
+                return
+            self.apply(changes, self.tr("Salin minggu lalu"))
+
+        QueryOp(
+            self.page.ctx,
+            schedule.previous_week_changes,
+            editor.year,
+            editor.month,
+            week_start=monday,
+            employee_ids=self.selected_employees(),
+        ).on_success(found).on_failure(self._refused).run(parent=self.page)
 
     def apply_pattern(self) -> None:
-        grid = self.page.editor.grid
+        editor = self.page.editor
+        if editor is None:
+            return
+        grid = editor.grid
         employees = self.selected_employees()
         if not employees:
             self.page.show_error(self.tr("Tidak ada jadwal yang dapat Anda ubah di tampilan ini."))
@@ -141,36 +178,81 @@ class GridEditing(QObject):
 
         def done() -> None:
             pattern, first, last, place = dialog.values()
-            try:
-                changes = self.page.editor.pattern_changes(employees, first, last, pattern, place)
-            except FlexDeskError as exc:
-                self.page.show_error(self.page.ctx.message(exc))
-                return
-            self.apply(changes, self.tr("Terapkan pola"))
+            QueryOp(
+                self.page.ctx,
+                schedule.pattern_changes,
+                editor.year,
+                editor.month,
+                employee_ids=employees,
+                start=first,
+                end=last,
+                pattern=pattern,
+                location=place,
+            ).on_success(lambda changes: self.apply(changes, self.tr("Terapkan pola"))).on_failure(
+                self._refused
+            ).run(parent=self.page)
 
         dialog.accepted.connect(done)
         dialog.open()
 
+    def _refused(self, exc: FlexDeskError) -> None:
+        self.page.show_error(self.page.ctx.message(exc))
+
     # -- storing, with undo -----------------------------------------------------------------------------
 
-    def apply(self, changes: Sequence[CellChange], text: str) -> bool:
-        """Store ``changes`` and push them on the undo stack; False (message shown) if refused."""
-        editor = self.page.editor
-        before = [editor.cell(c.employee_id, c.day) for c in changes]
-        if not self.apply_now(changes):
-            return False
-        self.page.undo_stack.push(SetCellsCommand(self.apply_now, before, changes, text))
-        return True
+    def apply(
+        self,
+        changes: Sequence[CellChange],
+        text: str,
+        *,
+        then: Callable[[], None] | None = None,
+        refused: Callable[[], None] | None = None,
+    ) -> None:
+        """Store ``changes``; once stored, push them on the undo stack with the cells as they
+        were just before (earlier stores of the same cells are shown by then), then ``then``.
+        Refused: the message shows, then ``refused``."""
 
-    def apply_now(self, changes: Sequence[CellChange]) -> bool:
-        try:
-            self.page.model.apply_changes(list(changes))
-        except FlexDeskError as exc:
-            self.page.show_error(self.page.ctx.message(exc))
-            return False
-        self.page.clear_message()
-        self.page.after_edit()
-        return True
+        def stored(before: list[CellChange]) -> None:
+            self.page.undo_stack.push(SetCellsCommand(self.apply_now, before, changes, text))
+            if then is not None:
+                then()
+
+        self._store(changes, stored, refused)
+
+    def apply_now(self, changes: Sequence[CellChange], refused: Callable[[], None]) -> None:
+        """Store ``changes`` for undo/redo (no new command); ``refused()`` if they were."""
+        self._store(changes, lambda _before: None, refused)
+
+    def _store(
+        self,
+        changes: Sequence[CellChange],
+        done: Callable[[list[CellChange]], None],
+        refused: Callable[[], None] | None,
+    ) -> None:
+        editor = self.page.editor
+        if editor is None or not changes:
+            return
+        changes = list(changes)
+
+        def stored(result: EditResult) -> None:
+            if self.page.editor is not editor:  # another month is shown: it was read after
+                return
+            before = [editor.cell(c.employee_id, c.day) for c in changes]
+            self.page.model.apply_result(result)
+            self.page.clear_message()
+            self.page.after_edit()
+            self.page.announce_change()
+            done(before)
+
+        def failed(exc: FlexDeskError) -> None:
+            self._refused(exc)
+            if refused is not None:
+                refused()
+
+        # topics=(): the page announces the change itself, without reloading its own grid
+        MutationOp(
+            self.page.ctx, schedule.set_entries, editor.year, editor.month, changes, topics=()
+        ).on_success(stored).on_failure(failed).run(parent=self.page)
 
 
 def week_of(day: date) -> date:

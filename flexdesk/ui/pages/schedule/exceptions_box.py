@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from flexdesk.errors import FlexDeskError
 from flexdesk.services import employees
 from flexdesk.services.schedule import policy as schedule_policy
 from flexdesk.services.schedule.policy import RemoteException
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -48,27 +48,46 @@ class ExceptionsBox(QGroupBox):
         layout.addWidget(self.error)
         self.add_button.clicked.connect(self.grant)
         self.remove_button.clicked.connect(self.withdraw)
-        for emp_id, name in ctx.services.read(employees.supervisor_choices):
-            self.employee.addItem(name, emp_id)
+        # the exception is kept on the employee: the grid's tooltips follow "employees" too
+        ctx.events.follow(self, ["employees", "units"], self._load_employees)
+        ctx.events.follow(self, ["employees"], self.reload)
+        self._load_employees()
         self.reload()
 
+    def _load_employees(self) -> None:
+        QueryOp(self.ctx, employees.supervisor_choices).on_success(self._show_employees).run(
+            parent=self
+        )
+
+    def _show_employees(self, choices: list[tuple[str, str]]) -> None:
+        current = self.employee.currentData()
+        self.employee.clear()
+        for emp_id, name in choices:
+            self.employee.addItem(name, emp_id)
+        self.employee.setCurrentIndex(max(self.employee.findData(current), 0))
+
     def reload(self) -> None:
-        self.rows = self.ctx.services.read(schedule_policy.remote_exceptions)
+        QueryOp(self.ctx, schedule_policy.remote_exceptions).on_success(self._show).run(parent=self)
+
+    def _show(self, rows: list[RemoteException]) -> None:
+        self.rows = rows
         self.list.clear()
         for row in self.rows:
             self.list.addItem(f"{row.name} ({row.unit_name}): {row.reason}")
 
     def _set(self, employee_id: str, enabled: bool, reason: str) -> None:
+        """Grant or withdraw; the change bus reloads the list (and the grid's tooltips)."""
         self.error.clear_error()
-        try:
-            self.ctx.services.call(
-                schedule_policy.set_remote_exception, employee_id, enabled, reason
-            )
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
-        self.reason.clear()
-        self.reload()
+        MutationOp(
+            self.ctx,
+            schedule_policy.set_remote_exception,
+            employee_id,
+            enabled,
+            reason,
+            topics=["employees"],
+        ).on_success(lambda _r: self.reason.clear()).on_failure(
+            lambda exc: self.error.show_error(self.ctx.message(exc))
+        ).run(parent=self)
 
     def grant(self) -> None:
         emp_id = self.employee.currentData()

@@ -20,10 +20,12 @@ from PySide6.QtGui import QColor, QFont
 from flexdesk.domain.calendar import CalendarDay
 from flexdesk.domain.dates import day_abbr
 from flexdesk.domain.rules import Violation
-from flexdesk.domain.schedule import DAY_CODE_INFO, LEAVE_KIND_LABELS, LeaveKind
+from flexdesk.domain.schedule import DAY_CODE_INFO
 from flexdesk.services.schedule.data import StaffMember
-from flexdesk.services.schedule.editor import EditOutcome, MonthEditor
-from flexdesk.services.schedule.service import CellChange, GridUnit
+from flexdesk.services.schedule.editor import EditOutcome, MonthEditor, merge_deltas
+from flexdesk.services.schedule.service import CellChange, EditResult, GridUnit, MonthGrid
+from flexdesk.ui.pages.schedule.grid_tips import cell_tip, member_tip
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,9 +79,10 @@ class ScheduleGridModel(QAbstractTableModel):
     #: emitted after a change or a reload: the violations panel re-reads the list
     violationsChanged = Signal()
 
-    def __init__(self, editor: MonthEditor, *, lang: str = "id") -> None:
+    def __init__(self, editor: MonthEditor | None = None, *, lang: str = "id") -> None:
         super().__init__()
         self.lang = lang
+        #: None until the page's first month has arrived from the database worker
         self.editor = editor
         self._rows: list[GridRow] = []
         self._row_of: dict[str, int] = {}
@@ -91,9 +94,21 @@ class ScheduleGridModel(QAbstractTableModel):
 
     # -- structure --------------------------------------------------------------------------------
 
+    @property
+    def _month(self) -> MonthEditor:
+        assert self.editor is not None  # rows and days exist only once a month is open
+        return self.editor
+
+    @property
+    def _grid(self) -> MonthGrid:
+        return self._month.grid
+
     def _build(self) -> None:
-        grid = self.editor.grid
         rows: list[GridRow] = []
+        if self.editor is None:
+            self._rows, self._row_of, self._footer_of, self._days, self._col_of = [], {}, {}, (), {}
+            return
+        grid = self._grid
         for unit in grid.units:
             rows.append(GridRow(RowKind.UNIT, unit))
             rows += [GridRow(RowKind.EMPLOYEE, unit, m) for m in unit.members]
@@ -169,21 +184,34 @@ class ScheduleGridModel(QAbstractTableModel):
 
     def editable(self, index: Index) -> bool:
         cell = self.cell_at(index)
-        return cell is not None and self.editor.grid.can_edit(cell[0])
+        return cell is not None and self._grid.can_edit(cell[0])
 
     # -- editing -----------------------------------------------------------------------------------
 
     def apply_changes(self, changes: Sequence[CellChange]) -> EditOutcome:
         """Store ``changes`` through the editor (raises its typed errors; nothing changes then)
         and repaint what moved: the cells, their rows (week and month rules) and footers."""
-        outcome = self.editor.apply(changes)
+        return self._show_outcome(self._month.apply(changes))
+
+    def apply_result(self, result: EditResult) -> EditOutcome:
+        """Show cells the database worker stored (``set_entries``' result): re-validate the
+        cells they touch and repaint, as :meth:`apply_changes` does after its own write."""
+        validator = self._grid.validator
+        delta = validator.set_entries(result.stored)
+        if result.cleared:
+            delta = merge_deltas(delta, validator.clear_cells(result.cleared))
+        return self._show_outcome(
+            EditOutcome(tuple(e.key for e in result.stored) + result.cleared, delta)
+        )
+
+    def _show_outcome(self, outcome: EditOutcome) -> EditOutcome:
         self._repaint(outcome.cells, (*outcome.delta.added, *outcome.delta.removed))
         self.violationsChanged.emit()
         return outcome
 
     def _repaint(self, cells: Iterable[tuple[str, date]], violations: Iterable[Violation]) -> None:
         rows: set[int] = set()
-        grid = self.editor.grid
+        grid = self._grid
         for emp_id, _ in cells:
             row = self._row_of.get(emp_id)
             if row is not None:
@@ -242,9 +270,9 @@ class ScheduleGridModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and row.member is not None:
-            return self._member_tip(row.member)
+            return member_tip(self._grid, row.member, self.lang)
         if role == Qt.ItemDataRole.ForegroundRole and row.member is not None:
-            editable = self.editor.grid.can_edit(row.member.id)
+            editable = self._grid.can_edit(row.member.id)
             return None if editable else QColor("#5f6b7a")
         return None
 
@@ -258,24 +286,8 @@ class ScheduleGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return day.name or None
         if role == Qt.ItemDataRole.ForegroundRole and not day.is_working:
-            return QColor("#b3261e") if day.name else QColor("#6b7280")
+            return QColor(ERROR_COLOUR) if day.name else QColor("#6b7280")
         return None
-
-    def _member_tip(self, member: StaffMember) -> str:
-        period = self.editor.grid.period(member.id)
-        lines = [member.name]
-        if member.position:
-            lines.append(member.position)
-        lines.append(
-            self.tr("Status jadwal: {status}").format(status=period.status_label(self.lang))
-        )
-        if member.remote_excluded:
-            lines.append(self.tr("Tidak boleh bekerja jarak jauh (WFH/WFA)."))
-        if member.remote_exception:
-            lines.append(
-                self.tr("Pengecualian Pasal 13: {reason}").format(reason=member.exception_reason)
-            )
-        return "\n".join(lines)
 
     def cell_style(self, row: int, column: int) -> CellStyle:
         """What to paint at (row, column).
@@ -292,7 +304,7 @@ class ScheduleGridModel(QAbstractTableModel):
             severity = self._footer_data(info.unit.id, day, Role.SEVERITY)
             return CellStyle(RowKind.FOOTER, day.kind, text, None, severity, True)
         assert info.member is not None
-        grid = self.editor.grid
+        grid = self._grid
         entry = grid.entry(info.member.id, day.day)
         found = grid.validator.cell_violations(info.member.id, day.day)
         severity = None
@@ -327,7 +339,7 @@ class ScheduleGridModel(QAbstractTableModel):
         return self._cell_data(row.member, day, role)
 
     def _cell_data(self, member: StaffMember, day: CalendarDay, role: int) -> Any:
-        grid = self.editor.grid
+        grid = self._grid
         entry = grid.entry(member.id, day.day)
         if role == Qt.ItemDataRole.DisplayRole:
             if entry is None:
@@ -348,41 +360,23 @@ class ScheduleGridModel(QAbstractTableModel):
                 return None
             return "error" if any(v.severity == "error" for v in found) else "warning"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._cell_tip(member, day, entry)
+            return cell_tip(self._grid, member, day, entry, self.lang)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             label = DAY_CODE_INFO[entry.code].label_id if entry else self.tr("kosong")
             return f"{member.name}, {day.day.isoformat()}: {label}"
         return None
 
-    def _cell_tip(self, member: StaffMember, day: CalendarDay, entry: Any) -> str:
-        lines: list[str] = []
-        if entry is not None:
-            info = DAY_CODE_INFO[entry.code]
-            lines.append(info.label_en if self.lang == "en" else info.label_id)
-            if entry.location:
-                lines.append(self.tr("Lokasi: {place}").format(place=entry.location))
-            if entry.leave_kind:
-                labels = LEAVE_KIND_LABELS[LeaveKind(entry.leave_kind)]
-                lines.append(labels[1] if self.lang == "en" else labels[0])
-            if entry.hours is not None:
-                lines.append(self.tr("{hours} jam").format(hours=f"{entry.hours:g}"))
-        if day.name:
-            lines.append(day.name)
-        for v in self.editor.grid.validator.cell_violations(member.id, day.day):
-            lines.append("• " + v.message(self.lang))
-        return "\n".join(lines)
-
     def _footer_data(self, unit_id: str, day: CalendarDay, role: int) -> Any:
         if not day.is_working:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.SEVERITY):
-            count = self.editor.cover(unit_id, day.day)
+            count = self._month.cover(unit_id, day.day)
             if role == Qt.ItemDataRole.DisplayRole:
                 return (
                     f"{count.on_site}+{count.unplanned}" if count.unplanned else str(count.on_site)
                 )
             if role == Role.SEVERITY:
-                found = self.editor.grid.validator.unit_day_violations(unit_id, day.day)
+                found = self._grid.validator.unit_day_violations(unit_id, day.day)
                 return found[0].severity if found else None
             lines = [
                 self.tr("{n} di kantor (WFO)").format(n=count.on_site),
@@ -392,7 +386,7 @@ class ScheduleGridModel(QAbstractTableModel):
                 ),
                 self.tr("Minimal di kantor: {n} orang").format(n=count.required),
             ]
-            for v in self.editor.grid.validator.unit_day_violations(unit_id, day.day):
+            for v in self._grid.validator.unit_day_violations(unit_id, day.day):
                 lines.append("• " + v.message(self.lang))
             return "\n".join(lines)
         return None

@@ -1,4 +1,4 @@
-"""Printing the approved schedule (in a worker, with progress) and exporting CSV.
+"""Printing the approved schedule (on the database worker, with progress) and exporting CSV.
 
 Without a path the user picks one in a non-blocking file dialog (default: the data folder's
 ``exports``); the finished file can be opened from the message that follows.
@@ -15,12 +15,28 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from flexdesk.errors import FlexDeskError
+from flexdesk.services.permissions import Actor
 from flexdesk.services.schedule import export as schedule_export
+from flexdesk.services.schedule.editor import MonthEditor
 from flexdesk.services.schedule.export import PrintResult
-from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+from flexdesk.ui.ops import QueryOp
+from flexdesk.ui.worker import ProgressRunner, run_with_progress
 
 if TYPE_CHECKING:
     from flexdesk.ui.pages.schedule.page import SchedulePage
+
+
+def _export_csv(
+    session: Any, actor: Actor, year: int, month: int, path: Path, *, unit_id: str | None
+) -> int | OSError:
+    """The CSV export on the database worker; a file that cannot be written is an answer to
+    show ("Berkas tidak dapat ditulis"), not a crash."""
+    try:
+        return schedule_export.export_schedule_csv(
+            session, actor, year, month, path, unit_id=unit_id
+        )
+    except OSError as exc:
+        return exc
 
 
 class ScheduleOutput(QObject):
@@ -33,15 +49,16 @@ class ScheduleOutput(QObject):
         #: tests and the CLI-like callers set this to False: no desktop viewer is started
         self.offer_open = True
 
-    def _default(self, suffix: str) -> Path:
-        editor = self.page.editor
+    def _default(self, editor: MonthEditor, suffix: str) -> Path:
         unit = f"-{editor.grid.unit_id[:8]}" if editor.grid.unit_id else ""
         return (
             self.page.ctx.paths.exports / f"jadwal-{editor.year}-{editor.month:02d}{unit}{suffix}"
         )
 
     def _choose(self, title: str, suffix: str, pattern: str, then: Callable[[Path], None]) -> None:
-        default = self._default(suffix)
+        if self.page.editor is None:
+            return
+        default = self._default(self.page.editor, suffix)
         default.parent.mkdir(parents=True, exist_ok=True)
         dialog = QFileDialog(self.page, title, str(default), pattern)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -58,19 +75,8 @@ class ScheduleOutput(QObject):
             )
             return
         editor = self.page.editor
-        services = self.page.ctx.services
-        year, month, unit = editor.year, editor.month, editor.grid.unit_id
-
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> PrintResult:
-            return services.read(
-                schedule_export.print_schedule_pdf,
-                year,
-                month,
-                path,
-                unit_id=unit,
-                progress=progress,
-                is_cancelled=cancelled,
-            )
+        if editor is None:
+            return
 
         def done(result: Any) -> None:
             assert isinstance(result, PrintResult)
@@ -84,8 +90,18 @@ class ScheduleOutput(QObject):
                 )
             self._finished(text, path)
 
-        self.runner = ProgressRunner(self.page, self.tr("Mencetak jadwal"))
-        self.runner.start(work, done, self._failed)
+        self.runner = run_with_progress(
+            self.page.ctx,
+            self.page,
+            self.tr("Mencetak jadwal"),
+            schedule_export.print_schedule_pdf,
+            editor.year,
+            editor.month,
+            path,
+            unit_id=editor.grid.unit_id,
+            on_done=done,
+            on_error=self._failed,
+        )
 
     def export_csv(self, path: Path | None = None) -> None:
         if path is None:
@@ -94,20 +110,20 @@ class ScheduleOutput(QObject):
             )
             return
         editor = self.page.editor
-        try:
-            count = self.page.ctx.services.read(
-                schedule_export.export_schedule_csv,
-                editor.year,
-                editor.month,
-                path,
-                unit_id=editor.grid.unit_id,
-            )
-        except (FlexDeskError, OSError) as exc:
-            self._failed(exc)
+        if editor is None:
             return
-        self.last_output = path
-        text = self.tr("CSV jadwal tersimpan ({n} baris): {path}").format(n=count, path=path)
-        self._finished(text, path)
+
+        def written(count: int | OSError) -> None:
+            if isinstance(count, OSError):
+                self._failed(count)
+                return
+            self.last_output = path
+            text = self.tr("CSV jadwal tersimpan ({n} baris): {path}").format(n=count, path=path)
+            self._finished(text, path)
+
+        QueryOp(
+            self.page.ctx, _export_csv, editor.year, editor.month, path, unit_id=editor.grid.unit_id
+        ).on_success(written).on_failure(self._failed).run(parent=self.page)
 
     def _finished(self, text: str, path: Path) -> None:
         self.page.show_info(text)

@@ -24,21 +24,28 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.dates import format_bulan_tahun, format_periode
 from flexdesk.domain.rules import Violation
-from flexdesk.domain.schedule import DAY_CODE_INFO
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import units
+from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.data import StaffMember
 from flexdesk.services.schedule.editor import MonthEditor
-from flexdesk.services.schedule.service import week_starts
+from flexdesk.services.schedule.service import MonthGrid, week_starts
+from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.schedule.dialogs import ui_lang
 from flexdesk.ui.pages.schedule.editing import GridEditing, week_of
 from flexdesk.ui.pages.schedule.grid_model import RowKind, ScheduleGridModel
 from flexdesk.ui.pages.schedule.grid_view import ScheduleGridView
+from flexdesk.ui.pages.schedule.legend import Legend
+from flexdesk.ui.pages.schedule.month import OpenMonth
 from flexdesk.ui.pages.schedule.output import ScheduleOutput
 from flexdesk.ui.pages.schedule.period_bar import PeriodBar
 from flexdesk.ui.pages.schedule.violations import ViolationsPanel
 from flexdesk.ui.pages.schedule.workflow_actions import PeriodActions
+from flexdesk.ui.widgets.style import ERROR_COLOUR
+
+Policy = QComboBox.SizeAdjustPolicy
 
 
 def _shift(year: int, month: int, by: int) -> tuple[int, int]:
@@ -50,15 +57,19 @@ class SchedulePage(QWidget):
     def __init__(self, ctx: UiContext, *, today: date | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        lang = ctx.lang
         today = today or date.today()
         self.undo_stack = QUndoStack(self)
         self.weeks: list[date] = []
         self.editing = GridEditing(self)
         self.workflow = PeriodActions(self)
         self.output = ScheduleOutput(self)
-        self.editor = MonthEditor(ctx.services, today.year, today.month)
-        self.model = ScheduleGridModel(self.editor, lang=lang)
+        #: the open month; None until the first one has arrived from the database worker
+        self.editor: MonthEditor | None = None
+        self._shown_month = (today.year, today.month)  # shown, or being opened
+        self._opening = 0  # the latest month asked for: older answers are dropped
+        self._announcing = False  # publishing this page's own change: no reload for it
+        self._picker_sized = False
+        self.model = ScheduleGridModel(lang=ctx.lang)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
@@ -70,38 +81,19 @@ class SchedulePage(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         layout.addWidget(self.message)
-
-        self.view = ScheduleGridView(self.editing)
-        self.view.setModel(self.model)
-        self.violations = ViolationsPanel(lang, self.select_violation)
-        self.violations.setMinimumWidth(260)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.violations)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 300])
-        layout.addWidget(splitter, 1)
-        self.legend = QLabel(self._legend_html())
-        self.legend.setObjectName("schedule_legend")
-        self.legend.setWordWrap(True)
+        layout.addWidget(self._build_grid(), 1)
+        self.legend = Legend(ctx.lang)
         layout.addWidget(self.legend)
-        self.period_bar = PeriodBar(lang)
-        self.period_bar.connect_actions(
-            submit=self.workflow.submit,
-            withdraw=self.workflow.withdraw,
-            approve=self.workflow.approve,
-            return_=self.workflow.return_,
-            reopen=self.workflow.reopen,
-            history=self.workflow.history,
-        )
-        layout.addWidget(self.period_bar)
+        layout.addWidget(self._build_period_bar())
 
         self.model.violationsChanged.connect(self._violations_changed)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.update_period_bar())
         self._shortcuts()
+        ctx.events.follow(self, ["units"], self._load_units)
+        ctx.events.follow(self, ["schedule", "employees", "units", "policy"], self._changed)
         self._load_units()
         self._month_changed()
+        self.reload()
 
     # -- building --------------------------------------------------------------------------------
 
@@ -154,6 +146,31 @@ class SchedulePage(QWidget):
         self.week_picker.activated.connect(lambda i: self.set_week(self.weeks[i]))
         return bar
 
+    def _build_grid(self) -> QSplitter:
+        self.view = ScheduleGridView(self.editing)
+        self.view.setModel(self.model)
+        self.violations = ViolationsPanel(self.ctx.lang, self.select_violation)
+        self.violations.setMinimumWidth(260)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.violations)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
+        return splitter
+
+    def _build_period_bar(self) -> PeriodBar:
+        self.period_bar = PeriodBar(self.ctx.lang)
+        self.period_bar.connect_actions(
+            submit=self.workflow.submit,
+            withdraw=self.workflow.withdraw,
+            approve=self.workflow.approve,
+            return_=self.workflow.return_,
+            reopen=self.workflow.reopen,
+            history=self.workflow.history,
+        )
+        return self.period_bar
+
     def _tools(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Salin minggu lalu"))
@@ -203,29 +220,15 @@ class SchedulePage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
-    def _legend_html(self) -> str:
-        chips = []
-        for code, info in DAY_CODE_INFO.items():
-            label = info.label_en if self.ctx.lang == "en" else info.label_id
-            chips.append(
-                f"<span style='background:{info.colour}'>&nbsp;<b>{code.value}</b>&nbsp;</span>"
-                f"&nbsp;{label}"
-            )
-        return (
-            "&nbsp;&nbsp; ".join(chips)
-            + "&nbsp;&nbsp; "
-            + self.tr(
-                "(W = O. Bingkai merah: kesalahan, jingga: peringatan. Baris 'Di kantor': jumlah "
-                "WFO, +n belum dijadwalkan.)"
-            )
-        )
-
     def _load_units(self) -> None:
+        QueryOp(self.ctx, units.list_units).on_success(self._show_units).run(parent=self)
+
+    def _show_units(self, rows: list[UnitRow]) -> None:
         self.unit_filter.blockSignals(True)
         current = self.unit_filter.currentData()
         self.unit_filter.clear()
         self.unit_filter.addItem(self.tr("Semua unit"), "")
-        for unit in self.ctx.services.read(units.list_units):
+        for unit in rows:
             self.unit_filter.addItem(unit.name, unit.id)
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current), 0))
         self.unit_filter.blockSignals(False)
@@ -233,27 +236,48 @@ class SchedulePage(QWidget):
     # -- month, unit, week -------------------------------------------------------------------------
 
     def _ym(self) -> tuple[int, int]:
-        return self.editor.year, self.editor.month
+        return self._shown_month
 
     def go_to_month(self, year: int, month: int) -> None:
         self._open(year, month)
 
     def reload(self) -> None:
+        """Read the shown month again (the change bus calls this: someone changed it)."""
         self._open(*self._ym())
 
-    def refresh(self) -> None:
-        """Called by the main window on every visit: others may have changed the month."""
-        self._load_units()
-        self.reload()
+    def _changed(self) -> None:
+        if not self._announcing:
+            self.reload()
+
+    def announce_change(self) -> None:
+        """Tell the other pages that this page stored a schedule change; this grid already
+        shows it, so it does not reload (that would also lose the cursor and the undo stack)."""
+        self._announcing = True
+        try:
+            self.ctx.events.publish(["schedule"])
+        finally:
+            self._announcing = False
 
     def _open(self, year: int, month: int) -> None:
-        try:
-            editor = MonthEditor(
-                self.ctx.services, year, month, unit_id=self.unit_filter.currentData() or None
-            )
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
+        self._opening += 1
+        asked = self._opening
+        unit_id = self.unit_filter.currentData() or None
+        before = self._shown_month
+        self._shown_month = (year, month)
+
+        def refused(exc: FlexDeskError) -> None:
+            if asked == self._opening:
+                self._shown_month = before
+                self.show_error(self.ctx.message(exc))
+
+        QueryOp(self.ctx, schedule.month_grid, year, month, unit_id=unit_id).on_success(
+            lambda grid: self._opened(asked, grid)
+        ).on_failure(refused).run(parent=self)
+
+    def _opened(self, asked: int, grid: MonthGrid) -> None:
+        if asked != self._opening:  # the user has moved on to another month or unit
             return
+        editor = OpenMonth(self.ctx.services, grid)
         self.editor = editor
         self.undo_stack.clear()
         week = self.model.week
@@ -263,8 +287,11 @@ class SchedulePage(QWidget):
         self._month_changed()
 
     def _month_changed(self) -> None:
-        grid = self.editor.grid
         lang = ui_lang(self.ctx)
+        if self.editor is None:  # the first month is on its way: its name already shows
+            self.month_label.setText("<b>" + format_bulan_tahun(*self._ym(), lang) + "</b>")
+            return
+        grid = self.editor.grid
         self.month_label.setText("<b>" + format_bulan_tahun(grid.year, grid.month, lang) + "</b>")
         self.week_picker.blockSignals(True)
         self.week_picker.clear()
@@ -275,6 +302,10 @@ class SchedulePage(QWidget):
         if self.model.week in self.weeks:
             self.week_picker.setCurrentIndex(self.weeks.index(self.model.week))
         self.week_picker.blockSignals(False)
+        if not self._picker_sized:  # as wide as the first month's weeks, as when filled at once
+            self._picker_sized = True
+            self.week_picker.setSizeAdjustPolicy(Policy.AdjustToContents)
+            self.week_picker.setSizeAdjustPolicy(Policy.AdjustToContentsOnFirstShow)
         self._violations_changed()
         self.update_period_bar()
 
@@ -295,7 +326,7 @@ class SchedulePage(QWidget):
             return week_of(self.model.day_at(index.column()).day)
         if self.model.week is not None:
             return self.model.week
-        return week_of(self.editor.grid.first)
+        return week_of(date(*self._ym(), 1))
 
     # -- selection, messages -------------------------------------------------------------------------
 
@@ -307,6 +338,8 @@ class SchedulePage(QWidget):
 
     def update_period_bar(self) -> None:
         member = self.current_member()
+        if self.editor is None:
+            return
         grid = self.editor.grid
         self.period_bar.show_period(
             member,
@@ -333,14 +366,14 @@ class SchedulePage(QWidget):
             self.set_week(week_of(day))
 
     def _violations_changed(self) -> None:
-        self.violations.set_violations(self.editor.violations())
+        self.violations.set_violations(self.editor.violations() if self.editor else [])
 
     def after_edit(self) -> None:
         if self.view.current_row_kind() is RowKind.EMPLOYEE:
             self.update_period_bar()
 
     def show_error(self, text: str) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(text)
         self.message.setVisible(True)
 

@@ -7,7 +7,6 @@ approved under their own version).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, time
 
@@ -34,15 +33,16 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.calendar import estimate_ramadan
 from flexdesk.domain.dates import format_tanggal
 from flexdesk.domain.schedule import DayCode, FlexPolicy
-from flexdesk.errors import FlexDeskError, ValidationError
+from flexdesk.errors import FlexDeskError
 from flexdesk.services.schedule import policy as schedule_policy
 from flexdesk.services.schedule.policy import PolicyVersionRow, PolicyWarning
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.schedule.dialogs import pydate, qdate
 from flexdesk.ui.pages.schedule.exceptions_box import ExceptionsBox
+from flexdesk.ui.pages.schedule.ramadan_text import format_periods, parse_periods
 from flexdesk.ui.widgets.forms import ErrorLabel
 
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 SHOWN_WARNINGS = 8
 
 
@@ -90,6 +90,7 @@ class PolicyTab(QWidget):
         self.new_button.clicked.connect(self.new_version)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        ctx.events.follow(self, ["policy"], self._changed_elsewhere)
         self.reload()
 
     def _form(self) -> QFormLayout:
@@ -99,6 +100,22 @@ class PolicyTab(QWidget):
         self.effective.setObjectName("effective_from")
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("dd/MM/yyyy")
+        self.per_week = self._spin("max_week", 7, self.tr(" hari"))
+        self.per_month = self._spin("max_month", 31, self.tr(" hari"))
+        self.share = self._spin("min_share", 100, " %")
+        self.headcount = self._spin("min_headcount", 500, self.tr(" orang"))
+        form.addRow(self.tr("Berlaku mulai"), self.effective)
+        form.addRow(self.tr("Mode kerja yang diizinkan"), self._build_modes())
+        form.addRow(self.tr("Maks. WFH/WFA per minggu"), self.per_week)
+        form.addRow(self.tr("Maks. WFH/WFA per bulan"), self.per_month)
+        form.addRow(self.tr("Minimal di kantor per unit"), self.share)
+        form.addRow(self.tr("Minimal orang di kantor per unit"), self.headcount)
+        form.addRow(self.tr("Jam inti (wajib dapat dihubungi)"), self._build_core_hours())
+        self._build_hours(form)
+        self._build_texts(form)
+        return form
+
+    def _build_modes(self) -> QHBoxLayout:
         modes = QHBoxLayout()
         self.wfo = QCheckBox(self.tr("WFO (kantor)"))
         self.wfo.setChecked(True)
@@ -109,16 +126,18 @@ class PolicyTab(QWidget):
         self.wfa.setObjectName("allow_wfa")
         for box in (self.wfo, self.wfh, self.wfa):
             modes.addWidget(box)
-        self.per_week = self._spin("max_week", 7, self.tr(" hari"))
-        self.per_month = self._spin("max_month", 31, self.tr(" hari"))
-        self.share = self._spin("min_share", 100, " %")
-        self.headcount = self._spin("min_headcount", 500, self.tr(" orang"))
+        return modes
+
+    def _build_core_hours(self) -> QHBoxLayout:
         self.core_start, self.core_end = QTimeEdit(), QTimeEdit()
         core = QHBoxLayout()
         for edit in (self.core_start, self.core_end):
             edit.setDisplayFormat("HH.mm")
             core.addWidget(edit)
         core.addStretch(1)
+        return core
+
+    def _build_hours(self, form: QFormLayout) -> None:
         self.week_type = QComboBox()
         self.week_type.setObjectName("week_type")
         self.week_type.addItem(self.tr("5 hari (Senin–Jumat)"), 5)
@@ -130,6 +149,11 @@ class PolicyTab(QWidget):
             spin.setRange(1, 84)
             spin.setDecimals(1)
             spin.setSuffix(self.tr(" jam"))
+        form.addRow(self.tr("Hari kerja"), self.week_type)
+        form.addRow(self.tr("Jam kerja per minggu"), self.weekly)
+        form.addRow(self.tr("Jam kerja per minggu saat Ramadan"), self.ramadan_weekly)
+
+    def _build_texts(self, form: QFormLayout) -> None:
         self.ramadan = QPlainTextEdit()
         self.ramadan.setObjectName("ramadan_periods")
         self.ramadan.setFixedHeight(60)
@@ -143,21 +167,10 @@ class PolicyTab(QWidget):
         self.note.setMaxLength(500)
         for field in (self.ramadan, self.positions, self.note):
             field.setMinimumWidth(380)
-        form.addRow(self.tr("Berlaku mulai"), self.effective)
-        form.addRow(self.tr("Mode kerja yang diizinkan"), modes)
-        form.addRow(self.tr("Maks. WFH/WFA per minggu"), self.per_week)
-        form.addRow(self.tr("Maks. WFH/WFA per bulan"), self.per_month)
-        form.addRow(self.tr("Minimal di kantor per unit"), self.share)
-        form.addRow(self.tr("Minimal orang di kantor per unit"), self.headcount)
-        form.addRow(self.tr("Jam inti (wajib dapat dihubungi)"), core)
-        form.addRow(self.tr("Hari kerja"), self.week_type)
-        form.addRow(self.tr("Jam kerja per minggu"), self.weekly)
-        form.addRow(self.tr("Jam kerja per minggu saat Ramadan"), self.ramadan_weekly)
         form.addRow(self.tr("Periode Ramadan"), self.ramadan)
         form.addRow(self.tr("Jabatan yang wajib di kantor"), self.positions)
         form.addRow("", self.approval)
         form.addRow(self.tr("Catatan"), self.note)
-        return form
 
     def _spin(self, name: str, top: int, suffix: str) -> QSpinBox:
         spin = QSpinBox()
@@ -170,7 +183,40 @@ class PolicyTab(QWidget):
     # -- loading and showing -------------------------------------------------------------------------
 
     def reload(self, select: date | None = None) -> None:
-        self.versions = self.ctx.services.read(schedule_policy.list_policy_versions)
+        QueryOp(self.ctx, schedule_policy.list_policy_versions).on_success(
+            lambda versions: self._show_versions(versions, select)
+        ).run(parent=self)
+
+    def _changed_elsewhere(self) -> None:
+        """A change on the bus (the calendar, another PC): read the versions again. The form
+        keeps what is being typed unless the version it shows was itself changed."""
+        row = self.list.currentRow()
+        shown = self.versions[row] if 0 <= row < len(self.versions) else None
+        QueryOp(self.ctx, schedule_policy.list_policy_versions).on_success(
+            lambda versions: self._refreshed(versions, shown)
+        ).run(parent=self)
+
+    def _refreshed(self, versions: list[PolicyVersionRow], shown: PolicyVersionRow | None) -> None:
+        def key(v: PolicyVersionRow) -> tuple[object, ...]:
+            return (v.policy, v.note, v.is_default)
+
+        same = [v for v in versions if shown is not None and key(v) == key(shown)]
+        if shown is None or not same:
+            self._show_versions(versions, shown.policy.effective_from if shown else None)
+            return
+        self._list_versions(versions)
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(versions.index(same[0]))
+        self.list.blockSignals(False)
+
+    def _show_versions(self, versions: list[PolicyVersionRow], select: date | None) -> None:
+        self._list_versions(versions)
+        rows = [i for i, v in enumerate(self.versions) if v.policy.effective_from == select]
+        self.list.setCurrentRow(rows[0] if rows else len(self.versions) - 1)
+        self._show_version(self.list.currentRow())
+
+    def _list_versions(self, versions: list[PolicyVersionRow]) -> None:
+        self.versions = versions
         self.list.blockSignals(True)
         self.list.clear()
         for v in self.versions:
@@ -183,9 +229,6 @@ class PolicyTab(QWidget):
                 text += "\n" + self.tr("{n} jadwal disetujui").format(n=v.approved_periods)
             self.list.addItem(QListWidgetItem(text))
         self.list.blockSignals(False)
-        rows = [i for i, v in enumerate(self.versions) if v.policy.effective_from == select]
-        self.list.setCurrentRow(rows[0] if rows else len(self.versions) - 1)
-        self._show_version(self.list.currentRow())
 
     def _show_version(self, row: int) -> None:
         if not 0 <= row < len(self.versions):
@@ -221,9 +264,7 @@ class PolicyTab(QWidget):
         self.week_type.setCurrentIndex(max(self.week_type.findData(policy.week_type), 0))
         self.weekly.setValue(policy.weekly_hours_required)
         self.ramadan_weekly.setValue(policy.ramadan_weekly_hours)
-        self.ramadan.setPlainText(
-            "\n".join(f"{a.isoformat()} – {b.isoformat()}" for a, b in policy.ramadan_periods)
-        )
+        self.ramadan.setPlainText(format_periods(policy.ramadan_periods))
         self.positions.setPlainText("\n".join(policy.excluded_positions))
         self.approval.setChecked(policy.remote_needs_approval)
         self.note.setText(note)
@@ -234,9 +275,7 @@ class PolicyTab(QWidget):
         today = date.today()
         start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
         self.effective.setDate(qdate(start))
-        self.ramadan.setPlainText(
-            "\n".join(f"{a.isoformat()} – {b.isoformat()}" for a, b in self._estimates(start.year))
-        )
+        self.ramadan.setPlainText(format_periods(self._estimates(start.year)))
         self.note.clear()
         self.info.show_error(self.tr("Isi versi baru lalu simpan."))
 
@@ -244,25 +283,7 @@ class PolicyTab(QWidget):
 
     def policy(self) -> FlexPolicy:
         """The form as a policy; ValidationError for a bad field."""
-        periods = []
-        for line in self.ramadan.toPlainText().splitlines():
-            found = _DATE.findall(line)
-            if not line.strip():
-                continue
-            if len(found) != 2:
-                raise ValidationError(
-                    self.tr(
-                        "Periode Ramadan: tulis dua tanggal per baris (YYYY-MM-DD – YYYY-MM-DD)."
-                    ),
-                    field="ramadan_periods",
-                )
-            try:
-                a, b = (date(int(y), int(m), int(d)) for y, m, d in found)
-            except ValueError:
-                raise ValidationError(
-                    self.tr("Periode Ramadan: tanggal tidak valid."), field="ramadan_periods"
-                ) from None
-            periods.append((a, b))
+        periods = parse_periods(self.ramadan.toPlainText())
         modes = {DayCode.WFO} | {
             c for c, box in ((DayCode.WFH, self.wfh), (DayCode.WFA, self.wfa)) if box.isChecked()
         }
@@ -280,7 +301,7 @@ class PolicyTab(QWidget):
             week_type=5 if self.week_type.currentData() == 5 else 6,
             weekly_hours_required=self.weekly.value(),
             ramadan_weekly_hours=self.ramadan_weekly.value(),
-            ramadan_periods=tuple(periods),
+            ramadan_periods=periods,
             excluded_positions=tuple(
                 p for p in self.positions.toPlainText().splitlines() if p.strip()
             ),
@@ -292,13 +313,23 @@ class PolicyTab(QWidget):
         self.info.clear_error()
         try:
             policy = self.policy()
-            warnings = self.ctx.services.read(schedule_policy.check_policy_change, policy)
         except FlexDeskError as exc:
             self.error.show_error(self.ctx.message(exc))
             return
+        self.save_button.setEnabled(False)  # until stored or refused
+        QueryOp(self.ctx, schedule_policy.check_policy_change, policy).on_success(
+            lambda warnings: self._confirm(policy, warnings)
+        ).on_failure(self._refused).run(parent=self)
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self.save_button.setEnabled(True)
+        self.error.show_error(self.ctx.message(exc))
+
+    def _confirm(self, policy: FlexPolicy, warnings: list[PolicyWarning]) -> None:
         if not warnings:
             self._store(policy, [])
             return
+        self.save_button.setEnabled(True)
         lines = [w.message(self.ctx.lang) for w in warnings[:SHOWN_WARNINGS]]
         if len(warnings) > SHOWN_WARNINGS:
             lines.append(self.tr("… dan {n} lainnya.").format(n=len(warnings) - SHOWN_WARNINGS))
@@ -322,29 +353,40 @@ class PolicyTab(QWidget):
         box.open()
 
     def _store(self, policy: FlexPolicy, warnings: list[PolicyWarning]) -> None:
-        try:
-            self.ctx.services.call(schedule_policy.save_policy_version, policy, self.note.text())
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
-        self.reload(select=policy.effective_from)
-        text = self.tr("Versi kebijakan tersimpan.")
-        if warnings:
-            text += " " + self.tr("{n} catatan untuk jadwal yang sudah disetujui.").format(
-                n=len(warnings)
-            )
-        self.info.show_error(text)
+        self.save_button.setEnabled(False)
+
+        def stored(_result: object) -> None:
+            self.save_button.setEnabled(True)
+            self.reload(select=policy.effective_from)
+            text = self.tr("Versi kebijakan tersimpan.")
+            if warnings:
+                text += " " + self.tr("{n} catatan untuk jadwal yang sudah disetujui.").format(
+                    n=len(warnings)
+                )
+            self.info.show_error(text)
+
+        MutationOp(
+            self.ctx,
+            schedule_policy.save_policy_version,
+            policy,
+            self.note.text(),
+            topics=["policy"],
+        ).on_success(stored).on_failure(self._refused).run(parent=self)
 
     def delete(self) -> None:
         row = self.list.currentRow()
         if not 0 <= row < len(self.versions) or self.versions[row].is_default:
             return
-        try:
-            self.ctx.services.call(
-                schedule_policy.delete_policy_version, self.versions[row].policy.effective_from
-            )
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
-        self.reload()
-        self.info.show_error(self.tr("Versi kebijakan dihapus."))
+
+        def deleted(_result: object) -> None:
+            self.reload()
+            self.info.show_error(self.tr("Versi kebijakan dihapus."))
+
+        MutationOp(
+            self.ctx,
+            schedule_policy.delete_policy_version,
+            self.versions[row].policy.effective_from,
+            topics=["policy"],
+        ).on_success(deleted).on_failure(
+            lambda exc: self.error.show_error(self.ctx.message(exc))
+        ).run(parent=self)

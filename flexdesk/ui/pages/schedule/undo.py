@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
+from shiboken6 import isValid
 
 from flexdesk.services.schedule.service import CellChange
 
-#: applies changes through the services; False when they were refused (message shown)
-ApplyFn = Callable[[Sequence[CellChange]], bool]
+#: stores changes on the database worker; calls the second argument if they were refused
+#: (the page shows the message)
+ApplyFn = Callable[[Sequence[CellChange], Callable[[], None]], None]
 
 
 class SetCellsCommand(QUndoCommand):
@@ -17,7 +19,8 @@ class SetCellsCommand(QUndoCommand):
 
     The change is already stored when the command is pushed, so the first ``redo`` (which
     QUndoStack calls on push) does nothing. If undoing or redoing is refused later (the month
-    was submitted or approved meanwhile), the command becomes obsolete and leaves the stack.
+    was submitted or approved meanwhile), the command becomes obsolete and leaves the stack
+    the next time the stack reaches it (the refusal arrives after the stack has moved).
     """
 
     def __init__(
@@ -37,9 +40,11 @@ class SetCellsCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        if not self._apply(self.after):
-            self.setObsolete(True)
+        self._apply(self.after, self._refused)
 
     def undo(self) -> None:
-        if not self._apply(self.before):
+        self._apply(self.before, self._refused)
+
+    def _refused(self) -> None:
+        if isValid(self):  # the stack may have been cleared meanwhile (another month)
             self.setObsolete(True)

@@ -7,18 +7,21 @@ relation and the status, and refuse with a sentence that the page shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from flexdesk.errors import FlexDeskError
 from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule.periods import PeriodInfo
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.schedule.dialogs import HistoryDialog, NoteDialog
 
 if TYPE_CHECKING:
     from flexdesk.ui.pages.schedule.page import SchedulePage
+
+#: a workflow service: (session, actor, employee id, year, month, [note=...]) -> PeriodInfo
+Step = Callable[..., PeriodInfo]
 
 
 class PeriodActions(QObject):
@@ -34,25 +37,35 @@ class PeriodActions(QObject):
             return None
         return member.id
 
-    def _run(self, employee_id: str, step: Callable[[str], PeriodInfo], done: str) -> None:
-        try:
-            step(employee_id)
-        except FlexDeskError as exc:
-            self.page.show_error(self.page.ctx.message(exc))
+    def _run(self, employee_id: str, step: Step, done: str, **kwargs: str) -> None:
+        """Run one workflow step on the database worker, then show the new status."""
+        editor = self.page.editor
+        if editor is None:
             return
-        self.page.undo_stack.clear()  # earlier edits may now be locked
-        self.page.model.refresh_rows(employee_id)
-        self.page.update_period_bar()
-        self.page.show_info(done)
+
+        def stepped(info: PeriodInfo) -> None:
+            editor.grid.periods[employee_id] = info
+            self.page.undo_stack.clear()  # earlier edits may now be locked
+            self.page.model.refresh_rows(employee_id)
+            self.page.update_period_bar()
+            self.page.show_info(done)
+            self.page.announce_change()
+
+        MutationOp(
+            self.page.ctx, step, employee_id, editor.year, editor.month, **kwargs, topics=()
+        ).on_success(stepped).on_failure(
+            lambda exc: self.page.show_error(self.page.ctx.message(exc))
+        ).run(parent=self.page)
 
     def submit(self) -> None:
         emp = self._member()
-        if emp is None:
-            return
         editor = self.page.editor
+        if emp is None or editor is None:
+            return
         errors = [v for v in editor.violations() if v.employee_id == emp and v.severity == "error"]
+        submit = schedule_periods.submit_period
         if not errors:
-            self._run(emp, editor.submit, self.tr("Jadwal diajukan ke atasan."))
+            self._run(emp, submit, self.tr("Jadwal diajukan ke atasan."))
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -66,18 +79,20 @@ class PeriodActions(QObject):
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Tetap ajukan"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Batal"))
         self.dialog = box
-        box.accepted.connect(lambda: self._run(emp, editor.submit, self.tr("Jadwal diajukan.")))
+        box.accepted.connect(lambda: self._run(emp, submit, self.tr("Jadwal diajukan.")))
         box.open()
 
     def withdraw(self) -> None:
         emp = self._member()
         if emp is not None:
-            self._run(emp, self.page.editor.withdraw, self.tr("Pengajuan ditarik kembali."))
+            self._run(emp, schedule_periods.withdraw_period, self.tr("Pengajuan ditarik kembali."))
 
     def approve(self) -> None:
         emp = self._member()
         if emp is not None:
-            self._run(emp, self.page.editor.approve, self.tr("Jadwal disetujui dan dikunci."))
+            self._run(
+                emp, schedule_periods.approve_period, self.tr("Jadwal disetujui dan dikunci.")
+            )
 
     def return_(self) -> None:
         emp = self._member()
@@ -89,10 +104,12 @@ class PeriodActions(QObject):
             self.page,
         )
         self.dialog = dialog
-        editor = self.page.editor
         dialog.accepted.connect(
             lambda: self._run(
-                emp, lambda e: editor.return_(e, dialog.value()), self.tr("Jadwal dikembalikan.")
+                emp,
+                schedule_periods.return_period,
+                self.tr("Jadwal dikembalikan."),
+                note=dialog.value(),
             )
         )
         dialog.open()
@@ -107,27 +124,30 @@ class PeriodActions(QObject):
             self.page,
         )
         self.dialog = dialog
-        editor = self.page.editor
         dialog.accepted.connect(
             lambda: self._run(
-                emp, lambda e: editor.reopen(e, dialog.value()), self.tr("Jadwal dibuka kembali.")
+                emp,
+                schedule_periods.reopen_period,
+                self.tr("Jadwal dibuka kembali."),
+                note=dialog.value(),
             )
         )
         dialog.open()
 
     def history(self) -> None:
         member = self.page.current_member()
-        if member is None:
-            return
         editor = self.page.editor
-        try:
-            events = self.page.ctx.services.read(
-                schedule_periods.period_history, member.id, editor.year, editor.month
-            )
-        except FlexDeskError as exc:
-            self.page.show_error(self.page.ctx.message(exc))
+        if member is None or editor is None:
             return
         title = self.tr("Riwayat jadwal {name}").format(name=member.name)
-        dialog = HistoryDialog(title, events, self.page.ctx.lang, self.page)
-        self.dialog = dialog
-        dialog.open()
+
+        def show(events: list[Any]) -> None:
+            dialog = HistoryDialog(title, events, self.page.ctx.lang, self.page)
+            self.dialog = dialog
+            dialog.open()
+
+        QueryOp(
+            self.page.ctx, schedule_periods.period_history, member.id, editor.year, editor.month
+        ).on_success(show).on_failure(
+            lambda exc: self.page.show_error(self.page.ctx.message(exc))
+        ).run(parent=self.page)
