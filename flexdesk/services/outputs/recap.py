@@ -38,12 +38,12 @@ from flexdesk.domain.outputs import (
     wellbeing_signals,
 )
 from flexdesk.domain.performance import PeriodType, period_label, period_range
+from flexdesk.services.cell_safety import neutralise_csv
 from flexdesk.services.office import get_setting
 from flexdesk.services.outputs.logs import planned_days
 from flexdesk.services.outputs.schedule_bridge import office_working_days
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import display_name, require_view
-from flexdesk.services.transfer.xlsx import neutralise_csv
 
 #: fn(session) -> the office's working calendar (the schedule capability's, with the holidays
 #: the admin keeps). The last one wins; with none, weekends and national holidays.

@@ -39,9 +39,9 @@ from flexdesk.reports.schedule_sheet import (
     build_schedule_pdf,
 )
 from flexdesk.services import office
+from flexdesk.services.cell_safety import neutralise_csv
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.service import GridUnit, MonthGrid, month_grid
-from flexdesk.services.transfer.xlsx import neutralise_csv
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]

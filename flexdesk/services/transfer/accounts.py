@@ -115,17 +115,22 @@ def import_employees_with_accounts(
     path: Path,
     *,
     with_accounts: bool,
+    slips_out: Path | None = None,
     progress: ProgressFn | None = None,
     is_cancelled: CancelledFn | None = None,
 ) -> tuple[ImportResult, AccountsResult | None]:
     """The employee import and, when asked, accounts for its employees, in one transaction: an
-    account problem or a cancel leaves neither the employees nor any account behind."""
+    account problem or a cancel leaves neither the employees nor any account behind. With
+    ``slips_out`` the one-time passwords are printed there before the transaction commits, so
+    no account exists whose password slip could not be written."""
     result = commit_employee_import(session, actor, path, progress=progress)
     if not with_accounts:
         return result, None
     made = create_accounts(
         session, actor, result.employee_ids, progress=progress, is_cancelled=is_cancelled
     )
+    if slips_out is not None and made.slips:
+        write_slips(made, office_name(session, actor), slips_out)
     return result, made
 
 

@@ -29,7 +29,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from flexdesk.errors import ImportFileError
-from flexdesk.services.transfer.xlsx import unneutralise
+from flexdesk.services.cell_safety import unneutralise
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024

@@ -18,7 +18,8 @@ Formula injection (CSV/XLSX injection, OWASP): a cell of user text that starts w
   ``quotePrefix`` flag, so editing the cell in Excel keeps it text. The text itself stays
   exactly what the user typed, so an exported file imports back unchanged.
 * CSV: the text is prefixed with an apostrophe (``'=cmd…``), the OWASP recommendation; our
-  own importers remove that apostrophe again (:func:`unneutralise`).
+  own importers remove that apostrophe again (:func:`unneutralise`). Both guards live in
+  ``services/cell_safety.py``, where the schedule and recap CSV exports use them too.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ import xlsxwriter
 
 from flexdesk.errors import Cancelled
 from flexdesk.reports.pdfio import atomic_output
+from flexdesk.services.cell_safety import RISKY_START, is_risky
 
-RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 #: tables with more rows than this are streamed to disk (constant memory)
 STREAM_ABOVE = 150_000
 
@@ -50,25 +51,6 @@ DATE_FORMAT = "[$-421]d mmmm yyyy"
 NUMBER_FORMAT = "#,##0.##"
 INTEGER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
-
-
-def is_risky(text: str) -> bool:
-    """Whether a spreadsheet program could read ``text`` as a formula."""
-    return text.startswith(RISKY_START)
-
-
-def neutralise_csv(value: object) -> object:
-    """A CSV cell of user text made inert: ``'`` before a risky first character."""
-    if isinstance(value, str) and is_risky(value):
-        return "'" + value
-    return value
-
-
-def unneutralise(text: str) -> str:
-    """Undo :func:`neutralise_csv` (for importing a file FlexDesk wrote)."""
-    if text.startswith("'") and is_risky(text[1:]):
-        return text[1:]
-    return text
 
 
 def _no_progress(done: int, total: int, text: str) -> None:

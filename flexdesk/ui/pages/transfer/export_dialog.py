@@ -4,7 +4,6 @@ with a cancellable progress dialog. The services check permissions and do the wr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.services import units
-from flexdesk.services.evaluation.service import office_period_type
-from flexdesk.services.evaluation.types import PeriodRef
-from flexdesk.services.outputs.logs import LogFilter
-from flexdesk.services.transfer import ekinerja, exports, people_sheets
+from flexdesk.services.transfer.export_request import ExportRequest, export_xlsx
+from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.widgets.forms import ErrorLabel
-from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+from flexdesk.ui.worker import ProgressRunner, run_with_progress
 
 #: kind -> (file name stem, parameter rows shown); the labels are in ExportDialog._labels
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -110,8 +108,7 @@ class ExportDialog(QDialog):
         self.unit = QComboBox()
         self.unit.setObjectName("export_unit")
         self.unit.addItem(self.tr("Semua unit"), None)
-        for unit in self.ctx.services.read(units.list_units):
-            self.unit.addItem(unit.name, unit.id)
+        QueryOp(self.ctx, units.list_units).on_success(self._fill_units).run(parent=self)
         self.paper = QComboBox()
         self.paper.addItems(["A4", "F4"])
         self.rows: dict[str, tuple[QWidget, ...]] = {
@@ -127,6 +124,10 @@ class ExportDialog(QDialog):
                 self.form.addRow(self.tr("Sampai tanggal"), self.date_to)
             else:
                 self.form.addRow(labels[key], widgets[0])
+
+    def _fill_units(self, rows: list[UnitRow]) -> None:
+        for unit in rows:
+            self.unit.addItem(unit.name, unit.id)
 
     def _kind_changed(self) -> None:
         shown = KINDS[self.current_kind][1]
@@ -149,60 +150,18 @@ class ExportDialog(QDialog):
         self.file_dialog = dialog
         dialog.open()
 
-    def _job(self, target: Path) -> Callable[[ProgressFn, CancelledFn], Any]:
-        kind, services = self.current_kind, self.ctx.services
-        year, month, unit_id = self.year.value(), self.month.value(), self.unit.currentData()
-        period_index, paper = self.period.value() or None, self.paper.currentText()
-        first = _as_date(self.date_from.date())
-        last = _as_date(self.date_to.date())
-
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> int:
-            if kind == "employees":
-                return int(services.read(people_sheets.export_employees_xlsx, target))
-            if kind == "schedule":
-                return int(services.read(exports.export_schedule_xlsx, year, month, target,
-                                         unit_id=unit_id, paper=paper, progress=progress, is_cancelled=cancelled))  # fmt: skip
-            if kind == "logs":
-                flt = LogFilter(unit_id=unit_id, date_from=first, date_to=last)
-                return int(
-                    services.read(
-                        exports.export_logs_xlsx,
-                        flt,
-                        target,
-                        paper=paper,
-                        progress=progress,
-                        is_cancelled=cancelled,
-                    )
-                )
-            ptype = services.read(lambda s, _a: office_period_type(s))
-            period = (
-                PeriodRef(year, ptype, period_index) if period_index else PeriodRef.annual(year)
-            )
-            if kind == "recap":
-                from flexdesk.services.employees import EmployeeFilter, list_employees
-
-                ids = [e.id for e in services.read(list_employees, EmployeeFilter(unit_id=unit_id))]
-                return int(services.read(exports.export_recap_xlsx, ids, year, target,
-                                         period_index=period_index, paper=paper, progress=progress, is_cancelled=cancelled))  # fmt: skip
-            if kind == "evaluation":
-                return int(
-                    services.read(
-                        ekinerja.export_evaluation_recap_xlsx, unit_id, period, target, paper=paper
-                    )
-                )
-            return int(
-                services.read(
-                    ekinerja.export_ekinerja_xlsx,
-                    period,
-                    target,
-                    unit_id=unit_id,
-                    paper=paper,
-                    progress=progress,
-                    is_cancelled=cancelled,
-                )
-            )
-
-        return work
+    def request(self) -> ExportRequest:
+        """The choices on screen as the service's request."""
+        return ExportRequest(
+            kind=self.current_kind,  # type: ignore[arg-type]  # the KINDS keys
+            year=self.year.value(),
+            month=self.month.value(),
+            unit_id=self.unit.currentData(),
+            period_index=self.period.value() or None,
+            paper=self.paper.currentText(),
+            date_from=_as_date(self.date_from.date()),
+            date_to=_as_date(self.date_to.date()),
+        )
 
     def export_to(self, target: Path) -> None:
         """Write the chosen export to ``target`` in a worker."""
@@ -221,8 +180,10 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
             self.error.show_error(self.ctx.message(exc) if isinstance(exc, Exception) else str(exc))
 
-        self.runner = ProgressRunner(self, self.tr("Mengekspor"))
-        self.runner.start(self._job(target), done, failed)
+        self.runner = run_with_progress(
+            self.ctx, self, self.tr("Mengekspor"), export_xlsx, self.request(), target,
+            on_done=done, on_error=failed,
+        )  # fmt: skip
 
 
 def _as_date(value: QDate) -> date:

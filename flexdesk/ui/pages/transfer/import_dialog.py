@@ -8,6 +8,7 @@ imports SKPs and copies last year's SKP for a whole unit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,12 @@ from flexdesk.services.permissions import Action
 from flexdesk.services.transfer import accounts, employee_import, people_sheets, skp_import
 from flexdesk.services.transfer.preview import ImportPreview
 from flexdesk.services.transfer.skp_copy import copy_unit_skp
+from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.transfer.preview_model import PreviewTableModel
 from flexdesk.ui.widgets.forms import ErrorLabel
-from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+from flexdesk.ui.worker import ProgressRunner, run_with_progress
 
 KINDS = ("employees", "skp")
 
@@ -61,6 +64,7 @@ class ImportDialog(QDialog):
         self.result_text = ""
         self.slips_path: Path | None = None
         self.runner: ProgressRunner | None = None
+        self._slips_target: Path | None = None  # the account slips of the running import
         self.file_dialog: QFileDialog | None = None
         self.model = PreviewTableModel(ctx.lang)
         layout = QVBoxLayout(self)
@@ -131,8 +135,7 @@ class ImportDialog(QDialog):
         self.copy_label = QLabel(self.tr("Salin SKP tahun lalu untuk seluruh unit:"))
         self.copy_unit_box = QComboBox()
         self.copy_unit_box.setObjectName("copy_unit")
-        for unit in self.ctx.services.read(units.list_units):
-            self.copy_unit_box.addItem(unit.name, unit.id)
+        QueryOp(self.ctx, units.list_units).on_success(self._fill_units).run(parent=self)
         self.copy_year = QSpinBox()
         self.copy_year.setRange(2000, 2100)
         self.copy_year.setValue(date.today().year + 1)
@@ -143,6 +146,10 @@ class ImportDialog(QDialog):
             row.addWidget(widget)
         row.addStretch(1)
         return row
+
+    def _fill_units(self, rows: list[UnitRow]) -> None:
+        for unit in rows:
+            self.copy_unit_box.addItem(unit.name, unit.id)
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
@@ -206,11 +213,9 @@ class ImportDialog(QDialog):
             if self.current_kind == "employees"
             else skp_import.preview_skp_import
         )
-
-        def work(_progress: ProgressFn, _cancelled: CancelledFn) -> ImportPreview:
-            return self.ctx.services.read(fn, path)
-
-        self._run(self.tr("Membaca berkas"), work, self._show_preview)
+        self._run(
+            self.tr("Membaca berkas"), _without_progress(fn), path, on_done=self._show_preview
+        )
 
     def _show_preview(self, preview: Any) -> None:
         assert isinstance(preview, ImportPreview)
@@ -239,18 +244,17 @@ class ImportDialog(QDialog):
         """Import the previewed file in one transaction (and the accounts, if ticked)."""
         if self.path is None or self.preview is None or not self.preview.can_commit:
             return
-        path, kind = self.path, self.current_kind
+        path = self.path
         with_accounts = self.accounts.isVisible() and self.accounts.isChecked()
-
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> Any:
-            if kind == "skp":
-                return self.ctx.services.call(skp_import.commit_skp_import, path)
-            return self.ctx.services.call(accounts.import_employees_with_accounts, path,
-                                          with_accounts=with_accounts, progress=progress,
-                                          is_cancelled=cancelled)  # fmt: skip
-
         self.import_button.setEnabled(False)
-        self._run(self.tr("Mengimpor"), work, self._committed)
+        title = self.tr("Mengimpor")
+        if self.current_kind == "skp":
+            self._run(title, _without_progress(skp_import.commit_skp_import), path,
+                      on_done=self._committed, write=True)  # fmt: skip
+            return
+        self._slips_target = self.ctx.paths.exports / f"slip-akun-{date.today():%Y%m%d}.pdf"
+        self._run(title, accounts.import_employees_with_accounts, path, on_done=self._committed,
+                  write=True, with_accounts=with_accounts, slips_out=self._slips_target)  # fmt: skip
 
     def _committed(self, result: Any) -> None:
         if isinstance(result, skp_import.SkpImportResult):
@@ -266,9 +270,9 @@ class ImportDialog(QDialog):
         self.imported.emit()
 
     def _write_slips(self, made: accounts.AccountsResult) -> None:
-        name = self.ctx.services.read(accounts.office_name)
-        target = self.ctx.paths.exports / f"slip-akun-{date.today():%Y%m%d}.pdf"
-        accounts.write_slips(made, name, target)
+        target = self._slips_target  # written by the service before the import committed
+        if not made.slips or target is None:
+            return
         self.slips_path = target
         self.result_text += " " + self.tr("{n} akun dibuat; slip kata sandi: {path}").format(
             n=len(made.slips), path=target)  # fmt: skip
@@ -279,20 +283,29 @@ class ImportDialog(QDialog):
         if unit_id is None:
             return
 
-        def work(_progress: ProgressFn, _cancelled: CancelledFn) -> Any:
-            return self.ctx.services.call(copy_unit_skp, unit_id, year)
-
         def done(lines: Any) -> None:
             copied = sum(1 for ln in lines if ln.copied)
             self.summary.setText(self.tr("SKP {year} disalin untuk {n} dari {total} pegawai.").format(
                 year=year, n=copied, total=len(lines)))  # fmt: skip
             self.imported.emit()
 
-        self._run(self.tr("Menyalin SKP"), work, done)
+        self._run(self.tr("Menyalin SKP"), _without_progress(copy_unit_skp), unit_id, year,
+                  on_done=done, write=True)  # fmt: skip
 
-    def _run(self, title: str, work: Any, on_done: Any) -> None:
-        self.runner = ProgressRunner(self, title)
-        self.runner.start(work, on_done, self._failed)
+    def _run(
+        self,
+        title: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        write: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.runner = run_with_progress(
+            self.ctx, self, title, fn, *args, on_done=on_done, on_error=self._failed,
+            write=write, cancellable=fn is accounts.import_employees_with_accounts,
+            topics=("employees", "units", "users", "outputs") if write else (), **kwargs,
+        )  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(self.ctx.message(exc) if isinstance(exc, Exception) else str(exc))
@@ -302,3 +315,13 @@ class ImportDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return  # Enter never imports by accident
         super().keyPressEvent(event)
+
+
+def _without_progress(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn(session, actor, *args)`` for ``run_with_progress``, which passes ``progress``: these
+    steps are short and report nothing along the way."""
+
+    def call(session: Any, actor: Any, *args: Any, progress: Any = None, **kwargs: Any) -> Any:
+        return fn(session, actor, *args, **kwargs)
+
+    return call

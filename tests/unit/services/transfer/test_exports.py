@@ -16,6 +16,7 @@ from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import Cancelled
 from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services
+from flexdesk.services.cell_safety import is_risky, neutralise_csv, unneutralise
 from flexdesk.services.evaluation.types import PeriodRef
 from flexdesk.services.outputs import recap
 from flexdesk.services.outputs.logs import LogFilter
@@ -24,14 +25,7 @@ from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.services.transfer import ekinerja, exports
-from flexdesk.services.transfer.xlsx import (
-    Column,
-    SheetSpec,
-    is_risky,
-    neutralise_csv,
-    unneutralise,
-    write_table_file,
-)
+from flexdesk.services.transfer.xlsx import Column, SheetSpec, write_table_file
 from tests.support.helpers import Staff
 from tests.support.outputs import add_log, log_input, make_skp
 
