@@ -16,8 +16,8 @@ from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.errors import Cancelled
 from flexdesk.reports.evaluation_data import EvaluationFormData
 from flexdesk.services.evaluation.access import admin_may_rate, get_evaluation_row, require_viewer
+from flexdesk.services.evaluation.detail import load_cache
 from flexdesk.services.evaluation.reading import detail_for, list_evaluations
-from flexdesk.services.evaluation.rows import load_cache
 from flexdesk.services.evaluation.types import CancelledFn, PeriodRef, ProgressFn
 from flexdesk.services.permissions import Action, Actor, require
 

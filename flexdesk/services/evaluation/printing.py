@@ -31,7 +31,7 @@ from flexdesk.reports.evaluation_data import (
     RhkRow,
 )
 from flexdesk.reports.layout import Letterhead, PaperName
-from flexdesk.services.evaluation.rows import DetailCache
+from flexdesk.services.evaluation.detail import DetailCache
 from flexdesk.services.evaluation.types import EvaluationDetail, RhkResult
 from flexdesk.services.office import get_office, get_setting
 from flexdesk.services.staff_scope import display_name

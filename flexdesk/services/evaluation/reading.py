@@ -19,12 +19,8 @@ from flexdesk.services.evaluation.access import (
     require_viewer,
     scope_employees,
 )
-from flexdesk.services.evaluation.rows import (
-    DetailCache,
-    build_detail,
-    predikat_or_none,
-    rating_or_none,
-)
+from flexdesk.services.evaluation.detail import DetailCache, build_detail
+from flexdesk.services.evaluation.rows import predikat_or_none, rating_or_none
 from flexdesk.services.evaluation.settings import office_period_type
 from flexdesk.services.evaluation.types import EvaluationDetail, EvaluationSummary, PeriodRef
 from flexdesk.services.permissions import Action, Actor, Role, require
