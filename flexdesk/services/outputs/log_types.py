@@ -71,9 +71,11 @@ class LogRow:
 
     @property
     def editable(self) -> bool:
+        """Drafts and returned entries may still be changed by the employee."""
         return self.status in EDITABLE_LOG_STATUSES
 
     def to_input(self) -> LogInput:
+        """The entry as the dialog's input (evidence is not part of it)."""
         return LogInput(
             employee_id=self.employee_id,
             day=self.day,

@@ -87,6 +87,7 @@ class RecapRow:
 
     @property
     def percent(self) -> float:
+        """Realisation as a percentage of the period target (0 without a target)."""
         return 100.0 * self.realised / self.target if self.target > 0 else 0.0
 
 

@@ -50,6 +50,7 @@ class IndicatorRow:
         return f"{value} {self.target_unit}".strip()
 
     def to_input(self) -> IndicatorInput:
+        """The indicator as the RHK dialog's input."""
         return IndicatorInput(self.aspect, self.text, self.target_value, self.target_unit)
 
 
@@ -69,9 +70,11 @@ class RhkRow:
 
     @property
     def quantity(self) -> IndicatorRow | None:
+        """The kuantitas indicator (the one daily outputs add up against)."""
         return next((i for i in self.indicators if i.aspect is Aspect.KUANTITAS), None)
 
     def to_input(self) -> RhkInput:
+        """The RHK as the RHK dialog's input."""
         return RhkInput(
             self.text, self.kind, self.parent_rhk_id, tuple(i.to_input() for i in self.indicators)
         )
@@ -96,6 +99,7 @@ class SkpDetail:
 
     @property
     def editable(self) -> bool:
+        """Only a draft SKP may be edited."""
         return self.status is SkpStatus.DRAFT
 
 
