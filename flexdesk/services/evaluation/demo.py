@@ -44,9 +44,7 @@ from flexdesk.domain.performance import (
     predikat_kinerja,
 )
 from flexdesk.services.demo_info import DemoInfo
-
-#: how far back the output-log demo reaches (services.outputs_demo: three months)
-LOG_WINDOW_DAYS = 91
+from flexdesk.services.outputs.demo import LOG_WINDOW_DAYS
 
 _RHK_FEEDBACK = (
     "Target bulan ini tercapai; bukti dukung lengkap.",

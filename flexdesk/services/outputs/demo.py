@@ -28,7 +28,7 @@ from flexdesk.services.storage.attachments import AttachmentStore
 if TYPE_CHECKING:
     from flexdesk.services.demo_info import DemoInfo
 
-__all__ = ["create_demo_outputs", "demo_store"]
+__all__ = ["LOG_WINDOW_DAYS", "create_demo_outputs", "demo_store"]
 
 #: (RHK, kuantitas indicator, unit, activities) per jabatan; staff get two plus a shared one
 _STAFF_RHK: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
@@ -113,6 +113,8 @@ _RETURN_NOTES = (
     "Jumlah output belum sesuai dengan uraian; mohon diperiksa.",
     "Uraikan hasil kegiatannya, bukan hanya nama kegiatan.",
 )
+#: how far back the demo's logs reach (three months up to yesterday)
+LOG_WINDOW_DAYS = 91
 # (start, end) blocks of a working day; Friday has the longer break (Perpres 21/2023)
 _BLOCKS = ((time(7, 30), time(10, 0)), (time(10, 0), time(12, 0)), (time(13, 0), time(16, 0)))
 _FRIDAY = ((time(7, 30), time(10, 0)), (time(10, 0), time(11, 30)), (time(13, 30), time(16, 30)))
@@ -365,7 +367,7 @@ def create_demo_outputs(
     rows = _Rows()
     now = datetime.now().astimezone()
     _skp_rows(office, rows, today.year, now, rng)
-    first = today - timedelta(days=91)  # three months
+    first = today - timedelta(days=LOG_WINDOW_DAYS)
     days = [first + timedelta(n) for n in range((today - first).days)]
     overworker = office.order[-1].id if len(office.order) > 1 else None  # the wellbeing signals
     for emp in office.order:
