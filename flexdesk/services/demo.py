@@ -3,7 +3,8 @@
 ``create_demo_office`` builds the office ``flexdesk --demo`` opens (about 40 people in four
 units). ``generate_staff`` is the same generator at any size, used by the benchmarks
 (300-employee start-up, 500-employee schedules, ...). Deterministic for a given seed.
-Other capabilities extend the demo by registering a ``DemoExtension``.
+``create_demo_office`` then calls each capability's generator (schedules, outputs,
+evaluations) in turn.
 """
 
 from __future__ import annotations
@@ -85,6 +86,78 @@ def _person(rng: random.Random, used: set[str], etype: EmployeeType) -> dict[str
     }
 
 
+def _unit_rows(n_units: int) -> list[dict[str, object]]:
+    """The demo's four units first, then numbered "Unit Layanan" ones."""
+    unit_rows: list[dict[str, object]] = []
+    for i in range(n_units):
+        name, code = UNITS[i] if i < len(UNITS) else (f"Unit Layanan {i + 1}", f"U{i + 1:02d}")
+        unit_rows.append({"id": new_uuid(), "name": name, "code": code, "active": True})
+    return unit_rows
+
+
+def _golongan(rng: random.Random, is_head: bool, etype: EmployeeType) -> str:
+    if is_head:
+        return rng.choice(("III/d", "IV/a", "IV/b"))
+    if etype is EmployeeType.PNS:
+        return rng.choice(("II/c", "II/d", "III/a", "III/b", "III/c"))
+    return rng.choice(("V", "VII", "IX"))  # PPPK
+
+
+def _staff_row(
+    rng: random.Random, used: set[str], unit: dict[str, object], is_head: bool
+) -> dict[str, object]:
+    """One employee of ``unit`` (its head: always PNS, a higher golongan); supervisors are
+    linked once everyone exists."""
+    etype = EmployeeType.PPPK if rng.random() < 0.15 else EmployeeType.PNS
+    if is_head:
+        etype = EmployeeType.PNS
+    person = _person(rng, used, etype)
+    golongan = _golongan(rng, is_head, etype)
+    jabatan = f"Kepala {unit['name']}" if is_head else rng.choice(STAFF_POSITIONS)
+    return {
+        **person,
+        "id": new_uuid(),
+        "gelar_depan": "",
+        "golongan": golongan,
+        "jabatan": jabatan,
+        "unit_id": unit["id"],
+        "supervisor_id": None,
+        "flex_eligible": rng.random() > 0.1,
+        "active": True,
+        "is_head": is_head,
+    }
+
+
+def _link_supervisors(rows: list[dict[str, object]], n_units: int) -> None:
+    """Staff report to their unit's head; the heads to the head of the first unit (the camat
+    / kepala kantor in the demo)."""
+    heads = {row["unit_id"]: row["id"] for row in rows[:n_units]}
+    for row in rows:
+        if not row["is_head"]:
+            row["supervisor_id"] = heads[row["unit_id"]]
+    for row in rows[1:n_units]:
+        row["supervisor_id"] = rows[0]["id"]
+
+
+def _insert_staff(
+    session: Session, unit_rows: list[dict[str, object]], rows: list[dict[str, object]]
+) -> None:
+    """Bulk inserts; the change sequence numbers are taken in one block so a bulk insert still
+    feeds incremental sync correctly."""
+    now = utcnow()
+    seq = take_sequence_numbers(session, len(unit_rows) + len(rows))
+    for row in (*unit_rows, *rows):
+        row.update(created_at=now, updated_at=now, rev=1, change_seq=seq)
+        seq += 1
+    session.execute(insert(WorkUnit), unit_rows)
+    session.execute(
+        insert(Employee), [{k: v for k, v in r.items() if k != "is_head"} for r in rows]
+    )
+    # bulk inserts skip the audit hook: record them, or `flexdesk audit verify` reports them
+    record_bulk_inserts(session, WorkUnit, [r["id"] for r in unit_rows])
+    record_bulk_inserts(session, Employee, [r["id"] for r in rows])
+
+
 def generate_staff(
     session: Session,
     *,
@@ -100,63 +173,14 @@ def generate_staff(
     rng = random.Random(seed)
     # about 40 people a unit, at least one unit, never more units than people
     n_units = max(1, min(employees, units or max(len(UNITS), employees // 40)))
-    unit_rows: list[dict[str, object]] = []
-    for i in range(n_units):
-        name, code = UNITS[i] if i < len(UNITS) else (f"Unit Layanan {i + 1}", f"U{i + 1:02d}")
-        unit_rows.append({"id": new_uuid(), "name": name, "code": code, "active": True})
+    unit_rows = _unit_rows(n_units)
     used: set[str] = set()
-    rows: list[dict[str, object]] = []
-    heads: dict[object, str] = {}
-    for i in range(employees):
-        unit = unit_rows[i % n_units]
-        etype = EmployeeType.PPPK if rng.random() < 0.15 else EmployeeType.PNS
-        if i < n_units:
-            etype = EmployeeType.PNS
-        person = _person(rng, used, etype)
-        is_head = i < n_units
-        emp_id = new_uuid()
-        if is_head:
-            heads[unit["id"]] = emp_id
-        rows.append(
-            {
-                **person,
-                "id": emp_id,
-                "gelar_depan": "",
-                "golongan": (
-                    rng.choice(("III/d", "IV/a", "IV/b"))
-                    if is_head
-                    else (
-                        rng.choice(("II/c", "II/d", "III/a", "III/b", "III/c"))
-                        if etype is EmployeeType.PNS
-                        else rng.choice(("V", "VII", "IX"))
-                    )
-                ),
-                "jabatan": (f"Kepala {unit['name']}" if is_head else rng.choice(STAFF_POSITIONS)),
-                "unit_id": unit["id"],
-                "supervisor_id": None,
-                "flex_eligible": rng.random() > 0.1,
-                "active": True,
-                "is_head": is_head,
-            }
-        )
-    for row in rows:
-        if not row["is_head"]:
-            row["supervisor_id"] = heads[row["unit_id"]]
-    # Heads report to the head of the first unit (the camat / kepala kantor in the demo).
-    for row in rows[1:n_units]:
-        row["supervisor_id"] = rows[0]["id"]
-    now = utcnow()
-    seq = take_sequence_numbers(session, len(unit_rows) + len(rows))
-    for row in (*unit_rows, *rows):
-        row.update(created_at=now, updated_at=now, rev=1, change_seq=seq)
-        seq += 1
-    session.execute(insert(WorkUnit), unit_rows)
-    session.execute(
-        insert(Employee), [{k: v for k, v in r.items() if k != "is_head"} for r in rows]
-    )
-    # bulk inserts skip the audit hook: record them, or `flexdesk audit verify` reports them
-    record_bulk_inserts(session, WorkUnit, [r["id"] for r in unit_rows])
-    record_bulk_inserts(session, Employee, [r["id"] for r in rows])
+    # the first n_units people are the heads, one per unit in turn
+    rows = [
+        _staff_row(rng, used, unit_rows[i % n_units], is_head=i < n_units) for i in range(employees)
+    ]
+    _link_supervisors(rows, n_units)
+    _insert_staff(session, unit_rows, rows)
     return rows
 
 

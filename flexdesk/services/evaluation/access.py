@@ -29,10 +29,12 @@ AS_ADMIN: Final = "admin"
 
 
 def admin_may_rate(session: Session) -> bool:
+    """Whether the office lets the admin rate as atasan (``evaluation_admin_as_atasan``)."""
     return bool(get_setting(session, "evaluation_admin_as_atasan"))
 
 
 def get_evaluation_row(session: Session, evaluation_id: str) -> Evaluation:
+    """The evaluation's row; NotFound when it does not exist."""
     ev = session.get(Evaluation, evaluation_id)
     if ev is None:
         raise NotFound("Evaluasi kinerja tidak ditemukan.", message_en="Evaluation not found.")
@@ -98,6 +100,8 @@ def require_rater(session: Session, actor: Actor, employee_id: str, action: Acti
 
 
 def can_view(actor: Actor, emp: Employee, status: EvaluationStatus) -> bool:
+    """The admin sees every evaluation, a supervisor their direct staff's, an employee their
+    own once it is no longer a draft."""
     if actor.role is Role.ADMIN:
         return True
     if actor.employee_id is not None and emp.id == actor.employee_id:
@@ -106,6 +110,8 @@ def can_view(actor: Actor, emp: Employee, status: EvaluationStatus) -> bool:
 
 
 def require_viewer(session: Session, actor: Actor, ev: Evaluation, action: Action) -> Employee:
+    """The evaluated employee when the actor may see (or print) the evaluation; else
+    PermissionDenied saying who may."""
     require(actor, action)
     emp = get_employee_row(session, ev.employee_id)
     if can_view(actor, emp, EvaluationStatus(ev.status)):
@@ -125,6 +131,8 @@ def require_viewer(session: Session, actor: Actor, ev: Evaluation, action: Actio
 
 
 def commenter_role(actor: Actor, emp: Employee) -> str | None:
+    """How ``actor`` may comment on ``emp``'s evaluation ("employee", or "admin" typing it in on
+    their behalf), or None."""
     if actor.employee_id is not None and actor.employee_id == emp.id:
         return AS_EMPLOYEE
     if actor.role is Role.ADMIN:
@@ -133,6 +141,8 @@ def commenter_role(actor: Actor, emp: Employee) -> str | None:
 
 
 def require_commenter(session: Session, actor: Actor, ev: Evaluation) -> str:
+    """The role the actor comments in; PermissionDenied for anyone but the evaluated employee
+    (or the admin), and for the employee while it is a draft."""
     require(actor, Action.EVALUATION_COMMENT)
     emp = get_employee_row(session, ev.employee_id)
     role = commenter_role(actor, emp)

@@ -29,6 +29,7 @@ from flexdesk.services.evaluation.types import (
 
 
 def set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -> None:
+    """Store both ratings and the predikat they give (None until both are rated)."""
     ev.rating_hasil_kerja = None if hasil is None else Rating(hasil).value
     ev.rating_perilaku = None if perilaku is None else Rating(perilaku).value
     ev.predikat = (
@@ -39,6 +40,7 @@ def set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -
 
 
 def check_length(text: str, field_name: str, label_id: str, label_en: str) -> None:
+    """ValidationError when ``text`` is longer than MAX_TEXT characters."""
     if len(text) > MAX_TEXT:
         raise ValidationError(
             f"{label_id} terlalu panjang ({len(text)} karakter); paling banyak {MAX_TEXT}.",
@@ -63,6 +65,7 @@ class EditPlan:
     texts: dict[str, str] = field(default_factory=dict)  # indicator id -> indicator text
 
     def touched(self) -> list[object]:
+        """The rows the plan changes."""
         return (
             [r for r, _c, _t in self.indicators]
             + [r for r, _u in self.rhk]
@@ -70,8 +73,9 @@ class EditPlan:
         )
 
 
-def validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> EditPlan:
-    plan = EditPlan()
+def _check_fields(changes: EvaluationChanges) -> None:
+    """The note's length and the ratings and organisation result given (ValueError on an
+    unknown value)."""
     if changes.catatan is not KEEP:
         check_length(changes.catatan, "catatan", "Catatan", "The note")
     if changes.rating_hasil_kerja is not KEEP and changes.rating_hasil_kerja is not None:
@@ -80,96 +84,125 @@ def validate_changes(session: Session, ev: Evaluation, changes: EvaluationChange
         Rating(changes.rating_perilaku)
     if changes.capaian_organisasi is not KEEP and changes.capaian_organisasi is not None:
         OrganisationResult(changes.capaian_organisasi)
+
+
+def _override_reason(row: EvaluationIndicator, change: IndicatorChange, text: str) -> str:
+    """The reason to store with a realisation: required when it differs from the pre-filled
+    figure, dropped when it does not (or when the pre-filled value is restored)."""
+    reason = change.reason.strip()
+    if change.realisasi is None:
+        return ""
+    if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
+        raise ValidationError(
+            f'Realisasi "{text}" tidak boleh negatif.',
+            message_en=f'The realisation of "{text}" cannot be negative.',
+            field=f"realisasi:{change.indicator_id}",
+        )
+    differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
+    if differs and not reason:
+        raise ValidationError(
+            f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
+            f"log output yang diterima) menjadi {_number(change.realisasi)}; "
+            "tuliskan alasannya.",
+            message_en=f'The realisation of "{text}" was changed from '
+            f"{_number(row.prefilled)} (the accepted output logs) to "
+            f"{_number(change.realisasi)}; give the reason.",
+            field=f"reason:{change.indicator_id}",
+        )
+    if not differs and row.prefilled is not None:
+        return ""
+    return reason
+
+
+def _plan_indicators(
+    session: Session, ev: Evaluation, changes: EvaluationChanges, plan: EditPlan
+) -> None:
+    rows = {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
+        )
+    }
+    texts = {
+        iid: text
+        for iid, text in session.execute(
+            select(RhkIndicator.id, RhkIndicator.text).where(
+                RhkIndicator.id.in_([c.indicator_id for c in changes.indicators])
+            )
+        )
+    }
+    for change in changes.indicators:
+        row = rows.get(change.indicator_id)
+        if row is None or change.indicator_id not in texts:
+            raise ValidationError(
+                "Indikator itu bukan bagian dari evaluasi ini (SKP mungkin sudah diubah); "
+                "muat ulang evaluasinya.",
+                message_en="That indicator is not part of this evaluation (the SKP may "
+                "have changed); reload the evaluation.",
+                field=f"realisasi:{change.indicator_id}",
+            )
+        text = texts[change.indicator_id]
+        reason = _override_reason(row, change, text)
+        check_length(reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
+        plan.indicators.append((row, change, reason))
+        plan.texts[change.indicator_id] = text
+
+
+def _plan_rhk_feedback(
+    session: Session, ev: Evaluation, changes: EvaluationChanges, plan: EditPlan
+) -> None:
+    rows_rhk = {
+        r.rhk_id: r
+        for r in session.scalars(select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id))
+    }
+    for fb in changes.rhk_feedback:
+        row_rhk = rows_rhk.get(fb.rhk_id)
+        if row_rhk is None:
+            raise ValidationError(
+                "RHK itu bukan bagian dari evaluasi ini; muat ulang evaluasinya.",
+                message_en="That RHK is not part of this evaluation; reload it.",
+                field=f"umpan_balik:{fb.rhk_id}",
+            )
+        check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
+        plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
+
+
+def _plan_behaviours(
+    session: Session, ev: Evaluation, changes: EvaluationChanges, plan: EditPlan
+) -> None:
+    rows_b = {
+        b.code: b
+        for b in session.scalars(
+            select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
+        )
+    }
+    for bc in changes.behaviours:
+        row_b = rows_b.get(bc.code)
+        if row_b is None:
+            raise ValidationError(
+                f"Nilai dasar BerAKHLAK tidak dikenal: {bc.code}.",
+                message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
+                field=f"perilaku:{bc.code}",
+            )
+        check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
+        check_length(
+            bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
+            "The special expectation",
+        )  # fmt: skip
+        plan.behaviours.append((row_b, bc))
+
+
+def validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> EditPlan:
+    """Check every change and resolve it to its row; ValidationError for the first problem,
+    before anything is applied."""
+    plan = EditPlan()
+    _check_fields(changes)
     if changes.indicators:
-        rows = {
-            r.indicator_id: r
-            for r in session.scalars(
-                select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id == ev.id)
-            )
-        }
-        texts = {
-            iid: text
-            for iid, text in session.execute(
-                select(RhkIndicator.id, RhkIndicator.text).where(
-                    RhkIndicator.id.in_([c.indicator_id for c in changes.indicators])
-                )
-            )
-        }
-        for change in changes.indicators:
-            row = rows.get(change.indicator_id)
-            if row is None or change.indicator_id not in texts:
-                raise ValidationError(
-                    "Indikator itu bukan bagian dari evaluasi ini (SKP mungkin sudah diubah); "
-                    "muat ulang evaluasinya.",
-                    message_en="That indicator is not part of this evaluation (the SKP may "
-                    "have changed); reload the evaluation.",
-                    field=f"realisasi:{change.indicator_id}",
-                )
-            text = texts[change.indicator_id]
-            reason = change.reason.strip()
-            if change.realisasi is not None:
-                if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
-                    raise ValidationError(
-                        f'Realisasi "{text}" tidak boleh negatif.',
-                        message_en=f'The realisation of "{text}" cannot be negative.',
-                        field=f"realisasi:{change.indicator_id}",
-                    )
-                differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
-                if differs and not reason:
-                    raise ValidationError(
-                        f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
-                        f"log output yang diterima) menjadi {_number(change.realisasi)}; "
-                        "tuliskan alasannya.",
-                        message_en=f'The realisation of "{text}" was changed from '
-                        f"{_number(row.prefilled)} (the accepted output logs) to "
-                        f"{_number(change.realisasi)}; give the reason.",
-                        field=f"reason:{change.indicator_id}",
-                    )
-                if not differs and row.prefilled is not None:
-                    reason = ""
-            else:
-                reason = ""
-            check_length(reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
-            plan.indicators.append((row, change, reason))
-            plan.texts[change.indicator_id] = text
+        _plan_indicators(session, ev, changes, plan)
     if changes.rhk_feedback:
-        rows_rhk = {
-            r.rhk_id: r
-            for r in session.scalars(
-                select(EvaluationRhk).where(EvaluationRhk.evaluation_id == ev.id)
-            )
-        }
-        for fb in changes.rhk_feedback:
-            row_rhk = rows_rhk.get(fb.rhk_id)
-            if row_rhk is None:
-                raise ValidationError(
-                    "RHK itu bukan bagian dari evaluasi ini; muat ulang evaluasinya.",
-                    message_en="That RHK is not part of this evaluation; reload it.",
-                    field=f"umpan_balik:{fb.rhk_id}",
-                )
-            check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
-            plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
+        _plan_rhk_feedback(session, ev, changes, plan)
     if changes.behaviours:
-        rows_b = {
-            b.code: b
-            for b in session.scalars(
-                select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id == ev.id)
-            )
-        }
-        for bc in changes.behaviours:
-            row_b = rows_b.get(bc.code)
-            if row_b is None:
-                raise ValidationError(
-                    f"Nilai dasar BerAKHLAK tidak dikenal: {bc.code}.",
-                    message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
-                    field=f"perilaku:{bc.code}",
-                )
-            check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
-            check_length(
-                bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
-                "The special expectation",
-            )  # fmt: skip
-            plan.behaviours.append((row_b, bc))
+        _plan_behaviours(session, ev, changes, plan)
     return plan
 
 

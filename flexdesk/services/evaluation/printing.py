@@ -31,7 +31,7 @@ from flexdesk.reports.evaluation_data import (
     RhkRow,
 )
 from flexdesk.reports.layout import Letterhead, PaperName
-from flexdesk.services.evaluation.rows import DetailCache
+from flexdesk.services.evaluation.detail import DetailCache
 from flexdesk.services.evaluation.types import EvaluationDetail, RhkResult
 from flexdesk.services.office import get_office, get_setting
 from flexdesk.services.staff_scope import display_name
@@ -57,6 +57,7 @@ def logo_file(png: bytes) -> Path:
 
 
 def letterhead(office: Office | None) -> Letterhead:
+    """The kop of the form from the office profile (the logo as a cached PNG file)."""
     if office is None:
         return Letterhead(instansi="")
     return Letterhead(
@@ -68,6 +69,8 @@ def letterhead(office: Office | None) -> Letterhead:
 
 
 def person(session: Session, emp: Employee | None, cache: DetailCache | None = None) -> Person:
+    """A signature block of the form: name, NIP, pangkat/golongan (none for non-ASN), jabatan
+    and unit."""
     if emp is None:
         return Person(nama="")
     if cache is not None:
@@ -106,6 +109,14 @@ def _rhk_row(r: RhkResult) -> RhkRow:
     )
 
 
+def _catatan(detail: EvaluationDetail) -> str:
+    """The note, with the employee's comment (tanggapan) under it."""
+    if not detail.employee_comment:
+        return detail.catatan
+    comment = f"Tanggapan pegawai: {detail.employee_comment}"
+    return f"{detail.catatan}\n\n{comment}" if detail.catatan else comment
+
+
 @dataclass(frozen=True)
 class PrintContext:
     """What every form of a batch shares: the kop, the signing place, the paper."""
@@ -116,6 +127,7 @@ class PrintContext:
 
 
 def print_context(session: Session) -> PrintContext:
+    """The kop, the signing place (the office's city) and the paper (``paper_size``)."""
     office = get_office(session)
     paper: PaperName = "F4" if get_setting(session, "paper_size") == "F4" else "A4"
     return PrintContext(letterhead(office), office.city if office else "", paper)
@@ -131,6 +143,8 @@ def build_form_data(
     cache: DetailCache | None = None,
     context: PrintContext | None = None,
 ) -> EvaluationFormData:
+    """The printed form of ``ev`` from its detail; ``sign_date`` None: the day it was
+    finalised (today while not final). The employee's comment is printed under the note."""
     context = context or print_context(session)
     employees = cache.employees if cache is not None else {}
 
@@ -148,10 +162,6 @@ def build_form_data(
         sign_date = (
             ev.finalised_at.astimezone().date() if ev.finalised_at is not None else date.today()
         )
-    catatan = detail.catatan
-    if detail.employee_comment:
-        comment = f"Tanggapan pegawai: {detail.employee_comment}"
-        catatan = f"{catatan}\n\n{comment}" if catatan else comment
     return EvaluationFormData(
         letterhead=context.letterhead,
         periode=format_periode(ev.start, ev.end),
@@ -175,7 +185,7 @@ def build_form_data(
         capaian_kinerja_organisasi=(
             detail.capaian_organisasi.label if detail.capaian_organisasi else ""
         ),
-        catatan=catatan,
+        catatan=_catatan(detail),
         place=context.place,
         sign_date=sign_date,
         title=ANNUAL_TITLE if annual else DEFAULT_TITLE,

@@ -1,4 +1,6 @@
-"""Reading and pre-filling evaluation rows (internal to :mod:`flexdesk.services.evaluation.service`).
+"""Pre-filling evaluation rows and keeping them in step with the SKP, the small converters of
+stored values, and the event log (internal to the evaluation services; the detail built from
+these rows is :mod:`flexdesk.services.evaluation.detail`).
 
 Realisation is pre-filled like the output recap sums it (:mod:`flexdesk.services.outputs.recap`):
 accepted log entries only (PermenPANRB 6/2022 judges realisation on reviewed evidence), added
@@ -9,15 +11,13 @@ none is final yet); for the other aspects it takes the latest finalised periodic
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.base import utcnow
-from flexdesk.db.models import Employee, User, WorkUnit
 from flexdesk.db.models_evaluation import (
     Evaluation,
     EvaluationBehaviour,
@@ -26,41 +26,24 @@ from flexdesk.db.models_evaluation import (
     EvaluationRhk,
 )
 from flexdesk.db.models_outputs import OutputLog, Rhk, RhkIndicator
-from flexdesk.domain.evaluation import (
-    EvaluationStatus,
-    EvaluationStep,
-    missing_ratings,
-    suggest_annual_rating,
-)
-from flexdesk.domain.outputs import Aspect, LogStatus, RhkKind, period_target
-from flexdesk.domain.performance import (
-    CORE_VALUES,
-    OrganisationResult,
-    PeriodType,
-    Predikat,
-    Rating,
-)
-from flexdesk.services.evaluation.types import (
-    BehaviourResult,
-    EvaluationDetail,
-    EvaluationEventRow,
-    IndicatorResult,
-    PeriodicResult,
-    PeriodRef,
-    RhkResult,
-)
-from flexdesk.services.staff_scope import display_name
+from flexdesk.domain.evaluation import EvaluationStatus, EvaluationStep
+from flexdesk.domain.outputs import Aspect, LogStatus
+from flexdesk.domain.performance import CORE_VALUES, PeriodType, Predikat, Rating
+from flexdesk.services.evaluation.types import PeriodRef
 
 
 def period_of(ev: Evaluation) -> PeriodRef:
+    """The period the evaluation is of."""
     return PeriodRef(ev.year, PeriodType(ev.period_type), ev.period_index)
 
 
 def rating_or_none(value: str | None) -> Rating | None:
+    """A stored rating as a Rating (None: not rated yet)."""
     return None if value is None else Rating(value)
 
 
 def predikat_or_none(value: str | None) -> Predikat | None:
+    """A stored predikat as a Predikat (None: not settled yet)."""
     return None if value is None else Predikat(value)
 
 
@@ -68,6 +51,7 @@ def add_event(
     session: Session, ev: Evaluation, step: EvaluationStep, user_id: str, acting_as: str, *,
     note: str = "",
 ) -> None:  # fmt: skip
+    """Record a step of the evaluation's history (who, acting as what, with an optional note)."""
     session.add(
         EvaluationEvent(
             evaluation_id=ev.id,
@@ -228,243 +212,3 @@ def sync_rows(session: Session, ev: Evaluation, *, refresh: bool) -> list[str]:
         for n, cv in enumerate(CORE_VALUES):
             session.add(EvaluationBehaviour(evaluation_id=ev.id, code=cv.code, position=n))
     return notes
-
-
-# -- detail -----------------------------------------------------------------------------------
-
-
-@dataclass
-class DetailCache:
-    """What building the details of several evaluations needs, read in a few queries (a
-    unit's batch of forms would otherwise run some twenty queries per form)."""
-
-    items: dict[str, list[Rhk]] = field(default_factory=dict)  # skp id -> RHK
-    indicators: dict[str, list[RhkIndicator]] = field(default_factory=dict)  # rhk id ->
-    parents: dict[str, str] = field(default_factory=dict)  # rhk id -> text
-    rhk_rows: dict[str, dict[str, EvaluationRhk]] = field(default_factory=dict)
-    ind_rows: dict[str, dict[str, EvaluationIndicator]] = field(default_factory=dict)
-    behaviours: dict[str, dict[str, EvaluationBehaviour]] = field(default_factory=dict)
-    events: dict[str, list[EvaluationEvent]] = field(default_factory=dict)
-    users: dict[str, str] = field(default_factory=dict)  # user id -> name
-    employees: dict[str, Employee] = field(default_factory=dict)
-    units: dict[str, str] = field(default_factory=dict)  # unit id -> name
-
-    def name(self, employee_id: str | None) -> str:
-        emp = self.employees.get(employee_id or "")
-        return display_name(emp) if emp else ""
-
-
-def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
-
-
-def load_cache(session: Session, evaluations: Sequence[Evaluation]) -> DetailCache:
-    session.flush()
-    cache = DetailCache()
-    ev_ids = [e.id for e in evaluations]
-    skp_ids = sorted({e.skp_id for e in evaluations})
-    for chunk in _chunks(skp_ids):
-        for rhk in session.scalars(select(Rhk).where(Rhk.skp_id.in_(chunk)).order_by(Rhk.position)):
-            cache.items.setdefault(rhk.skp_id, []).append(rhk)
-    rhk_ids = [r.id for items in cache.items.values() for r in items]
-    for chunk in _chunks(rhk_ids):
-        for ind in session.scalars(
-            select(RhkIndicator)
-            .where(RhkIndicator.rhk_id.in_(chunk))
-            .order_by(RhkIndicator.position)
-        ):
-            cache.indicators.setdefault(ind.rhk_id, []).append(ind)
-    parent_ids = sorted(
-        {r.parent_rhk_id for i in cache.items.values() for r in i if r.parent_rhk_id}
-    )
-    for chunk in _chunks(parent_ids):
-        cache.parents.update(
-            {
-                rid: text
-                for rid, text in session.execute(select(Rhk.id, Rhk.text).where(Rhk.id.in_(chunk)))
-            }
-        )
-    for chunk in _chunks(ev_ids):
-        for r in session.scalars(
-            select(EvaluationRhk).where(EvaluationRhk.evaluation_id.in_(chunk))
-        ):
-            cache.rhk_rows.setdefault(r.evaluation_id, {})[r.rhk_id] = r
-        for i in session.scalars(
-            select(EvaluationIndicator).where(EvaluationIndicator.evaluation_id.in_(chunk))
-        ):
-            cache.ind_rows.setdefault(i.evaluation_id, {})[i.indicator_id] = i
-        for b in session.scalars(
-            select(EvaluationBehaviour).where(EvaluationBehaviour.evaluation_id.in_(chunk))
-        ):
-            cache.behaviours.setdefault(b.evaluation_id, {})[b.code] = b
-        for e in session.scalars(
-            select(EvaluationEvent)
-            .where(EvaluationEvent.evaluation_id.in_(chunk))
-            .order_by(EvaluationEvent.at, EvaluationEvent.change_seq)
-        ):
-            cache.events.setdefault(e.evaluation_id, []).append(e)
-    user_ids = sorted({e.user_id for evs in cache.events.values() for e in evs if e.user_id})
-    for chunk in _chunks(user_ids):
-        for uid, name, username in session.execute(
-            select(User.id, User.display_name, User.username).where(User.id.in_(chunk))
-        ):
-            cache.users[uid] = name or username
-    people = {e.employee_id for e in evaluations}
-    people |= {e.evaluator_employee_id for e in evaluations if e.evaluator_employee_id}
-    people |= {e.atasan_employee_id for e in evaluations if e.atasan_employee_id}
-    for chunk in _chunks(sorted(people)):
-        for emp in session.scalars(select(Employee).where(Employee.id.in_(chunk))):
-            cache.employees[emp.id] = emp
-    sup_ids = sorted(
-        {e.supervisor_id for e in cache.employees.values() if e.supervisor_id}
-        - set(cache.employees)
-    )
-    for chunk in _chunks(sup_ids):
-        for emp in session.scalars(select(Employee).where(Employee.id.in_(chunk))):
-            cache.employees[emp.id] = emp
-    cache.units = {uid: name for uid, name in session.execute(select(WorkUnit.id, WorkUnit.name))}
-    return cache
-
-
-def build_detail(
-    session: Session,
-    ev: Evaluation,
-    emp: Employee,
-    *,
-    can_rate: bool,
-    can_comment: bool,
-    cache: DetailCache | None = None,
-) -> EvaluationDetail:
-    if cache is None:
-        cache = load_cache(session, [ev])
-    items = cache.items.get(ev.skp_id, [])
-    indicators = [i for r in items for i in cache.indicators.get(r.id, [])]
-    rhk_rows = cache.rhk_rows.get(ev.id, {})
-    ind_rows = cache.ind_rows.get(ev.id, {})
-    parents = cache.parents
-    ptype = PeriodType(ev.period_type)
-    by_rhk: dict[str, list[IndicatorResult]] = {}
-    for ind in indicators:
-        row = ind_rows.get(ind.id)
-        annual = float(ind.target_value)
-        target = period_target(annual, ptype, 1) if ind.aspect == Aspect.KUANTITAS.value else annual
-        by_rhk.setdefault(ind.rhk_id, []).append(
-            IndicatorResult(
-                indicator_id=ind.id,
-                aspect=Aspect(ind.aspect),
-                text=ind.text,
-                annual_target=annual,
-                target=target,
-                target_unit=ind.target_unit,
-                prefilled=row.prefilled if row else None,
-                realisasi=row.realisasi if row else None,
-                override_reason=row.override_reason if row else "",
-            )
-        )
-    rhk = tuple(
-        RhkResult(
-            rhk_id=r.id,
-            position=r.position,
-            kind=RhkKind(r.kind),
-            text=r.text,
-            parent_text=parents.get(r.parent_rhk_id or "", ""),
-            umpan_balik=rhk_rows[r.id].umpan_balik if r.id in rhk_rows else "",
-            indicators=tuple(by_rhk.get(r.id, [])),
-        )
-        for r in items
-    )
-    stored = cache.behaviours.get(ev.id, {})
-    behaviours = tuple(
-        BehaviourResult(
-            code=cv.code,
-            name=cv.name,
-            indicators=cv.indicators,
-            ekspektasi_khusus=stored[cv.code].ekspektasi_khusus if cv.code in stored else "",
-            umpan_balik=stored[cv.code].umpan_balik if cv.code in stored else "",
-        )
-        for cv in CORE_VALUES
-    )
-    events = tuple(
-        EvaluationEventRow(
-            at=e.at,
-            step=EvaluationStep(e.step),
-            actor_name=cache.users.get(e.user_id or "", ""),
-            acting_as=e.acting_as,
-            note=e.note,
-        )
-        for e in cache.events.get(ev.id, [])
-    )
-    periodic: tuple[PeriodicResult, ...] = ()
-    suggested_h = suggested_p = None
-    if ptype is PeriodType.ANNUAL:
-        others = list(
-            session.scalars(
-                select(Evaluation)
-                .where(
-                    Evaluation.employee_id == ev.employee_id,
-                    Evaluation.year == ev.year,
-                    Evaluation.period_type != PeriodType.ANNUAL.value,
-                )
-                .order_by(Evaluation.start, Evaluation.period_type)
-            )
-        )
-        periodic = tuple(
-            PeriodicResult(
-                evaluation_id=o.id,
-                period=period_of(o),
-                period_label=period_of(o).label(),
-                status=EvaluationStatus(o.status),
-                rating_hasil_kerja=rating_or_none(o.rating_hasil_kerja),
-                rating_perilaku=rating_or_none(o.rating_perilaku),
-                predikat=predikat_or_none(o.predikat),
-            )
-            for o in others
-        )
-        final = [p for p in periodic if p.status is EvaluationStatus.FINAL]
-        suggested_h = suggest_annual_rating([p.rating_hasil_kerja for p in final])
-        suggested_p = suggest_annual_rating([p.rating_perilaku for p in final])
-    status = EvaluationStatus(ev.status)
-    hasil, perilaku = rating_or_none(ev.rating_hasil_kerja), rating_or_none(ev.rating_perilaku)
-    missing = tuple(missing_ratings(hasil, perilaku))
-    period = period_of(ev)
-    editable = status is not EvaluationStatus.FINAL
-    return EvaluationDetail(
-        id=ev.id,
-        employee_id=emp.id,
-        employee_name=display_name(emp),
-        nip=emp.nip or "",
-        jabatan=emp.jabatan,
-        unit_name=cache.units.get(emp.unit_id or "", ""),
-        evaluator_employee_id=ev.evaluator_employee_id,
-        evaluator_name=cache.name(ev.evaluator_employee_id),
-        atasan_name=cache.name(ev.atasan_employee_id),
-        skp_id=ev.skp_id,
-        period=period,
-        period_label=period.label(),
-        start=ev.start,
-        end=ev.end,
-        status=status,
-        rating_hasil_kerja=hasil,
-        rating_perilaku=perilaku,
-        predikat=predikat_or_none(ev.predikat),
-        capaian_organisasi=(
-            OrganisationResult(ev.capaian_organisasi) if ev.capaian_organisasi else None
-        ),
-        catatan=ev.catatan,
-        employee_comment=ev.employee_comment,
-        commented_at=ev.commented_at,
-        shared_at=ev.shared_at,
-        finalised_at=ev.finalised_at,
-        rhk=rhk,
-        behaviours=behaviours,
-        events=events,
-        periodic=periodic,
-        suggested_hasil_kerja=suggested_h,
-        suggested_perilaku=suggested_p,
-        missing=missing,
-        can_edit=can_rate and editable,
-        can_share=can_rate and status is EvaluationStatus.DRAFT,
-        can_comment=can_comment and status is EvaluationStatus.SHARED,
-        can_finalise=can_rate and status is EvaluationStatus.SHARED and not missing,
-        can_reopen=can_rate and status is EvaluationStatus.FINAL,
-    )

@@ -46,18 +46,22 @@ class PeriodRef:
 
     @classmethod
     def annual(cls, year: int) -> PeriodRef:
+        """The annual period of ``year``."""
         return cls(year, PeriodType.ANNUAL, 1)
 
     @property
     def is_annual(self) -> bool:
+        """Whether this is the annual period."""
         return self.period_type is PeriodType.ANNUAL
 
     @property
     def start(self) -> date:
+        """The first day of the period."""
         return period_range(self.period_type, self.year, self.index)[0]
 
     @property
     def end(self) -> date:
+        """The last day of the period."""
         return period_range(self.period_type, self.year, self.index)[1]
 
     def label(self, lang: Lang = "id") -> str:
@@ -119,10 +123,12 @@ class IndicatorResult:
 
     @property
     def target_text(self) -> str:
+        """The period target with its unit, as printed ("3 dokumen")."""
         return _number_text(self.target, self.target_unit)
 
     @property
     def realisasi_text(self) -> str:
+        """The realisation with its unit ("" while there is none)."""
         return "" if self.realisasi is None else _number_text(self.realisasi, self.target_unit)
 
 
@@ -152,6 +158,8 @@ class BehaviourResult:
 
 @dataclass(frozen=True)
 class EvaluationEventRow:
+    """One step of the evaluation's history, with the name of who did it."""
+
     at: datetime
     step: EvaluationStep
     actor_name: str
@@ -217,6 +225,7 @@ class EvaluationDetail:
 
     @property
     def locked(self) -> bool:
+        """Final evaluations are locked (reopen to change)."""
         return self.status is EvaluationStatus.FINAL
 
 
@@ -240,12 +249,16 @@ class IndicatorChange:
 
 @dataclass(frozen=True)
 class RhkFeedbackChange:
+    """The supervisor's umpan balik on one RHK."""
+
     rhk_id: str
     umpan_balik: str
 
 
 @dataclass(frozen=True)
 class BehaviourChange:
+    """The umpan balik and the special expectation on one BerAKHLAK core value."""
+
     code: str  # CoreValue.code, e.g. "berorientasi_pelayanan"
     umpan_balik: str
     ekspektasi_khusus: str = ""
@@ -287,6 +300,8 @@ class DistributionReport:
 
 @dataclass(frozen=True)
 class EvaluationSettings:
+    """The office's evaluation settings (each field names its office setting)."""
+
     period_type: PeriodType  # office default evaluation period ("evaluation_period")
     admin_as_atasan: bool  # "evaluation_admin_as_atasan"
     org_result: OrganisationResult  # "evaluation_org_result"

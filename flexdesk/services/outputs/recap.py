@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from flexdesk.db.models_outputs import OutputLog, Rhk, RhkIndicator, Skp
@@ -40,8 +40,7 @@ from flexdesk.domain.outputs import (
 from flexdesk.domain.performance import PeriodType, period_label, period_range
 from flexdesk.services.cell_safety import neutralise_csv
 from flexdesk.services.office import get_setting
-from flexdesk.services.outputs.logs import planned_days
-from flexdesk.services.outputs.schedule_bridge import office_working_days
+from flexdesk.services.outputs.schedule_bridge import office_working_days, planned_days
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import display_name, require_view
 
@@ -52,6 +51,7 @@ WORKING_DAYS_SOURCES: list[WorkingDaysSource] = [office_working_days]
 
 
 def working_calendar(session: Session) -> WorkingDays:
+    """The office's working calendar (from the last of :data:`WORKING_DAYS_SOURCES`)."""
     if WORKING_DAYS_SOURCES:
         return WORKING_DAYS_SOURCES[-1](session)
     return NationalCalendar()
@@ -63,6 +63,7 @@ def _float(session: Session, key: str) -> float:
 
 
 def wellbeing_thresholds(session: Session) -> WellbeingThresholds:
+    """The office's wellbeing thresholds (hours a week, consecutive days, remote share)."""
     return WellbeingThresholds(
         weekly_hours=_float(session, "wellbeing_weekly_hours"),
         max_consecutive_days=int(_float(session, "wellbeing_max_consecutive_days")),
@@ -72,6 +73,8 @@ def wellbeing_thresholds(session: Session) -> WellbeingThresholds:
 
 @dataclass(frozen=True)
 class RecapRow:
+    """Realisation of one RHK in the period against its share of the yearly target."""
+
     rhk_id: str
     position: int
     kind: RhkKind
@@ -85,11 +88,14 @@ class RecapRow:
 
     @property
     def percent(self) -> float:
+        """Realisation as a percentage of the period target (0 without a target)."""
         return 100.0 * self.realised / self.target if self.target > 0 else 0.0
 
 
 @dataclass(frozen=True)
 class WeekHours:
+    """Hours logged in the week starting ``monday``; ``over``: above the weekly threshold."""
+
     monday: date
     hours: float
     over: bool
@@ -97,6 +103,8 @@ class WeekHours:
 
 @dataclass(frozen=True)
 class Recap:
+    """One employee's recap for a period (see the module docstring)."""
+
     employee_id: str
     employee_name: str
     year: int
@@ -117,38 +125,25 @@ class Recap:
     thresholds: WellbeingThresholds
 
 
-def recap(
-    session: Session,
-    actor: Actor,
-    employee_id: str,
-    year: int,
-    period_index: int | None = None,
-    *,
-    today: date | None = None,
-    lang: Lang = "id",
-) -> Recap:
-    """Recap of ``year`` (or of period ``period_index`` of the SKP's period type)."""
-    emp = require_view(session, actor, employee_id, Action.OUTPUT_VIEW)
-    skp = session.scalar(select(Skp).where(Skp.employee_id == employee_id, Skp.year == year))
+def _period_type(session: Session, skp: Skp | None) -> PeriodType:
+    """The SKP's period type; without an SKP the office's ``evaluation_period`` setting."""
     if skp is not None:
-        ptype = PeriodType(skp.period_type)
-    else:
-        try:
-            ptype = PeriodType(str(get_setting(session, "evaluation_period")))
-        except ValueError:
-            ptype = PeriodType.MONTHLY
-    if period_index is None:
-        start, end = date(year, 1, 1), date(year, 12, 31)
-        label = period_label(PeriodType.ANNUAL, year, 1, lang)
-        periods = ptype.periods_per_year
-    else:
-        start, end = period_range(ptype, year, period_index)
-        label = period_label(ptype, year, period_index, lang)
-        periods = 1
+        return PeriodType(skp.period_type)
+    try:
+        return PeriodType(str(get_setting(session, "evaluation_period")))
+    except ValueError:
+        return PeriodType.MONTHLY
 
-    in_period = (
-        (OutputLog.employee_id == employee_id) & (OutputLog.day >= start) & (OutputLog.day <= end)
-    )
+
+def _rhk_rows(
+    session: Session,
+    skp: Skp | None,
+    in_period: ColumnElement[bool],
+    ptype: PeriodType,
+    periods: int,
+) -> list[RecapRow]:
+    """Realisation per RHK of the SKP: accepted quantities against the period's share of the
+    yearly kuantitas target, with what still waits for review beside it."""
     sums: dict[str, dict[str, tuple[float, int]]] = {}
     for rhk_id, status, qty, n in session.execute(
         select(OutputLog.rhk_id, OutputLog.status, func.sum(OutputLog.quantity), func.count())
@@ -156,36 +151,43 @@ def recap(
         .group_by(OutputLog.rhk_id, OutputLog.status)
     ):
         sums.setdefault(rhk_id, {})[status] = (float(qty or 0), int(n))
-
     rows: list[RecapRow] = []
-    if skp is not None:
-        for rhk, target_value, unit in session.execute(
-            select(Rhk, RhkIndicator.target_value, RhkIndicator.target_unit)
-            .outerjoin(
-                RhkIndicator,
-                (RhkIndicator.rhk_id == Rhk.id) & (RhkIndicator.aspect == Aspect.KUANTITAS.value),
+    if skp is None:
+        return rows
+    for rhk, target_value, unit in session.execute(
+        select(Rhk, RhkIndicator.target_value, RhkIndicator.target_unit)
+        .outerjoin(
+            RhkIndicator,
+            (RhkIndicator.rhk_id == Rhk.id) & (RhkIndicator.aspect == Aspect.KUANTITAS.value),
+        )
+        .where(Rhk.skp_id == skp.id)
+        .order_by(Rhk.position)
+    ):
+        by_status = sums.get(rhk.id, {})
+        accepted = by_status.get(LogStatus.ACCEPTED.value, (0.0, 0))
+        annual = float(target_value or 0)
+        rows.append(
+            RecapRow(
+                rhk_id=rhk.id,
+                position=rhk.position,
+                kind=RhkKind(rhk.kind),
+                text=rhk.text,
+                annual_target=annual,
+                target=period_target(annual, ptype, periods),
+                unit=unit or "",
+                realised=accepted[0],
+                pending=sum(q for s, (q, _n) in by_status.items() if s != "accepted"),
+                entries=sum(n for _q, n in by_status.values()),
             )
-            .where(Rhk.skp_id == skp.id)
-            .order_by(Rhk.position)
-        ):
-            by_status = sums.get(rhk.id, {})
-            accepted = by_status.get(LogStatus.ACCEPTED.value, (0.0, 0))
-            annual = float(target_value or 0)
-            rows.append(
-                RecapRow(
-                    rhk_id=rhk.id,
-                    position=rhk.position,
-                    kind=RhkKind(rhk.kind),
-                    text=rhk.text,
-                    annual_target=annual,
-                    target=period_target(annual, ptype, periods),
-                    unit=unit or "",
-                    realised=accepted[0],
-                    pending=sum(q for s, (q, _n) in by_status.items() if s != "accepted"),
-                    entries=sum(n for _q, n in by_status.values()),
-                )
-            )
+        )
+    return rows
 
+
+def _logged_days(
+    session: Session, employee_id: str, in_period: ColumnElement[bool], start: date, end: date
+) -> list[LoggedDay]:
+    """Every day with entries (reviewed or not): minutes, work modes, and the schedule's
+    leave on that day if any."""
     per_day: dict[date, tuple[int, set[WorkMode]]] = {}
     for day, mode, minutes in session.execute(
         select(OutputLog.day, OutputLog.work_mode, func.sum(OutputLog.minutes))
@@ -200,10 +202,39 @@ def recap(
         if per_day
         else {}
     )
-    days = [
+    return [
         LoggedDay(d, minutes, frozenset(modes), leave.get(d, ""))
         for d, (minutes, modes) in sorted(per_day.items())
     ]
+
+
+def recap(
+    session: Session,
+    actor: Actor,
+    employee_id: str,
+    year: int,
+    period_index: int | None = None,
+    *,
+    today: date | None = None,
+    lang: Lang = "id",
+) -> Recap:
+    """Recap of ``year`` (or of period ``period_index`` of the SKP's period type)."""
+    emp = require_view(session, actor, employee_id, Action.OUTPUT_VIEW)
+    skp = session.scalar(select(Skp).where(Skp.employee_id == employee_id, Skp.year == year))
+    ptype = _period_type(session, skp)
+    if period_index is None:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        label = period_label(PeriodType.ANNUAL, year, 1, lang)
+        periods = ptype.periods_per_year
+    else:
+        start, end = period_range(ptype, year, period_index)
+        label = period_label(ptype, year, period_index, lang)
+        periods = 1
+    in_period = (
+        (OutputLog.employee_id == employee_id) & (OutputLog.day >= start) & (OutputLog.day <= end)
+    )
+    rows = _rhk_rows(session, skp, in_period, ptype, periods)
+    days = _logged_days(session, employee_id, in_period, start, end)
     calendar = working_calendar(session)
     thresholds = wellbeing_thresholds(session)
     last = min(end, today or date.today())

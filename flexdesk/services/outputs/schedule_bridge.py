@@ -2,11 +2,13 @@
 office's working calendar.
 
 Only approved months count as "the approved schedule" (PermenPANRB 4/2025: the head of the
-unit decides): a draft plan neither pre-fills an entry nor blocks a leave day.
+unit decides): a draft plan neither pre-fills an entry nor blocks a leave day. The output log
+asks :func:`planned_days`, which reads the sources in :data:`PLANNED_DAY_SOURCES`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from sqlalchemy import select
@@ -66,3 +68,19 @@ def office_working_days(session: Session) -> WorkingDays:
         select(FlexPolicyVersion.week_type).order_by(FlexPolicyVersion.effective_from.desc())
     )
     return office_calendar(session, week_type if week_type in (5, 6) else 5)
+
+
+#: fn(session, employee_id, first, last) -> {day: PlannedDay}: the approved schedule. Later
+#: sources override earlier ones for the same day (tests add their own).
+PlannedDaySource = Callable[[Session, str, date, date], Mapping[date, PlannedDay]]
+PLANNED_DAY_SOURCES: list[PlannedDaySource] = [approved_schedule_days]
+
+
+def planned_days(
+    session: Session, employee_id: str, first: date, last: date
+) -> dict[date, PlannedDay]:
+    """The plan of each day of ``first``..``last`` that has one, from every planned-day source."""
+    found: dict[date, PlannedDay] = {}
+    for source in PLANNED_DAY_SOURCES:
+        found.update(source(session, employee_id, first, last))
+    return found

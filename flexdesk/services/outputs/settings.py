@@ -18,6 +18,8 @@ MAX_ATTACHMENT_MB = 100
 
 @dataclass(frozen=True)
 class OutputSettings:
+    """The output log's office settings as the settings tab edits them."""
+
     attachment_max_mb: float
     attachment_types: tuple[str, ...]
     weekly_hours: float
@@ -26,6 +28,7 @@ class OutputSettings:
 
 
 def output_settings(session: Session, actor: Actor) -> OutputSettings:
+    """The evidence limits and wellbeing thresholds in force. Action: ``office.view``."""
     require(actor, Action.OFFICE_VIEW)
     limits = attachment_limits(session)
     wb = wellbeing_thresholds(session)
@@ -57,6 +60,8 @@ def parse_types(text: str) -> tuple[str, ...]:
 
 
 def update_output_settings(session: Session, actor: Actor, new: OutputSettings) -> None:
+    """Save the settings after checking every one (a refused value saves nothing).
+    Action: ``settings.edit``."""
     require(actor, Action.SETTINGS_EDIT)
     if not 0 < new.attachment_max_mb <= MAX_ATTACHMENT_MB:
         raise ValidationError(
