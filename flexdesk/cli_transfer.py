@@ -208,7 +208,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export(services: Services, args: argparse.Namespace) -> int:
-    from flexdesk.services.evaluation.service import office_period_type
+    from flexdesk.services.evaluation.settings import office_period_type
     from flexdesk.services.evaluation.types import PeriodRef
     from flexdesk.services.outputs.logs import LogFilter
     from flexdesk.services.transfer import ekinerja, exports, people_sheets

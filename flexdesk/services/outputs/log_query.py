@@ -27,7 +27,8 @@ EVERYTHING = LogFilter()
 _Q = TypeVar("_Q", bound=Select[Any])
 
 
-def _evidence_count() -> Any:
+def evidence_count_column() -> Any:
+    """A correlated count of a log entry's evidence files, as a column of the log queries (also the XLSX export's)."""
     return (
         select(func.count(OutputEvidence.id))
         .where(OutputEvidence.log_id == OutputLog.id)
@@ -45,7 +46,7 @@ def _select_rows() -> Select[Any]:
             Employee.gelar_belakang,
             WorkUnit.name,
             Rhk.text,
-            _evidence_count(),
+            evidence_count_column(),
         )
         .join(Employee, Employee.id == OutputLog.employee_id)
         .outerjoin(WorkUnit, WorkUnit.id == Employee.unit_id)
@@ -53,8 +54,10 @@ def _select_rows() -> Select[Any]:
     )
 
 
-def _apply_filter(query: _Q, actor: Actor, flt: LogFilter, *, joined: bool) -> _Q:
-    """``joined``: the query already joins Employee (list); a count joins it only if needed."""
+def apply_log_filter(query: _Q, actor: Actor, flt: LogFilter, *, joined: bool) -> _Q:
+    """``query`` narrowed to the entries the actor may see that match ``flt`` (shared by the log
+    page and the XLSX export). ``joined``: the query already joins Employee (list); a count
+    joins it only if needed."""
     scope = visible_employees(actor)
     if scope is not None:
         query = query.where(OutputLog.employee_id.in_(scope))
@@ -118,7 +121,7 @@ def _to_row(found: Any, evidence: tuple[EvidenceRow, ...] = ()) -> LogRow:
 def count_logs(session: Session, actor: Actor, flt: LogFilter = EVERYTHING) -> int:
     """How many entries the filter finds within the actor's scope (the log page's row count)."""
     require(actor, Action.OUTPUT_VIEW)
-    query = _apply_filter(select(func.count(OutputLog.id)), actor, flt, joined=False)
+    query = apply_log_filter(select(func.count(OutputLog.id)), actor, flt, joined=False)
     return int(session.scalar(query) or 0)
 
 
@@ -136,7 +139,7 @@ def list_logs(
     and the limit, even for the whole office), then those rows with their names and RHK.
     """
     require(actor, Action.OUTPUT_VIEW)
-    ids = _apply_filter(select(OutputLog.id), actor, flt, joined=False)
+    ids = apply_log_filter(select(OutputLog.id), actor, flt, joined=False)
     if flt.oldest_first:
         ids = ids.order_by(OutputLog.day, OutputLog.start_time, OutputLog.id)
     else:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from flexdesk.errors import ValidationError
 from flexdesk.services.employees import EmployeeFilter, list_employees
-from flexdesk.services.evaluation.service import office_period_type
+from flexdesk.services.evaluation.settings import office_period_type
 from flexdesk.services.evaluation.types import PeriodRef
 from flexdesk.services.outputs.logs import LogFilter
 from flexdesk.services.permissions import Actor

@@ -180,13 +180,13 @@ def _log_values(row: LogRow) -> tuple[object, ...]:
 def _log_cells(session: Session, actor: Actor, flt: LogFilter) -> Iterator[tuple[object, ...]]:
     """The entries ``flt`` selects as sheet cells, oldest first, in one streamed query.
 
-    The filter and the actor's scope are the log page's own (``outputs._apply_filter``), so the
+    The filter and the actor's scope are the log page's own (``outputs.apply_log_filter``), so the
     export holds exactly what the page lists; plain columns instead of ORM rows keep 100,000
     entries to a few seconds (``list_logs`` builds an object per row for the page).
     """
     from flexdesk.db.models import Employee, WorkUnit
     from flexdesk.db.models_outputs import OutputLog, Rhk
-    from flexdesk.services.outputs.logs import _apply_filter, _evidence_count
+    from flexdesk.services.outputs.log_query import apply_log_filter, evidence_count_column
 
     require(actor, Action.OUTPUT_VIEW)
     query = cast(
@@ -194,12 +194,12 @@ def _log_cells(session: Session, actor: Actor, flt: LogFilter) -> Iterator[tuple
         select(OutputLog.day, Employee.gelar_depan, Employee.nama, Employee.gelar_belakang,
                WorkUnit.name, Rhk.text, OutputLog.activity, OutputLog.quantity, OutputLog.unit,
                OutputLog.start_time, OutputLog.end_time, OutputLog.minutes, OutputLog.work_mode,
-               OutputLog.location, OutputLog.status, OutputLog.review_note, _evidence_count())
+               OutputLog.location, OutputLog.status, OutputLog.review_note, evidence_count_column())
         .join(Employee, Employee.id == OutputLog.employee_id)
         .outerjoin(WorkUnit, WorkUnit.id == Employee.unit_id)
         .join(Rhk, Rhk.id == OutputLog.rhk_id),
     )  # fmt: skip
-    query = _apply_filter(query, actor, flt, joined=True)
+    query = apply_log_filter(query, actor, flt, joined=True)
     query = query.order_by(OutputLog.day, OutputLog.start_time, OutputLog.id)
     names: dict[tuple[str, str, str], str] = {}
     for (day, gd, nama, gb, unit, rhk, activity, qty, qty_unit, start, end, minutes, mode,

@@ -22,7 +22,7 @@ from flexdesk.db.base import new_uuid
 from flexdesk.db.models import Employee
 from flexdesk.db.models_outputs import Rhk, RhkIndicator, Skp
 from flexdesk.domain.outputs import Aspect, SkpStatus
-from flexdesk.services.outputs.skp import _period_type
+from flexdesk.services.outputs.skp_checks import skp_period_type
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.transfer.cells import header_score, match_headers
 from flexdesk.services.transfer.preview import (
@@ -240,7 +240,7 @@ def commit_skp_import(session: Session, actor: Actor, path: Path) -> SkpImportRe
     )
     if preview.refused:
         raise refuse_commit(preview)
-    period_type = _period_type(None, session).value  # the office setting, read once
+    period_type = skp_period_type(None, session).value  # the office setting, read once
     supervisor_of = {e.id: e.supervisor_id for e in plans.employees.values()}
     changing = [g for g in groups if _status(plans, g) is not RowStatus.UNCHANGED]
     # Three flushes, not one per RHK (each flush writes its audit batch): SKPs, then RHK with
