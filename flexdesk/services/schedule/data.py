@@ -50,6 +50,7 @@ class StaffMember:
     exception_reason: str
 
     def rule_employee(self) -> RuleEmployee:
+        """The employee as the rules engine sees them."""
         return RuleEmployee(
             self.id,
             self.name,

@@ -76,9 +76,11 @@ class MonthEditor:
         return CellChange.of(self.grid.entry(employee_id, day), employee_id, day)
 
     def violations(self) -> list[Violation]:
+        """The open month's rule violations, as the panel lists them."""
         return self.grid.validator.violations()
 
     def cover(self, unit_id: str, day: date) -> CoverCount:
+        """On-site cover of a unit on a day of the open month."""
         return self.grid.validator.cover(unit_id, day)
 
     # -- editing -----------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ class MonthEditor:
     def previous_week_changes(
         self, week_start: date, employee_ids: Iterable[str]
     ) -> list[CellChange]:
+        """The cell changes that copy the week before ``week_start`` for these employees."""
         return self.services.read(
             schedule.previous_week_changes,
             self.year,
@@ -115,6 +118,7 @@ class MonthEditor:
         pattern: str,
         location: str = "",
     ) -> list[CellChange]:
+        """The cell changes that fill a repeating weekly pattern over a range."""
         return self.services.read(
             schedule.pattern_changes,
             self.year,
@@ -140,16 +144,21 @@ class MonthEditor:
         return info
 
     def submit(self, employee_id: str, note: str = "") -> PeriodInfo:
+        """Submit the employee's month for approval."""
         return self._step(schedule_periods.submit_period, employee_id, note=note)
 
     def withdraw(self, employee_id: str) -> PeriodInfo:
+        """Take a submitted month back to draft."""
         return self._step(schedule_periods.withdraw_period, employee_id)
 
     def approve(self, employee_id: str, note: str = "") -> PeriodInfo:
+        """Approve the employee's month (supervisor); it is then locked."""
         return self._step(schedule_periods.approve_period, employee_id, note=note)
 
     def return_(self, employee_id: str, note: str) -> PeriodInfo:
+        """Return the month to the employee with a note saying what to change."""
         return self._step(schedule_periods.return_period, employee_id, note=note)
 
     def reopen(self, employee_id: str, note: str) -> PeriodInfo:
+        """Reopen an approved month with a reason (recorded)."""
         return self._step(schedule_periods.reopen_period, employee_id, note=note)

@@ -115,12 +115,15 @@ class MonthGrid:
         return self.policies.policy_for(self.first)
 
     def period(self, employee_id: str) -> PeriodInfo:
+        """The employee's period of this month (a draft one when none is stored yet)."""
         return self.periods.get(employee_id) or PeriodInfo(employee_id, self.year, self.month)
 
     def can_edit(self, employee_id: str) -> bool:
+        """True when the actor may plan this employee and the month is not locked."""
         return employee_id in self.plannable and self.period(employee_id).editable
 
     def entry(self, employee_id: str, day: date) -> ScheduleEntry | None:
+        """The planned day of an employee, or None for an unplanned day."""
         return self.validator.entry(employee_id, day)
 
     @property

@@ -104,6 +104,7 @@ class AttachmentStore:
         return self.root / digest[:2] / digest[2:]
 
     def exists(self, digest: str) -> bool:
+        """True when a file with this SHA-256 is in the store."""
         return self.path_for(digest).is_file()
 
     def put(self, checked: CheckedFile, *, max_bytes: int | None = None) -> StoredFile:
@@ -219,6 +220,7 @@ class AttachmentStore:
                     yield digest
 
     def remove(self, digest: str) -> None:
+        """Delete a stored file (no error when it is already gone)."""
         with contextlib.suppress(FileNotFoundError):
             self.path_for(digest).unlink()
 

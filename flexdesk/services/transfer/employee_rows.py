@@ -98,10 +98,12 @@ class ParsedEmployee:
     issues: list[CellIssue] = field(default_factory=list)
 
     def refuse(self, fld: str, message: str, message_en: str) -> None:
+        """Refuse the cell ``fld`` with a reason in both languages (the first reason per cell counts)."""
         if not self.has_issue(fld):  # one reason per cell
             self.issues.append(CellIssue(fld, message, message_en))
 
     def has_issue(self, fld: str) -> bool:
+        """True when the cell ``fld`` is already refused."""
         return any(i.field == fld for i in self.issues)
 
 

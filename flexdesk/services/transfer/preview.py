@@ -14,6 +14,8 @@ from flexdesk.errors import ValidationError
 
 
 class RowStatus(StrEnum):
+    """What importing a row would do: add it, change it, nothing, or refuse it."""
+
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -50,6 +52,7 @@ class PreviewRow:
     changed: tuple[str, ...] = ()  #: fields an update changes
 
     def issue_for(self, fld: str) -> CellIssue | None:
+        """The reason this row's cell ``fld`` is refused, if it is."""
         return next((i for i in self.issues if i.field == fld), None)
 
 

@@ -63,6 +63,7 @@ class SkpLine:
     issues: list[CellIssue] = field(default_factory=list)
 
     def refuse(self, fld: str, message: str, message_en: str) -> None:
+        """Refuse the cell ``fld`` with a reason in both languages (the first reason per cell counts)."""
         if not any(i.field == fld for i in self.issues):
             self.issues.append(CellIssue(fld, message, message_en))
 
@@ -84,6 +85,7 @@ class RhkGroup:
         return any(ln.issues for ln in self.lines)
 
     def refuse_all(self, fld: str, message: str, message_en: str) -> None:
+        """Refuse ``fld`` on every indicator row of this RHK (a problem of the RHK itself)."""
         for ln in self.lines:
             ln.refuse(fld, message, message_en)
 
