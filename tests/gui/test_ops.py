@@ -125,7 +125,6 @@ def test_unknown_topic_is_refused(ctx: UiContext) -> None:
 NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/audit/backup_tab.py",
     "flexdesk/ui/pages/audit/page.py",
-    "flexdesk/ui/pages/dashboard.py",
     "flexdesk/ui/pages/evaluation/editor.py",
     "flexdesk/ui/pages/evaluation/list_model.py",
     "flexdesk/ui/pages/evaluation/page.py",
@@ -143,9 +142,6 @@ NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/schedule/page.py",
     "flexdesk/ui/pages/schedule/policy_tab.py",
     "flexdesk/ui/pages/schedule/workflow_actions.py",
-    "flexdesk/ui/pages/settings.py",
-    "flexdesk/ui/pages/settings_office.py",
-    "flexdesk/ui/pages/settings_users.py",
     "flexdesk/ui/pages/sync/page.py",
     "flexdesk/ui/wizard.py",
 }
