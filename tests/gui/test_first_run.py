@@ -48,7 +48,10 @@ def _run_wizard(qtbot: QtBot, db: Database) -> None:
     admin.confirm.clear()
     qtbot.keyClicks(admin.confirm, PASSWORD)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # while it runs
+    qtbot.waitUntil(wizard.ops.idle)  # the wizard's own database worker
     assert wizard.actor is not None and wizard.actor.username == "admin"
+    assert not wizard.isVisible()  # finished
 
 
 def _sign_in(qtbot: QtBot, db: Database) -> LoginDialog:
@@ -150,5 +153,27 @@ def test_invalid_nip_shows_inline_error_and_saves_nothing(
     assert error.isVisible() and "tidak valid" in error.text()
     qtbot.waitUntil(dialog.nip.hasFocus)
     assert page.model.rowCount() == 0
+    with database.read_session() as session:
+        assert session.scalars(select(Employee)).all() == []
+
+
+def test_wizard_refusal_from_its_worker_is_shown_inline(qtbot: QtBot, database: Database) -> None:
+    wizard = FirstRunWizard(database)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.office_page
+    for field, text in ((page.code, "o042"), (page.instansi, "Pemkab Kuningan"),
+                        (page.unit_kerja, "Kecamatan Cigugur"), (page.city, "Kuningan")):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    admin = wizard.admin_page
+    qtbot.keyClicks(admin.password, "pendek")
+    qtbot.keyClicks(admin.confirm, "pendek")
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    finish.click()
+    qtbot.waitUntil(wizard.ops.idle)
+    assert admin.error.isVisible() and admin.error.text()  # the service's sentence
+    assert wizard.isVisible() and wizard.currentPage() is admin and finish.isEnabled()
+    assert wizard.actor is None
     with database.read_session() as session:
         assert session.scalars(select(Employee)).all() == []
