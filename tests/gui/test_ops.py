@@ -140,7 +140,6 @@ NOT_YET_ON_OPS: set[str] = {
     "flexdesk/ui/pages/schedule/page.py",
     "flexdesk/ui/pages/schedule/policy_tab.py",
     "flexdesk/ui/pages/schedule/workflow_actions.py",
-    "flexdesk/ui/pages/sync/page.py",
 }
 _DIRECT = re.compile(r"services\.(call|read)\(|db\.(read_session|session|new_session)\(")
 #: ops itself; start-up and restore (sign-in, the office check) run before any page exists
