@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,8 +35,9 @@ from flexdesk.domain.evaluation import missing_ratings
 from flexdesk.errors import FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services.evaluation import service as ev
-from flexdesk.services.permissions import Action
+from flexdesk.services.permissions import Action, Actor
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.evaluation.common import (
     STATUS_COLOURS,
     ReasonDialog,
@@ -47,25 +49,36 @@ from flexdesk.ui.pages.evaluation.list_model import nip_text
 from flexdesk.ui.pages.evaluation.sections import BehaviourSection, RatingSection, RhkSection
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 
-def form_preview(
-    ctx: UiContext, parent: QWidget, evaluation_id: str, name: str, period: ev.PeriodRef
-) -> PdfPreviewDialog:
-    """A preview window of one evaluation's printed form (FlexDeskError when refused)."""
-    pdf = build_evaluation_pdf_bytes(ctx.services.read(ev.form_data, evaluation_id))
-    lang: Lang = "en" if ctx.lang == "en" else "id"
-    title = QCoreApplication.translate(
-        "EvaluationEditor", "Pratinjau evaluasi {name} — {period}"
-    ).format(name=name, period=period.label(lang))
-    stem = f"{file_slug(name)}-{period.year}-{period.period_type.value}-{period.index:02d}"
-    return PdfPreviewDialog(
-        parent,
-        title,
-        pdf,
-        suggested_path=Path(ctx.paths.exports) / f"evaluasi-{stem}.pdf",
-        lang=ctx.lang,
-    )
+def form_pdf(session: Any, actor: Actor, evaluation_id: str) -> bytes:
+    """One evaluation's printed form, read and rendered on the database worker."""
+    return build_evaluation_pdf_bytes(ev.form_data(session, actor, evaluation_id))
+
+
+def open_form_preview(
+    ctx: UiContext,
+    parent: QWidget,
+    which: tuple[str, str, ev.PeriodRef],
+    on_ready: Callable[[PdfPreviewDialog], None],
+    on_error: Callable[[FlexDeskError], None],
+) -> None:
+    """A preview window of one evaluation's printed form: ``which`` is (evaluation id,
+    employee name, period); ``on_ready(dialog)`` once the PDF is made, ``on_error`` when
+    refused."""
+    evaluation_id, name, period = which
+
+    def ready(pdf: bytes) -> None:
+        lang: Lang = "en" if ctx.lang == "en" else "id"
+        title = QCoreApplication.translate(
+            "EvaluationEditor", "Pratinjau evaluasi {name} — {period}"
+        ).format(name=name, period=period.label(lang))
+        stem = f"{file_slug(name)}-{period.year}-{period.period_type.value}-{period.index:02d}"
+        path = Path(ctx.paths.exports) / f"evaluasi-{stem}.pdf"
+        on_ready(PdfPreviewDialog(parent, title, pdf, suggested_path=path, lang=ctx.lang))
+
+    QueryOp(ctx, form_pdf, evaluation_id).on_success(ready).on_failure(on_error).run(parent=parent)
 
 
 class EvaluationEditor(QDialog):
@@ -80,6 +93,7 @@ class EvaluationEditor(QDialog):
         self.lang = ctx.lang
         self.detail = detail
         self.dirty = False
+        self._busy = False  # a step is running on the database worker
         self.dialog: QDialog | QMessageBox | None = None
         self.preview: PdfPreviewDialog | None = None
 
@@ -342,6 +356,15 @@ class EvaluationEditor(QDialog):
                 "Tanggapan hanya dapat ditulis pegawai yang dinilai selama evaluasi dibagikan."
             )
         )
+        if self._busy:  # one step at a time; the edits stay on screen meanwhile
+            for b in self._step_buttons():
+                b.setEnabled(False)
+
+    def _step_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.save_button, self.refresh_button, self.share_button, self.finalise_button,
+            self.reopen_button, self.comment_button,
+        )  # fmt: skip
 
     # -- steps -----------------------------------------------------------------------------
     def _changes(self) -> ev.EvaluationChanges | None:
@@ -362,18 +385,32 @@ class EvaluationEditor(QDialog):
             )
         )
 
-    def _run(self, step: Callable[[], ev.EvaluationDetail], done: str) -> bool:
-        """Run a service step; on success show the new state, else the error (edits stay)."""
+    def _run(
+        self, fn: Callable[..., ev.EvaluationDetail], *args: object, done: str,
+        then: Callable[[], None] | None = None,
+    ) -> None:  # fmt: skip
+        """Run a service step on the database worker (its buttons off meanwhile); on success
+        show the new state (then ``then()``), else the error (the edits stay on screen)."""
         self.error.clear_error()
-        try:
-            detail = step()
-        except FlexDeskError as exc:
+        self._busy = True
+        self._update_buttons()
+
+        def succeeded(detail: ev.EvaluationDetail) -> None:
+            self._busy = False
+            self.set_detail(detail)
+            self._show_info(done)
+            self.changed.emit()
+            if then is not None:
+                then()
+
+        def refused(exc: FlexDeskError) -> None:
+            self._busy = False
             self._show_error(exc)
-            return False
-        self.set_detail(detail)
-        self._show_info(done)
-        self.changed.emit()
-        return True
+            self._update_buttons()
+
+        MutationOp(self.ctx, fn, self.detail.id, *args, topics=["evaluation"]).on_success(
+            succeeded
+        ).on_failure(refused).run(parent=self)
 
     def _show_info(self, text: str) -> None:
         self.info.setText(text)
@@ -387,40 +424,38 @@ class EvaluationEditor(QDialog):
             if line is not None:
                 self.tabs.setCurrentWidget(self.rhk)
                 line.reason.setFocus()
-                line.reason.setStyleSheet("border: 1px solid #b3261e;")
+                line.reason.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
 
-    def save(self) -> bool:
-        """Save the edits as a draft (also on a shared evaluation). True when saved."""
-        if not self.detail.can_edit:
-            return False
+    def save(self) -> None:
+        """Save the edits as a draft (also on a shared evaluation)."""
+        self._save()
+
+    def _save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the edits, then ``then()``: at once when there is nothing to save, never when
+        the save is refused or the form cannot be saved."""
+        if not self.detail.can_edit or self._busy:
+            return
         if not self.dirty:
-            return True
+            if then is not None:
+                then()
+            return
         changes = self._changes()
         if changes is None:
-            return False
-        services, eid = self.ctx.services, self.detail.id
-        return self._run(
-            lambda: services.call(ev.save_draft, eid, changes), self.tr("Perubahan tersimpan.")
-        )
+            return
+        self._run(ev.save_draft, changes, done=self.tr("Perubahan tersimpan."), then=then)
 
     def refresh_realisation(self) -> None:
-        if self.dirty and not self.save():
-            return
-        services, eid = self.ctx.services, self.detail.id
-        self._run(
-            lambda: services.call(ev.refresh_realisation, eid),
-            self.tr("Realisasi dibaca ulang dari log output yang diterima."),
+        self._save(
+            then=lambda: self._run(
+                ev.refresh_realisation,
+                done=self.tr("Realisasi dibaca ulang dari log output yang diterima."),
+            )
         )
 
     def share(self) -> None:
         def go() -> None:
-            if self.dirty and not self.save():
-                return
-            services, eid = self.ctx.services, self.detail.id
-            self._run(
-                lambda: services.call(ev.share, eid),
-                self.tr("Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya."),
-            )
+            done = self.tr("Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya.")
+            self._save(then=lambda: self._run(ev.share, done=done))
 
         self.dialog = confirm(
             self,
@@ -437,13 +472,8 @@ class EvaluationEditor(QDialog):
 
     def finalise(self) -> None:
         def go() -> None:
-            if self.dirty and not self.save():
-                return
-            services, eid = self.ctx.services, self.detail.id
-            self._run(
-                lambda: services.call(ev.finalise, eid),
-                self.tr("Evaluasi ditetapkan dan terkunci."),
-            )
+            done = self.tr("Evaluasi ditetapkan dan terkunci.")
+            self._save(then=lambda: self._run(ev.finalise, done=done))
 
         hasil, perilaku = self.rating.hasil.value(), self.rating.perilaku.value()
         if hasil is not None and perilaku is not None:
@@ -473,37 +503,34 @@ class EvaluationEditor(QDialog):
             self,
         )
         self.dialog = dialog
-        services, eid = self.ctx.services, self.detail.id
-        dialog.accepted.connect(
-            lambda: self._run(
-                lambda: services.call(ev.reopen, eid, dialog.value()),
-                self.tr("Evaluasi dibuka kembali."),
-            )
-        )
+        done = self.tr("Evaluasi dibuka kembali.")
+        dialog.accepted.connect(lambda: self._run(ev.reopen, dialog.value(), done=done))
         dialog.open()
 
     def send_comment(self) -> None:
         text = self.comment.toPlainText().strip()
-        services, eid = self.ctx.services, self.detail.id
-        self._run(
-            lambda: services.call(ev.comment, eid, text), self.tr("Tanggapan Anda tersimpan.")
-        )
+        self._run(ev.comment, text, done=self.tr("Tanggapan Anda tersimpan."))
 
     # -- preview ---------------------------------------------------------------------------
     def open_preview(self) -> None:
         """The printed form as it is saved now (unsaved edits are not in it: say so)."""
         d = self.detail
-        try:
-            preview = form_preview(self.ctx, self, d.id, d.employee_name, d.period)
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
-        if self.dirty:
-            preview.status.setText(
-                self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")
-            )
-        self.preview = preview
-        preview.show()
+
+        def ready(preview: PdfPreviewDialog) -> None:
+            if self.dirty:
+                preview.status.setText(
+                    self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")
+                )
+            self.preview = preview
+            preview.show()
+
+        open_form_preview(
+            self.ctx,
+            self,
+            (d.id, d.employee_name, d.period),
+            ready,
+            lambda exc: self.error.show_error(self.ctx.message(exc)),
+        )
 
     # -- closing ---------------------------------------------------------------------------
     def unsaved(self) -> bool:
