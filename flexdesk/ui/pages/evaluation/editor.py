@@ -38,6 +38,7 @@ from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.pages.evaluation.behaviour import BehaviourSection
 from flexdesk.ui.pages.evaluation.common import (
     STATUS_COLOURS,
     ReasonDialog,
@@ -46,7 +47,8 @@ from flexdesk.ui.pages.evaluation.common import (
     status_text,
 )
 from flexdesk.ui.pages.evaluation.list_model import nip_text
-from flexdesk.ui.pages.evaluation.sections import BehaviourSection, RatingSection, RhkSection
+from flexdesk.ui.pages.evaluation.rating import RatingSection
+from flexdesk.ui.pages.evaluation.sections import RhkSection
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 from flexdesk.ui.widgets.style import ERROR_COLOUR
