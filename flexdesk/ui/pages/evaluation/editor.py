@@ -83,6 +83,12 @@ def open_form_preview(
     QueryOp(ctx, form_pdf, evaluation_id).on_success(ready).on_failure(on_error).run(parent=parent)
 
 
+def _state(b: QPushButton, ok: bool, why: str, tip: str) -> None:
+    """A step button: enabled with its tooltip, or disabled saying why."""
+    b.setEnabled(ok)
+    b.setToolTip(tip if ok else why)
+
+
 class EvaluationEditor(QDialog):
     """A window with the whole evaluation; ``changed`` after every successful step."""
 
@@ -99,37 +105,11 @@ class EvaluationEditor(QDialog):
         self.dialog: QDialog | QMessageBox | None = None
         self.preview: PdfPreviewDialog | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("editor_heading")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("editor_status")
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.status_label)
-
+        top = self._build_top()
         self.rhk = RhkSection(self.lang)
         self.behaviour = BehaviourSection()
         self.rating = RatingSection(self.lang)
-        self.comment = QPlainTextEdit()
-        self.comment.setObjectName("employee_comment")
-        self.comment.setTabChangesFocus(True)
-        self.comment_info = QLabel()
-        self.comment_info.setWordWrap(True)
-        self.comment_button = QPushButton(self.tr("Kirim tanggapan"))
-        self.comment_button.setObjectName("comment_button")
-        self.comment_button.setAutoDefault(False)
-        self.comment_button.clicked.connect(self.send_comment)
-        comment_tab = QWidget()
-        comment_layout = QVBoxLayout(comment_tab)
-        comment_layout.addWidget(self.comment_info)
-        comment_layout.addWidget(self.comment, 1)
-        comment_row = QHBoxLayout()
-        comment_row.addStretch(1)
-        comment_row.addWidget(self.comment_button)
-        comment_layout.addLayout(comment_row)
+        comment_tab = self._build_comment_tab()
         self.history = QListWidget()
         self.history.setObjectName("evaluation_history")
 
@@ -151,6 +131,57 @@ class EvaluationEditor(QDialog):
         self.info.setWordWrap(True)
         self.info.setVisible(False)
 
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.predikat_bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+
+        self._add_shortcuts()
+        for signal in (self.rhk.changed, self.behaviour.changed, self.rating.changed):
+            signal.connect(self._edited)
+        self.rhk.problem.connect(self.error.show_error)
+        self.comment.textChanged.connect(self._update_buttons)
+        self.resize(1180, 760)
+        self.set_detail(detail)
+
+    def _build_top(self) -> QHBoxLayout:
+        self.heading = QLabel()
+        self.heading.setObjectName("editor_heading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("editor_status")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_label)
+        return top
+
+    def _build_comment_tab(self) -> QWidget:
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("employee_comment")
+        self.comment.setTabChangesFocus(True)
+        self.comment_info = QLabel()
+        self.comment_info.setWordWrap(True)
+        self.comment_button = QPushButton(self.tr("Kirim tanggapan"))
+        self.comment_button.setObjectName("comment_button")
+        self.comment_button.setAutoDefault(False)
+        self.comment_button.clicked.connect(self.send_comment)
+        comment_tab = QWidget()
+        comment_layout = QVBoxLayout(comment_tab)
+        comment_layout.addWidget(self.comment_info)
+        comment_layout.addWidget(self.comment, 1)
+        comment_row = QHBoxLayout()
+        comment_row.addStretch(1)
+        comment_row.addWidget(self.comment_button)
+        comment_layout.addLayout(comment_row)
+        return comment_tab
+
+    def _build_buttons(self) -> QHBoxLayout:
         def button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
             b = QPushButton(text)
             b.setObjectName(name)
@@ -172,7 +203,7 @@ class EvaluationEditor(QDialog):
             buttons.addWidget(b)
         for b in (self.finalise_button, self.reopen_button):
             buttons.addWidget(b)
-        if not ctx.actor.can(Action.EVALUATION_RATE):  # an employee only reads and comments
+        if not self.ctx.actor.can(Action.EVALUATION_RATE):  # an employee only reads and comments
             for b in (self.save_button, self.refresh_button, self.share_button):
                 b.setVisible(False)
             for b in (self.finalise_button, self.reopen_button):
@@ -180,15 +211,9 @@ class EvaluationEditor(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(close_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.predikat_bar)
-        layout.addWidget(self.error)
-        layout.addWidget(self.info)
-        layout.addLayout(buttons)
-
+    def _add_shortcuts(self) -> None:
         for key, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.Print, self.open_preview),
@@ -200,17 +225,21 @@ class EvaluationEditor(QDialog):
         self.save_button.setToolTip(self.tr("Simpan perubahan tanpa membagikannya (Ctrl+S)"))
         self.preview_button.setToolTip(self.tr("Pratinjau formulir yang dicetak (Ctrl+P)"))
 
-        for signal in (self.rhk.changed, self.behaviour.changed, self.rating.changed):
-            signal.connect(self._edited)
-        self.rhk.problem.connect(self.error.show_error)
-        self.comment.textChanged.connect(self._update_buttons)
-        self.resize(1180, 760)
-        self.set_detail(detail)
-
     # -- showing ---------------------------------------------------------------------------
     def set_detail(self, detail: ev.EvaluationDetail) -> None:
         """Show ``detail`` (after loading or after a successful step); edits start afresh."""
         self.detail = detail
+        self._show_heading(detail)
+        editable = detail.can_edit
+        self.rhk.set_detail(detail, editable)
+        self.behaviour.set_detail(detail, editable)
+        self.rating.set_detail(detail, editable)
+        self._show_comment(detail)
+        self._show_history(detail)
+        self.dirty = False
+        self._update_buttons()
+
+    def _show_heading(self, detail: ev.EvaluationDetail) -> None:
         self.setWindowTitle(
             self.tr("Evaluasi {name} — {period}").format(
                 name=detail.employee_name, period=detail.period.label(self._lang_code())
@@ -238,10 +267,8 @@ class EvaluationEditor(QDialog):
             f"<span style='font-size: 12pt; color: {colour}'><b>"
             f"{status_text(detail.status, self.lang)}</b></span>"
         )
-        editable = detail.can_edit
-        self.rhk.set_detail(detail, editable)
-        self.behaviour.set_detail(detail, editable)
-        self.rating.set_detail(detail, editable)
+
+    def _show_comment(self, detail: ev.EvaluationDetail) -> None:
         self.comment.blockSignals(True)
         self.comment.setPlainText(detail.employee_comment)
         self.comment.blockSignals(False)
@@ -253,6 +280,8 @@ class EvaluationEditor(QDialog):
         else:
             info = self.tr("Pegawai belum memberi tanggapan.")
         self.comment_info.setText(info)
+
+    def _show_history(self, detail: ev.EvaluationDetail) -> None:
         self.history.clear()
         acting = {
             "admin_atasan": self.tr("admin sebagai atasan pejabat penilai"),
@@ -267,8 +296,6 @@ class EvaluationEditor(QDialog):
             if event.note:
                 text += f": {event.note}"
             self.history.addItem(text)
-        self.dirty = False
-        self._update_buttons()
 
     def _lang_code(self) -> Lang:
         return "en" if self.lang == "en" else "id"
@@ -284,11 +311,22 @@ class EvaluationEditor(QDialog):
             self.tr("Predikat kinerja: {p}").format(p=self.rating.predikat.text())
         )
         not_rater = self.tr("Hanya pejabat penilai pegawai ini yang dapat mengubahnya.")
+        self._update_edit_buttons(d, not_rater)
+        finalise_ok, finalise_why = self._finalise_state(d, not_rater)
+        _state(
+            self.finalise_button,
+            finalise_ok,
+            finalise_why,
+            self.tr("Tetapkan evaluasi; setelah itu terkunci"),
+        )
+        self._update_reopen_and_comment(d)
+        if self._busy:  # one step at a time; the edits stay on screen meanwhile
+            for b in self._step_buttons():
+                b.setEnabled(False)
 
-        def state(b: QPushButton, ok: bool, why: str, tip: str) -> None:
-            b.setEnabled(ok)
-            b.setToolTip(tip if ok else why)
-
+    def _update_edit_buttons(self, d: ev.EvaluationDetail, not_rater: str) -> None:
+        """Simpan draf, Perbarui realisasi, Bagikan."""
+        state = _state
         if d.locked:
             locked = self.tr("Evaluasi sudah ditetapkan dan terkunci; buka kembali untuk mengubah.")
             edit_why = locked
@@ -317,6 +355,9 @@ class EvaluationEditor(QDialog):
             share_why,
             self.tr("Pegawai dapat melihat dan menanggapi evaluasi ini"),
         )
+
+    def _finalise_state(self, d: ev.EvaluationDetail, not_rater: str) -> tuple[bool, str]:
+        """Whether Tetapkan is offered now, and why not."""
         # What finalising would still need, as the form shows it now (finalise() saves first).
         live_missing = missing_ratings(self.rating.hasil.value(), self.rating.perilaku.value())
         missing = ", ".join(m[1] if self.lang == "en" else m[0] for m in live_missing)
@@ -332,13 +373,10 @@ class EvaluationEditor(QDialog):
             finalise_ok, finalise_why = True, ""
         else:
             finalise_ok, finalise_why = False, not_rater
-        state(
-            self.finalise_button,
-            finalise_ok,
-            finalise_why,
-            self.tr("Tetapkan evaluasi; setelah itu terkunci"),
-        )
-        state(
+        return finalise_ok, finalise_why
+
+    def _update_reopen_and_comment(self, d: ev.EvaluationDetail) -> None:
+        _state(
             self.reopen_button,
             d.can_reopen,
             self.tr(
@@ -358,9 +396,6 @@ class EvaluationEditor(QDialog):
                 "Tanggapan hanya dapat ditulis pegawai yang dinilai selama evaluasi dibagikan."
             )
         )
-        if self._busy:  # one step at a time; the edits stay on screen meanwhile
-            for b in self._step_buttons():
-                b.setEnabled(False)
 
     def _step_buttons(self) -> tuple[QPushButton, ...]:
         return (
