@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,16 +25,15 @@ from PySide6.QtWidgets import (
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.errors import Cancelled, FlexDeskError
 from flexdesk.reports.evaluation_form import build_evaluation_pdfs
-from flexdesk.services import units
 from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action
-from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp, progress_runner, worker_calls
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
-from flexdesk.ui.pages.evaluation.common import confirm, file_slug, status_text
+from flexdesk.ui.pages.evaluation.common import confirm, file_slug
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
 from flexdesk.ui.pages.evaluation.editor import EvaluationEditor, open_form_preview
+from flexdesk.ui.pages.evaluation.filters import FilterBar
 from flexdesk.ui.pages.evaluation.list_model import (
     COL_COMMENT,
     COL_NAME,
@@ -66,15 +62,12 @@ class EvaluationPage(QWidget):
         self.dialog: QMessageBox | None = None
         #: number of worker processes for batch exports (None: every core; tests use 1)
         self.export_workers: int | None = None
-        self._periods: list[ev.PeriodRef] = []
-        #: a period or unit asked for before the choices were in (select_period/select_unit)
-        self._wanted_period: ev.PeriodRef | None = None
-        self._wanted_unit: str | None = None
-        self._loading = {"units": 0, "periods": 0}
         self._reselect: str | None = None  # the employee selected when the list reloads
 
         heading = QLabel("<h2>" + self.tr("Evaluasi Kinerja") + "</h2>")
-        filters = self._build_filters()
+        self.filters = FilterBar(ctx)
+        self.year, self.period = self.filters.year, self.filters.period
+        self.unit, self.status = self.filters.unit, self.filters.status
         self.model = EvaluationListModel(ctx, self)
         list_tab = self._build_list_tab()
         self.distribution = DistributionView(self.lang)
@@ -94,7 +87,7 @@ class EvaluationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
         layout.addWidget(heading)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self._connect()
@@ -105,38 +98,6 @@ class EvaluationPage(QWidget):
         ctx.events.follow(
             self, ["evaluation", "employees", "units", "outputs", "settings"], self.reload_choices
         )
-
-    def _build_filters(self) -> QHBoxLayout:
-        self.year = QSpinBox()
-        self.year.setObjectName("evaluation_year")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
-        self.year.setAccessibleName(self.tr("Tahun"))
-        self.period = QComboBox()
-        self.period.setObjectName("evaluation_period")
-        self.period.setMinimumContentsLength(16)
-        self.unit = QComboBox()
-        self.unit.setObjectName("evaluation_unit")
-        self.unit.setMinimumContentsLength(22)
-        self.status = QComboBox()
-        self.status.setObjectName("evaluation_status")
-        self.status.addItem(self.tr("Semua status"), "")
-        for s in EvaluationStatus:
-            self.status.addItem(status_text(s, self.lang), s.value)
-        filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("Tahun"), self.year),
-            (self.tr("Periode"), self.period),
-            (self.tr("Unit"), self.unit),
-            (self.tr("Status"), self.status),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(8)
-        filters.addStretch(1)
-        return filters
 
     def _build_table(self) -> QTableView:
         self.table = QTableView()
@@ -203,109 +164,35 @@ class EvaluationPage(QWidget):
         return list_tab
 
     def _connect(self) -> None:
-        self.year.valueChanged.connect(lambda _v: self._load_periods())
-        for combo in (self.period, self.unit, self.status):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.filters.changed.connect(self.reload)
+        self.filters.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
         self.distribution.options_changed.connect(self.reload_distribution)
         self.tabs.currentChanged.connect(lambda _i: self.reload_distribution())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         self.model.loaded.connect(self._list_loaded)
         self.model.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
 
-    # -- filters ---------------------------------------------------------------------------
-    def _load_units(self) -> None:
-        """Fill the unit filter (again), keeping the unit chosen when it is still there."""
-        self._loading["units"] += 1
-
-        def refused(exc: FlexDeskError) -> None:
-            self.show_error(self.ctx.message(exc))
-            self._show_units([])
-
-        QueryOp(self.ctx, units.list_units).on_success(self._show_units).on_failure(refused).run(
-            parent=self
-        )
-
-    def _show_units(self, rows: list[UnitRow]) -> None:
-        self._loading["units"] -= 1
-        before = self.current_unit() or ""
-        current = self._wanted_unit if self._wanted_unit is not None else before
-        self._wanted_unit = None
-        self.unit.blockSignals(True)
-        self.unit.clear()
-        self.unit.addItem(self.tr("Semua unit"), "")
-        for row in rows:
-            self.unit.addItem(row.name, row.id)
-        self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
-        self.unit.blockSignals(False)
-        if before != (self.current_unit() or ""):
-            self.reload()  # another unit asked for, or the one chosen is gone
-
-    def _load_periods(self) -> None:
-        self._loading["periods"] += 1
-
-        def refused(exc: FlexDeskError) -> None:
-            self.show_error(self.ctx.message(exc))
-            self._show_periods([])
-
-        QueryOp(self.ctx, ev.period_choices, self.year.value()).on_success(
-            self._show_periods
-        ).on_failure(refused).run(parent=self)
-
-    def _show_periods(self, periods: list[ev.PeriodRef]) -> None:
-        self._loading["periods"] -= 1
-        if self._loading["periods"]:
-            return  # another year was asked for meanwhile: its answer follows
-        current = self._wanted_period or self.current_period()
-        self._wanted_period = None
-        self._periods = periods
-        self.period.blockSignals(True)
-        self.period.clear()
-        for i, p in enumerate(periods):
-            self.period.addItem(p.label("en" if self.lang == "en" else "id"), str(i))
-        today = date.today()
-        pick = next(
-            (i for i, p in enumerate(periods) if current is not None and p == current),
-            next(
-                (i for i, p in enumerate(periods) if not p.is_annual and p.start <= today <= p.end),
-                0,
-            ),
-        )
-        self.period.setCurrentIndex(pick)
-        self.period.blockSignals(False)
-        self.reload()
-
+    # -- filters (the bar's; kept here for the callers of the page) ------------------------
     def current_period(self) -> ev.PeriodRef | None:
-        index = self.period.currentIndex()
-        return self._periods[index] if 0 <= index < len(self._periods) else None
+        return self.filters.current_period()
 
     def select_period(self, period: ev.PeriodRef) -> None:
-        if self.year.value() != period.year or self._loading["periods"]:
-            self._wanted_period = period  # picked when the periods are in
-            self.year.setValue(period.year)  # reloads the period list
-            return
-        index = next((i for i, p in enumerate(self._periods) if p == period), -1)
-        if index >= 0:
-            self.period.setCurrentIndex(index)
+        self.filters.select_period(period)
 
     def current_unit(self) -> str | None:
-        return str(self.unit.currentData() or "") or None
+        return self.filters.current_unit()
 
     def select_unit(self, unit_id: str | None) -> None:
-        if self._loading["units"]:
-            self._wanted_unit = unit_id or ""  # picked when the units are in
-            return
-        self.unit.setCurrentIndex(max(self.unit.findData(unit_id or ""), 0))
+        self.filters.select_unit(unit_id)
 
     def _status_filter(self) -> EvaluationStatus | None:
-        value = str(self.status.currentData() or "")
-        return EvaluationStatus(value) if value else None
+        return self.filters.status_filter()
 
     # -- loading ---------------------------------------------------------------------------
     def reload_choices(self) -> None:
         """At the start and after a change on the change bus: the units and the office's
         period setting may have changed too; the list follows the periods."""
-        self._load_units()
-        self._load_periods()
+        self.filters.reload()
 
     def reload(self) -> None:
         """The list for the filters as they are now (it arrives in ``_list_loaded``)."""
