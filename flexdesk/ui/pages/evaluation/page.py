@@ -4,9 +4,7 @@ preview, print or export the unit's forms."""
 
 from __future__ import annotations
 
-import io
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.errors import Cancelled, FlexDeskError
-from flexdesk.reports.evaluation_form import build_evaluation_pdfs
 from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
-from flexdesk.ui.ops import MutationOp, QueryOp, progress_runner, worker_calls
+from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.pages.evaluation import printing
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
 from flexdesk.ui.pages.evaluation.common import confirm, file_slug
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
@@ -45,7 +43,7 @@ from flexdesk.ui.pages.evaluation.list_model import (
 )
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 from flexdesk.ui.widgets.style import ERROR_COLOUR
-from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+from flexdesk.ui.worker import ProgressRunner
 
 log = logging.getLogger(__name__)
 
@@ -371,72 +369,12 @@ class EvaluationPage(QWidget):
         )
 
     def preview_unit(self) -> None:
-        """Every final form of the list in one preview (built in a worker)."""
-        period, unit_id = self.current_period(), self.current_unit()
-        if period is None:
-            return
-        calls = worker_calls(self.ctx)
-        building = self.tr("Menyusun formulir {done} dari {total}")
-
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> bytes:
-            forms = calls.read(
-                ev.form_data_for_unit,
-                period,
-                unit_id=unit_id,
-                status=EvaluationStatus.FINAL,
-                is_cancelled=cancelled,
-            )
-
-            def step(done: int, total: int) -> None:
-                if cancelled():
-                    raise Cancelled()
-                progress(done, total, building.format(done=done, total=total))
-
-            buffer = io.BytesIO()
-            build_evaluation_pdfs(forms, buffer, progress=step)
-            return buffer.getvalue()
-
-        def done(result: object) -> None:
-            assert isinstance(result, bytes)
-            title = self.tr("Pratinjau formulir evaluasi — {what}").format(what=self._description())
-            preview = PdfPreviewDialog(
-                self,
-                title,
-                result,
-                suggested_path=Path(self.ctx.paths.exports) / f"{self._export_name()}.pdf",
-                lang=self.lang,
-            )
-            self.preview = preview
-            preview.show()
-
-        self.runner = progress_runner(self.ctx, self, self.tr("Menyiapkan pratinjau"))
-        self.runner.start(work, done, self._failed)
+        """Every final form of the list in one preview (built on the database worker)."""
+        printing.preview_unit(self)
 
     def export_unit(self) -> None:
-        period, unit_id = self.current_period(), self.current_unit()
-        if period is None:
-            return
-        calls = worker_calls(self.ctx)
-
-        # (called in the export's task, on the database worker)
-        def load() -> list:  # type: ignore[type-arg]
-            return calls.read(
-                ev.form_data_for_unit, period, unit_id=unit_id, status=EvaluationStatus.FINAL
-            )
-
-        dialog = BatchExportDialog(
-            self,
-            description=self._description(),
-            count=len(self._final_rows()),
-            load_forms=load,
-            default_dir=Path(self.ctx.paths.exports),
-            base_name=self._export_name(),
-            lang=self.lang,
-            workers=self.export_workers,
-            pool=self.ctx.ops.pool,  # the forms are read on the database worker
-        )
-        self.batch = dialog
-        dialog.open()
+        """The final forms of the list to PDF files (the export dialog)."""
+        printing.export_unit(self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
