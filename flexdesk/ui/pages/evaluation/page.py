@@ -30,7 +30,7 @@ from flexdesk.ui.pages.evaluation import printing
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
 from flexdesk.ui.pages.evaluation.common import confirm, file_slug
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
-from flexdesk.ui.pages.evaluation.editor import EvaluationEditor, open_form_preview
+from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
 from flexdesk.ui.pages.evaluation.filters import FilterBar
 from flexdesk.ui.pages.evaluation.list_model import (
     COL_COMMENT,
@@ -41,6 +41,7 @@ from flexdesk.ui.pages.evaluation.list_model import (
     COL_UNIT,
     EvaluationListModel,
 )
+from flexdesk.ui.pages.evaluation.preview import open_form_preview
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 from flexdesk.ui.widgets.style import ERROR_COLOUR
 from flexdesk.ui.worker import ProgressRunner
