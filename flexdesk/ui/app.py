@@ -26,6 +26,8 @@ from flexdesk.ui.login import LoginDialog
 # run_gui, after the sign-in window is on screen: loading them is most of the start-up time,
 # and the person reads the window and types meanwhile (test_start_up_imports_stay_lean).
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from flexdesk.db.engine import Database
     from flexdesk.services.permissions import Actor
     from flexdesk.ui.idle_lock import IdleLock
@@ -192,7 +194,6 @@ def run_gui(
         actor = _sign_in(db, paths, language, demo, early)
         if actor is None:
             return 0
-
         # The host owns database, main window and idle lock; an in-app restore replaces them.
         host = SessionHost(
             app,
@@ -201,27 +202,30 @@ def run_gui(
             settings=settings,
             lang=language,
             window_factory=MainWindow,
-            lock_factory=lambda db_, actor_: _install_idle_lock(app, db_, actor_, language),
+            lock_factory=_lock_factory(app, language),
             database_url=database_url,
         )
         window = host.open_window(actor)
         instance.activated.connect(lambda: _bring_to_front(host.window if host else None))
         if os.environ.get(PROBE_ENV):
-
-            def report() -> None:
-                now = time.perf_counter()
-                after = (
-                    f" after-sign-in {now - _sign_in_started[0]:.3f}s" if _sign_in_started else ""
-                )
-                print(f"main-window-shown {now - _started:.3f}s{after}", flush=True)
-                window.close()
-                app.quit()
-
-            QTimer.singleShot(0, report)
+            QTimer.singleShot(0, lambda: _report_main_window(app, window))
         return int(app.exec())
     finally:
         (host.db if host is not None else db).dispose()  # a restore may have replaced it
         instance.release()
+
+
+def _lock_factory(app: QApplication, language: str) -> Callable[[Database, Actor], IdleLock]:
+    return lambda db, actor: _install_idle_lock(app, db, actor, language)
+
+
+def _report_main_window(app: QApplication, window: QWidget) -> None:
+    """The start-up probe: print the time to the main window, then quit."""
+    now = time.perf_counter()
+    after = f" after-sign-in {now - _sign_in_started[0]:.3f}s" if _sign_in_started else ""
+    print(f"main-window-shown {now - _started:.3f}s{after}", flush=True)
+    window.close()
+    app.quit()
 
 
 def _bring_to_front(window: QWidget | None) -> None:

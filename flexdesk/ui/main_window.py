@@ -130,10 +130,7 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(old)
                 old.deleteLater()
             self._pages[spec.key] = widget
-        self.stack.setCurrentIndex(row)
-        refresh = getattr(self._pages[spec.key], "refresh", None)
-        if callable(refresh):
-            refresh()
+        self.stack.setCurrentIndex(row)  # pages refresh from the change bus, not on each visit
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())

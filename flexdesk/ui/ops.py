@@ -19,12 +19,16 @@ language); anything else is re-raised on the GUI thread, where the crash dialog 
 or, in tests, pytest-qt sees it — never swallowed.
 
 Long work with a progress dialog keeps using ``ui.worker.ProgressRunner``, on the same worker
-pool (``ctx.ops.pool``), so it too never runs beside another database call of the GUI.
+pool (``ctx.ops.pool``), so it too never runs beside another database call of the GUI: one
+service call that reports progress is ``ui.worker.run_with_progress``; work of several calls
+(a bundle export, key rotation) is a :func:`progress_runner` whose task reaches the services
+through :func:`worker_calls`, which refuses to run on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -35,7 +39,11 @@ from shiboken6 import isValid
 from flexdesk.errors import FlexDeskError
 
 if TYPE_CHECKING:
+    from flexdesk.db.engine import Database
+    from flexdesk.services.app import Services
+    from flexdesk.services.permissions import Actor
     from flexdesk.ui.context import UiContext
+    from flexdesk.ui.worker import ProgressRunner
 
 log = logging.getLogger(__name__)
 
@@ -190,3 +198,102 @@ class MutationOp(_Op[T]):
 
     def _after_success(self) -> None:
         self._ctx.events.publish(self._topics)
+
+
+# -- long work with a progress dialog, and the calls before a sign-in ----------------------------
+
+
+def progress_runner(ctx: UiContext, parent: QWidget, title: str) -> ProgressRunner:
+    """A ``ui.worker.ProgressRunner`` on the database worker's pool: long work (exports, key
+    creation, backups) never runs beside another database call of the GUI. Its work reaches the
+    services through :func:`worker_calls`; what it changed it publishes itself on success."""
+    from flexdesk.ui.worker import ProgressRunner
+
+    return ProgressRunner(parent, title, pool=ctx.ops.pool)
+
+
+class WorkerCalls:
+    """``Services.read``/``call`` for work already running on the database worker (a
+    :func:`progress_runner`'s task). Refuses the GUI thread, so it cannot be misused there."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    @staticmethod
+    def _off_gui_thread() -> None:
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("WorkerCalls run on the database worker, not the GUI thread")
+
+    @property
+    def db(self) -> Database:
+        """For services that open their own units of work (bundle export, key rotation)."""
+        self._off_gui_thread()
+        return self._services.db
+
+    @property
+    def actor(self) -> Actor:
+        return self._services.actor
+
+    def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        self._off_gui_thread()
+        return self._services.read(fn, *args, **kwargs)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        self._off_gui_thread()
+        return self._services.call(fn, *args, **kwargs)
+
+
+def worker_calls(ctx: UiContext) -> WorkerCalls:
+    """The service calls a :func:`progress_runner`'s work makes (on the worker thread)."""
+    return WorkerCalls(ctx.services)
+
+
+class SessionOp(Generic[T]):
+    """A call before anyone signed in (the first-run wizard has no ``Services`` yet):
+    ``fn(session, *args)`` in ``db.session()`` (one transaction) on a :class:`DbWorker` the
+    window owns, result or typed error back on the GUI thread as with :class:`QueryOp`. No
+    change bus: no page exists yet."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        db: Database,
+        fn: Callable[..., T],
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        self._worker = worker
+        self._db = db
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[FlexDeskError], None] | None = None
+
+    def on_success(self, callback: Callable[[T], None]) -> SessionOp[T]:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[FlexDeskError], None]) -> SessionOp[T]:
+        self._failure = callback
+        return self
+
+    def run(self, parent: QWidget) -> None:
+        db, fn, args, kwargs = self._db, self._fn, self._args, self._kwargs
+
+        def job() -> T:
+            with db.session() as session:
+                return fn(session, *args, **kwargs)
+
+        def deliver(result: T, error: BaseException | None) -> None:
+            if not isValid(parent):
+                return
+            if error is None:
+                if self._success is not None:
+                    self._success(result)
+            elif isinstance(error, FlexDeskError) and self._failure is not None:
+                self._failure(error)
+            else:
+                raise error
+
+        self._worker.submit(job, deliver)

@@ -1,4 +1,9 @@
-"""First-run wizard: the office profile, then the first admin account."""
+"""First-run wizard: the office profile, then the first admin account.
+
+Nobody is signed in yet, so the wizard has no ``Services``: its calls run on a database worker
+of its own (``flexdesk.ui.ops.SessionOp``), so the window never freezes on them (creating the
+admin hashes a password; a later step will test a connection to the office's server).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import office
 from flexdesk.services.permissions import Actor
+from flexdesk.ui.ops import DbWorker, SessionOp
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -140,6 +146,9 @@ class FirstRunWizard(QWizard):
         self._db = db
         self._lang = lang
         self.actor: Actor | None = None
+        #: the wizard's own database worker (tests wait for ``ops.idle``)
+        self.ops = DbWorker(self)
+        self._busy = False
         self.setWindowTitle(self.tr("Selamat datang di FlexDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 460)
@@ -156,23 +165,42 @@ class FirstRunWizard(QWizard):
             lay.setSpacing(8)
 
     def validateCurrentPage(self) -> bool:
+        """On the admin page: start the setup on the worker and say "not yet"; its success
+        presses Selesai again, and then the wizard closes."""
         if self.currentPage() is not self.admin_page:
             return super().validateCurrentPage()
+        if self.actor is not None:
+            return True
         page = self.admin_page
+        if self._busy:
+            return False
         if page.password.text() != page.confirm.text():
             page.error.show_error(self.tr("Kedua kata sandi tidak sama."))
             page.confirm.setFocus()
             return False
-        try:
-            with self._db.session() as session:
-                self.actor = office.first_run_setup(
-                    session,
-                    self.office_page.profile(),
-                    admin_username=page.username.text(),
-                    admin_password=page.password.text(),
-                    admin_name=page.name.text() or page.username.text(),
-                )
-        except FlexDeskError as exc:
-            page.error.show_error(exc.message_en if self._lang == "en" else exc.message)
-            return False
-        return True
+        self._set_busy(True)
+        SessionOp(
+            self.ops,
+            self._db,
+            office.first_run_setup,
+            self.office_page.profile(),
+            admin_username=page.username.text(),
+            admin_password=page.password.text(),
+            admin_name=page.name.text() or page.username.text(),
+        ).on_success(self._set_up).on_failure(self._refused).run(parent=self)
+        return False
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not busy)
+
+    def _set_up(self, actor: Actor) -> None:
+        self.actor = actor
+        self._set_busy(False)
+        self.admin_page.error.clear_error()
+        self.button(QWizard.WizardButton.FinishButton).click()
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self._set_busy(False)
+        self.admin_page.error.show_error(exc.message_en if self._lang == "en" else exc.message)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -40,29 +40,39 @@ def test_audit_tab_lists_filters_and_checks(
     staff = _office(database)
     for i in range(5):
         add_employee(database, staff.admin, f"Pegawai Audit {i}")
-    tab = page.AuditTab(_ctx(database, data_paths, staff.admin))
+    ctx = _ctx(database, data_paths, staff.admin)
+    tab = page.AuditTab(ctx)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(ctx.ops.idle)  # the first page comes from the database worker
     qtmodeltester.check(tab.model)
     total = tab.model.rowCount()
     assert total > 10
     assert tab.model.data(tab.model.index(0, 4)) == "employee"  # newest first
     tab.entity.setCurrentIndex(tab.entity.findData("work_unit"))
+    qtbot.waitUntil(ctx.ops.idle)
     assert tab.model.rowCount() == 2
     assert {tab.model.data(tab.model.index(r, 4)) for r in range(2)} == {"work_unit"}
     qtbot.mouseClick(tab.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(ctx.ops.idle)
     assert tab.status.text() == "Jejak audit utuh."
 
 
 def test_lazy_fetch_pages(
-    database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, database: Database, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     staff = _office(database)
     monkeypatch.setattr(page, "PAGE", 4)
-    model = page.AuditModel(_ctx(database, data_paths, staff.admin))
+    ctx = _ctx(database, data_paths, staff.admin)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    model = page.AuditModel(ctx, owner)
     model.set_filter(model.flt)
+    qtbot.waitUntil(ctx.ops.idle)  # pages arrive from the database worker
     assert model.rowCount() == 4
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
+    assert not model.canFetchMore(QModelIndex())  # one page on its way at a time
+    qtbot.waitUntil(ctx.ops.idle)
     assert model.rowCount() == 8
 
 
@@ -86,10 +96,13 @@ def test_backup_tab_backs_up_lists_and_checks(
     qtbot: QtBot, database: Database, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     staff = _office(database)
-    tab = BackupTab(_ctx(database, data_paths, staff.admin))
+    ctx = _ctx(database, data_paths, staff.admin)
+    tab = BackupTab(ctx)
     qtbot.addWidget(tab)
+    tab.show()  # (the list follows "backup" on the change bus while shown)
     start = tab.model.rowCount()
     qtbot.mouseClick(tab.backup_here, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(ctx.ops.idle)
     assert "Cadangan ditulis" in tab.status.text()
     assert tab.model.rowCount() == start + 1
     assert tab.model.item(0, 3).text().startswith("employees 3, users 3")
@@ -99,6 +112,7 @@ def test_backup_tab_backs_up_lists_and_checks(
     usb = tmp_path / "usb"
     usb.mkdir()
     tab.make_backup(usb)  # what "Cadangkan ke…" does after the folder dialog
+    qtbot.waitUntil(ctx.ops.idle)
     assert [p.suffix for p in usb.iterdir()] == [".sqlite3"]
 
 
@@ -111,3 +125,25 @@ def test_backup_tab_only_for_admins(
     tabs = settings.findChild(QTabWidget, "settings_tabs")
     assert tabs is not None
     assert audit_pages.BACKUP_TAB_TITLE not in [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_audit_tab_follows_every_change(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    """Another page's MutationOp (any topic: every change writes the trail) refreshes it."""
+    from flexdesk.services import units
+    from flexdesk.ui.ops import MutationOp
+
+    staff = _office(database)
+    ctx = _ctx(database, data_paths, staff.admin)
+    tab = page.AuditTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(ctx.ops.idle)
+    before = tab.model.rowCount()
+    other = QWidget()
+    qtbot.addWidget(other)
+    MutationOp(ctx, units.create_unit, "Seksi Audit", topics=["units"]).run(parent=other)
+    qtbot.waitUntil(ctx.ops.idle)
+    assert tab.model.rowCount() == before + 1
+    assert tab.model.data(tab.model.index(0, 4)) == "work_unit"  # the new entry, on top

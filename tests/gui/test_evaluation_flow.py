@@ -71,7 +71,13 @@ def _page(qtbot: QtBot, db: Database, paths: DataPaths, actor: Actor) -> Evaluat
     assert isinstance(page, EvaluationPage)
     page.export_workers = 1  # render in the worker thread, no process pool in tests
     page.select_period(MARCH)
+    _settle(qtbot, page)
     return page
+
+
+def _settle(qtbot: QtBot, page: EvaluationPage) -> None:
+    """Wait for the page's calls on the database worker (and what they started) to be in."""
+    qtbot.waitUntil(page.ctx.ops.idle)
 
 
 def _yes(qtbot: QtBot, owner: EvaluationPage | EvaluationEditor) -> None:
@@ -114,6 +120,7 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     assert page.open_button.text() == "Mulai evaluasi"
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     _yes(qtbot, page)
+    _settle(qtbot, page)
     editor = page.editor
     assert isinstance(editor, EvaluationEditor) and editor.isVisible()
     assert "Dewi Lestari" in editor.heading.text()
@@ -169,6 +176,8 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     # Ctrl+S saves the draft
     assert editor.save_button.isEnabled()
     qtbot.keyClick(editor.rating.catatan, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.save_button.isEnabled()  # while the save runs
+    _settle(qtbot, page)
     assert editor.info.text() == "Perubahan tersimpan."
     assert not editor.dirty
     saved = Services(db, staff.admin).read(ev.get_evaluation, editor.detail.id)
@@ -190,10 +199,12 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     # share (confirmed), then finalise (confirmed): locked, reopen offered
     qtbot.mouseClick(editor.share_button, LEFT)
     _yes(qtbot, editor)
+    _settle(qtbot, page)
     assert editor.detail.status is EvaluationStatus.SHARED
     assert editor.finalise_button.isEnabled()
     qtbot.mouseClick(editor.finalise_button, LEFT)
     _yes(qtbot, editor)
+    _settle(qtbot, page)
     assert editor.detail.status is EvaluationStatus.FINAL
     assert "Ditetapkan" in editor.status_label.text()
     line = editor.rhk.rows[ids["kuantitas"]]  # the form was rebuilt from the final state
@@ -209,6 +220,7 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
     )
     expected_pages = len(pypdf.PdfReader(io.BytesIO(expected)).pages)
     qtbot.mouseClick(editor.preview_button, LEFT)
+    _settle(qtbot, page)
     preview = editor.preview
     assert preview is not None and preview.isVisible()
     assert preview.document.status() == QPdfDocument.Status.Ready
@@ -222,11 +234,13 @@ def test_supervisor_rates_finalises_previews_and_exports_the_unit(
 
     # the list shows it; with the colleague finalised too, export the unit, one file each
     _finalise_colleague(db, staff)
-    page.reload()
+    page.reload()  # (finalised outside the page: nothing on the change bus)
+    _settle(qtbot, page)
     row = _row(page, staff.member.id)
     assert page.model.index(row, COL_STATUS).data() == "Ditetapkan"
     assert page.model.index(row, COL_PREDIKAT).data() == "Sangat Baik"
     page.select_unit(staff.unit.id)
+    _settle(qtbot, page)
     assert page.export_button.isEnabled()
     qtbot.mouseClick(page.export_button, LEFT)
     batch = page.batch
@@ -259,12 +273,15 @@ def test_refused_save_keeps_the_edits_and_the_employee_comments(
     head = Services(db, staff.head_actor)
     detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
     page = _page(qtbot, db, data_paths, staff.head_actor)
-    editor = page.open_evaluation(detail.id)
+    page.open_evaluation(detail.id)
+    _settle(qtbot, page)
+    editor = page.editor
     assert editor is not None
     feedback = editor.rhk.feedback[ids["rhk"]]
     too_long = "x" * (ev.MAX_TEXT + 1)
     feedback.setPlainText(too_long)
     qtbot.mouseClick(editor.save_button, LEFT)
+    _settle(qtbot, page)
     assert editor.error.isVisible() and editor.error.text()  # the service's sentence
     assert feedback.toPlainText() == too_long  # nothing lost
     assert editor.dirty
@@ -277,9 +294,11 @@ def test_refused_save_keeps_the_edits_and_the_employee_comments(
     assert "harus berupa angka" in editor.error.text()
     line.realisasi.setText("5")
     qtbot.mouseClick(editor.save_button, LEFT)
+    _settle(qtbot, page)
     assert not editor.error.isVisible()
     assert head.read(ev.get_evaluation, detail.id).rhk[0].umpan_balik == "Baik"
     head.call(ev.share, detail.id)
+    feedback = editor.rhk.feedback[ids["rhk"]]  # the form was rebuilt from the saved state
 
     # closing with unsaved edits asks first; "Batal" keeps the window and the edits
     feedback.setPlainText("Belum disimpan")
@@ -298,6 +317,7 @@ def test_refused_save_keeps_the_edits_and_the_employee_comments(
     assert member_page.model.rowCount() == 1
     member_page.table.selectRow(0)
     member_page.open_selected()
+    _settle(qtbot, member_page)
     mine = member_page.editor
     assert mine is not None
     assert mine.rhk.feedback[ids["rhk"]].isReadOnly()
@@ -307,6 +327,7 @@ def test_refused_save_keeps_the_edits_and_the_employee_comments(
     mine.tabs.setCurrentIndex(3)
     qtbot.keyClicks(mine.comment, "Terima kasih atas umpan baliknya.")
     qtbot.mouseClick(mine.comment_button, LEFT)
+    _settle(qtbot, member_page)
     assert mine.info.text() == "Tanggapan Anda tersimpan."
     assert head.read(ev.get_evaluation, detail.id).employee_comment == (
         "Terima kasih atas umpan baliknya."
@@ -321,6 +342,7 @@ def test_reopen_asks_for_a_reason(
     page = _page(qtbot, db, data_paths, staff.head_actor)
     page.table.selectRow(_row(page, staff.colleague.id))
     page.open_selected()
+    _settle(qtbot, page)
     editor = page.editor
     assert editor is not None and editor.detail.locked
     qtbot.mouseClick(editor.reopen_button, LEFT)
@@ -330,6 +352,7 @@ def test_reopen_asks_for_a_reason(
     assert not ok.isEnabled()  # a reason is required
     qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "reason_text"), "Salah ketik pada umpan balik")
     qtbot.mouseClick(ok, LEFT)
+    _settle(qtbot, page)
     assert editor.detail.status is EvaluationStatus.SHARED
     assert editor.info.text() == "Evaluasi dibuka kembali."
     assert any(
@@ -347,6 +370,7 @@ def test_unit_distribution_table_and_curve_warning(
     page = _page(qtbot, db, data_paths, staff.head_actor)
     page.select_unit(staff.unit.id)
     page.tabs.setCurrentIndex(page.distribution_index)
+    _settle(qtbot, page)
     view = page.distribution
     assert view.report is not None
     assert "Seksi Pelayanan Umum" in view.title.text()
@@ -354,6 +378,7 @@ def test_unit_distribution_table_and_curve_warning(
     assert view.table.item(1, 2).text() == "100%"
     # an organisation result of Butuh Perbaikan wants at least 60% Butuh Perbaikan: a warning
     view.org.setCurrentIndex(view.org.findData("butuh_perbaikan"))
+    _settle(qtbot, page)
     assert view.report is not None and view.report.warnings
     assert "Sebaran tidak sesuai kurva distribusi" in view.warnings.text()
     assert "Butuh Perbaikan" in view.warnings.text()
@@ -375,6 +400,7 @@ def test_evaluation_list_model(
     page.table.selectRow(_row(page, staff.colleague.id))
     assert page.open_button.text() == "Buka evaluasi" and page.open_button.isEnabled()
     page.status.setCurrentIndex(page.status.findData("final"))
+    _settle(qtbot, page)
     assert page.model.rowCount() == 1
     qtmodeltester.check(page.model)
 
@@ -386,6 +412,7 @@ def test_unit_preview_shows_every_final_form(
     _finalise_colleague(db, staff)
     page = _page(qtbot, db, data_paths, staff.head_actor)
     page.select_unit(staff.unit.id)
+    _settle(qtbot, page)
     assert page.unit_preview_button.isEnabled()
     qtbot.mouseClick(page.unit_preview_button, LEFT)
     assert page.runner is not None and page.runner.dialog is not None
@@ -403,6 +430,7 @@ def test_unit_preview_shows_every_final_form(
     # one employee's form straight from the list
     page.table.selectRow(_row(page, staff.colleague.id))
     qtbot.mouseClick(page.preview_button, LEFT)
+    _settle(qtbot, page)
     single = page.preview
     assert single is not None and single is not preview and single.isVisible()
     assert single.document.status() == QPdfDocument.Status.Ready
@@ -419,7 +447,9 @@ def test_finalise_waits_for_both_ratings_then_saves_and_finalises(
     detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
     head.call(ev.share, detail.id)
     page = _page(qtbot, db, data_paths, staff.head_actor)
-    editor = page.open_evaluation(detail.id)
+    page.open_evaluation(detail.id)
+    _settle(qtbot, page)
+    editor = page.editor
     assert editor is not None
     assert not editor.finalise_button.isEnabled()
     assert editor.finalise_button.toolTip() == (
@@ -433,6 +463,29 @@ def test_finalise_waits_for_both_ratings_then_saves_and_finalises(
     qtbot.mouseClick(editor.finalise_button, LEFT)
     assert "Kurang/Misconduct" in editor.dialog.text()  # type: ignore[union-attr]
     _yes(qtbot, editor)
+    _settle(qtbot, page)  # saved first, then finalised
     final = head.read(ev.get_evaluation, detail.id)
     assert final.status is EvaluationStatus.FINAL and final.predikat is Predikat.KURANG
     assert editor.detail.locked and not editor.dirty
+
+
+def test_page_follows_evaluation_changes_on_the_bus(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    """A change another page commits (its MutationOp on "evaluation") refreshes the list."""
+    from PySide6.QtWidgets import QWidget
+
+    from flexdesk.ui.ops import MutationOp
+
+    _office(db, data_paths, staff)
+    page = _page(qtbot, db, data_paths, staff.head_actor)
+    row = _row(page, staff.member.id)
+    assert page.model.index(row, COL_STATUS).data() == "Belum dimulai"
+    other = QWidget()
+    qtbot.addWidget(other)
+    MutationOp(page.ctx, ev.start_evaluation, staff.member.id, MARCH, topics=["evaluation"]).run(
+        parent=other
+    )
+    _settle(qtbot, page)
+    row = _row(page, staff.member.id)
+    assert page.model.index(row, COL_STATUS).data() == "Draf"

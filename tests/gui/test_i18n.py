@@ -65,6 +65,7 @@ def test_english_interface_loads(
     ]  # fmt: skip
     assert window.user_label.text().startswith("User: ")
     evaluation = window.page("evaluation")
+    qtbot.waitUntil(ctx.ops.idle)  # the periods arrive from the database worker
     assert evaluation.findChild(type(window.user_label), "placeholder_status") is None
     status = evaluation.findChild(QComboBox, "evaluation_status")
     assert [status.itemText(i) for i in range(1, status.count())] == ["Draft", "Shared", "Final"]

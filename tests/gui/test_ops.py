@@ -120,24 +120,6 @@ def test_unknown_topic_is_refused(ctx: UiContext) -> None:
         ctx.events.publish(["employes"])
 
 
-#: ui modules that still call services or open sessions directly (being moved onto the ops
-#: layer; the list only shrinks)
-NOT_YET_ON_OPS: set[str] = {
-    "flexdesk/ui/pages/audit/backup_tab.py",
-    "flexdesk/ui/pages/audit/page.py",
-    "flexdesk/ui/pages/dashboard.py",
-    "flexdesk/ui/pages/employee_dialog.py",
-    "flexdesk/ui/pages/employee_model.py",
-    "flexdesk/ui/pages/employees.py",
-    "flexdesk/ui/pages/evaluation/editor.py",
-    "flexdesk/ui/pages/evaluation/list_model.py",
-    "flexdesk/ui/pages/evaluation/page.py",
-    "flexdesk/ui/pages/settings.py",
-    "flexdesk/ui/pages/settings_office.py",
-    "flexdesk/ui/pages/settings_users.py",
-    "flexdesk/ui/pages/sync/page.py",
-    "flexdesk/ui/wizard.py",
-}
 _DIRECT = re.compile(r"services\.(call|read)\(|db\.(read_session|session|new_session)\(")
 #: ops itself; start-up, sign-in (with the first-password step) and restore run before any
 #: page and its database worker exist
@@ -156,5 +138,4 @@ def test_widgets_reach_the_database_only_through_ops() -> None:
         rel = path.relative_to(root.parent).as_posix()
         if rel not in _ALLOWED and _DIRECT.search(path.read_text(encoding="utf-8")):
             offenders.add(rel)
-    assert sorted(offenders - NOT_YET_ON_OPS) == [], "call services through flexdesk.ui.ops"
-    assert sorted(NOT_YET_ON_OPS - offenders) == [], "on ops now: remove from NOT_YET_ON_OPS"
+    assert sorted(offenders) == [], "call services through flexdesk.ui.ops"

@@ -111,6 +111,7 @@ def test_restore_round_trip_with_an_open_edited_form(
     # Uncommitted UI state: an employee opened for editing, changed, not saved.
     employees = window.page("employees")
     assert isinstance(employees, EmployeesPage)
+    qtbot.waitUntil(window.ctx.ops.idle)  # the list arrives from the database worker
     employees._edit_index(employees.model.index(0, 0))
     dialog = employees.dialog
     assert isinstance(dialog, EmployeeDialog) and dialog.isVisible()

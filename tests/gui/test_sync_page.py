@@ -33,6 +33,7 @@ def _page(qtbot: QtBot, db: Database, paths: DataPaths, actor: Actor) -> SyncPag
     window.show()
     page = window.page("sync")
     assert isinstance(page, SyncPage)
+    qtbot.waitUntil(ctx.ops.idle)  # the status arrives from the database worker
     return page
 
 
@@ -146,7 +147,8 @@ def test_cancelled_export_uses_up_the_number(
     Services(database, staff.admin).call(
         so.create_office_key, data_paths.keys, PASS, PASS, iterations=1000
     )
-    page.refresh()
+    page.reload()  # (the key was made outside the page: nothing on the change bus)
+    qtbot.waitUntil(page.ctx.ops.idle)
     page._export(tmp_path / "usb", PASS)
     assert page.runner is not None and page.runner.task is not None
     page.runner.task.cancel()  # what the progress dialog's Cancel button does
@@ -188,7 +190,8 @@ def test_key_rotation_from_the_page(
     Services(database, staff.admin).call(
         so.create_office_key, data_paths.keys, PASS, PASS, iterations=1000
     )
-    page.refresh()
+    page.reload()  # (the key was made outside the page: nothing on the change bus)
+    qtbot.waitUntil(page.ctx.ops.idle)
     old = page.status.key
     assert old is not None and page.keys.rotate_button.isEnabled()
 
@@ -224,3 +227,30 @@ def test_key_rotation_from_the_page(
     box = _wait_message(qtbot, page, box)
     assert box.icon() == QMessageBox.Icon.Warning
     assert page.status.key is not None and page.status.key.key_id == new.key_id
+
+
+def test_page_follows_changes_on_the_bus(
+    qtbot: QtBot, database: Database, data_paths: DataPaths
+) -> None:
+    """A sync change committed by another page (its MutationOp) refreshes the status."""
+    from PySide6.QtWidgets import QWidget
+
+    from flexdesk.services.sync import office as so
+    from flexdesk.ui.ops import MutationOp
+
+    staff = make_staff(database, setup_office(database))
+    page = _page(qtbot, database, data_paths, staff.admin)
+    assert not page.receipt_button.isEnabled()
+    assert page.keys.central.text() == "Belum terdaftar"
+    central_key = keys.generate_key()
+    other = QWidget()
+    qtbot.addWidget(other)
+    MutationOp(
+        page.ctx,
+        so.register_central_key,
+        keys.public_key_openssh(central_key.public_key()),
+        topics=["sync"],
+    ).run(parent=other)
+    qtbot.waitUntil(page.ctx.ops.idle)
+    assert page.receipt_button.isEnabled()
+    assert keys.short_fingerprint(central_key.public_key()) in page.keys.central.text()

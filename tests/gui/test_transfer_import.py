@@ -58,7 +58,7 @@ def test_template_imported_through_the_dialog_with_accounts(
     with database.read_session() as session:
         assert session.scalar(select(func.count(Employee.id))) == 1
         assert session.scalar(select(func.count(FirstPassword.id))) == 1
-    assert page.model.total == 1  # the page refreshed
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=10_000)  # refreshed from the bus
 
     dialog.load_file(template)  # the same file again: nothing to import
     qtbot.waitUntil(lambda: dialog.model.index(0, 1).data() == "tetap", timeout=10_000)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from flexdesk.services import dashboard
+from flexdesk.services.dashboard import OfficeSummary
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 
 
 class _Card(QFrame):
@@ -47,9 +49,14 @@ class DashboardPage(QWidget):
             grid.addWidget(card, 0, i)
         layout.addLayout(grid)
         layout.addStretch(1)
+        self.reload()
+        ctx.events.follow(self, ["employees", "units", "users", "settings"], self.reload)
 
-    def refresh(self) -> None:
-        summary = self.ctx.services.read(dashboard.office_summary)
+    def reload(self) -> None:
+        """At the start and after a change to what the cards count (the change bus)."""
+        QueryOp(self.ctx, dashboard.office_summary).on_success(self._show).run(parent=self)
+
+    def _show(self, summary: OfficeSummary) -> None:
         self.heading.setText(
             f"<h2>{summary.office_name}</h2><p style='color:#555'>{summary.instansi}</p>"
         )

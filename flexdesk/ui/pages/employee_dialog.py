@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,9 +20,16 @@ from flexdesk.domain.people import EmployeeType
 from flexdesk.errors import FlexDeskError
 from flexdesk.services import employees, units
 from flexdesk.services.employees import EmployeeInput, EmployeeRow
-from flexdesk.services.permissions import Action
+from flexdesk.services.permissions import Action, Actor
+from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.widgets.forms import ErrorLabel
+
+
+def dialog_choices(session: Any, actor: Actor) -> tuple[list[UnitRow], list[tuple[str, str]]]:
+    """The work units and the supervisor choices, in one trip to the database worker."""
+    return units.list_units(session, actor), employees.supervisor_choices(session, actor)
 
 
 class EmployeeDialog(QDialog):
@@ -30,11 +40,36 @@ class EmployeeDialog(QDialog):
         self.ctx = ctx
         self.existing = existing
         self.saved: EmployeeRow | None = None
+        self._choices_loaded = False
+        self._saving = False
         self.setWindowTitle(self.tr("Ubah pegawai") if existing else self.tr("Tambah pegawai"))
         self.setMinimumWidth(520)
         admin = ctx.actor.can(Action.EMPLOYEE_EDIT_ANY)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("general_error")
+        layout.addWidget(self.general_error)
+        layout.addWidget(self._build_buttons())
+
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.nip.textEdited.connect(self._check_nip)
+        self._type_changed()
+        if existing is not None:
+            self._load(existing)
+        if not admin:
+            # Personnel data is the admin's; the service enforces this too.
+            for widget in (
+                self.type_combo, self.nip, self.golongan, self.jabatan, self.unit,
+                self.supervisor, self.flex, self.active,
+            ):  # fmt: skip
+                widget.setEnabled(False)
+        (self.nip if admin and existing is None else self.nama).setFocus()
+        self._update_save()
+        QueryOp(ctx, dialog_choices).on_success(self._show_choices).run(parent=self)
+
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {}
 
@@ -46,6 +81,21 @@ class EmployeeDialog(QDialog):
             form.addRow("", err)
             self.errors[field] = err
 
+        self._build_fields()
+        add(self.tr("Jenis pegawai"), self.type_combo, "employee_type")
+        add(self.tr("NIP"), self.nip, "nip")
+        add(self.tr("Gelar depan"), self.gelar_depan, "gelar_depan")
+        add(self.tr("Nama *"), self.nama, "nama")
+        add(self.tr("Gelar belakang"), self.gelar_belakang, "gelar_belakang")
+        add(self.tr("Pangkat/golongan"), self.golongan, "golongan")
+        add(self.tr("Jabatan"), self.jabatan, "jabatan")
+        add(self.tr("Unit kerja"), self.unit, "unit")
+        add(self.tr("Atasan langsung"), self.supervisor, "supervisor")
+        form.addRow("", self.flex)
+        form.addRow("", self.active)
+        return form
+
+    def _build_fields(self) -> None:
         self.type_combo = QComboBox()
         for etype, label in (
             (EmployeeType.PNS, self.tr("PNS")),
@@ -65,19 +115,12 @@ class EmployeeDialog(QDialog):
         self.jabatan = QLineEdit()
         self.unit = QComboBox()
         self.unit.addItem(self.tr("(belum ditentukan)"), None)
-        for unit in ctx.services.read(units.list_units):
-            self.unit.addItem(unit.name, unit.id)
         self.supervisor = QComboBox()
         self.supervisor.setEditable(True)
         self.supervisor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.supervisor.addItem(self.tr("(tidak ada)"), None)
-        for emp_id, name in ctx.services.read(employees.supervisor_choices):
-            if existing is None or emp_id != existing.id:
-                self.supervisor.addItem(name, emp_id)
         completer = self.supervisor.completer()
         if completer is not None:
-            from PySide6.QtCore import Qt
-
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.flex = QCheckBox(self.tr("Boleh bekerja fleksibel (WFH/WFA)"))
@@ -85,43 +128,37 @@ class EmployeeDialog(QDialog):
         self.active = QCheckBox(self.tr("Aktif"))
         self.active.setChecked(True)
 
-        add(self.tr("Jenis pegawai"), self.type_combo, "employee_type")
-        add(self.tr("NIP"), self.nip, "nip")
-        add(self.tr("Gelar depan"), self.gelar_depan, "gelar_depan")
-        add(self.tr("Nama *"), self.nama, "nama")
-        add(self.tr("Gelar belakang"), self.gelar_belakang, "gelar_belakang")
-        add(self.tr("Pangkat/golongan"), self.golongan, "golongan")
-        add(self.tr("Jabatan"), self.jabatan, "jabatan")
-        add(self.tr("Unit kerja"), self.unit, "unit")
-        add(self.tr("Atasan langsung"), self.supervisor, "supervisor")
-        form.addRow("", self.flex)
-        form.addRow("", self.active)
-        layout.addLayout(form)
-        self.general_error = ErrorLabel()
-        self.general_error.setObjectName("general_error")
-        layout.addWidget(self.general_error)
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return buttons
 
-        self.type_combo.currentIndexChanged.connect(self._type_changed)
-        self.nip.textEdited.connect(self._check_nip)
-        self._type_changed()
+    def _show_choices(self, choices: tuple[list[UnitRow], list[tuple[str, str]]]) -> None:
+        """The units and supervisors are in: fill the pickers (with the employee's own)."""
+        unit_rows, supervisors = choices
+        for unit in unit_rows:
+            self.unit.addItem(unit.name, unit.id)
+        existing = self.existing
+        for emp_id, name in supervisors:
+            if existing is None or emp_id != existing.id:
+                self.supervisor.addItem(name, emp_id)
         if existing is not None:
-            self._load(existing)
-        if not admin:
-            # Personnel data is the admin's; the service enforces this too.
-            for widget in (
-                self.type_combo, self.nip, self.golongan, self.jabatan, self.unit,
-                self.supervisor, self.flex, self.active,
-            ):  # fmt: skip
-                widget.setEnabled(False)
-        (self.nip if admin and existing is None else self.nama).setFocus()
+            self.unit.setCurrentIndex(max(self.unit.findData(existing.unit_id), 0))
+            self.supervisor.setCurrentIndex(
+                max(self.supervisor.findData(existing.supervisor_id), 0)
+            )
+        self._choices_loaded = True
+        self._update_save()
+
+    def _update_save(self) -> None:
+        # Saving before the pickers are filled would clear the unit and the supervisor.
+        self.save_button.setEnabled(self._choices_loaded and not self._saving)
 
     def _etype(self) -> EmployeeType:
         return EmployeeType(self.type_combo.currentData())
@@ -160,8 +197,7 @@ class EmployeeDialog(QDialog):
         self.gelar_belakang.setText(row.gelar_belakang)
         self.golongan.setCurrentIndex(max(self.golongan.findData(row.golongan), 0))
         self.jabatan.setText(row.jabatan)
-        self.unit.setCurrentIndex(max(self.unit.findData(row.unit_id), 0))
-        self.supervisor.setCurrentIndex(max(self.supervisor.findData(row.supervisor_id), 0))
+        # the unit and the supervisor: once the pickers are filled (_show_choices)
         self.flex.setChecked(row.flex_eligible)
         self.active.setChecked(row.active)
 
@@ -190,22 +226,32 @@ class EmployeeDialog(QDialog):
         )
 
     def save(self) -> None:
+        if not self.save_button.isEnabled():  # (Enter while the choices or a save are on the way)
+            return
         for err in self.errors.values():
             err.clear_error()
         self.general_error.clear_error()
         data = self.form_input()
-        try:
-            if self.existing is None:
-                self.saved = self.ctx.services.call(employees.create_employee, data)
-            else:
-                self.saved = self.ctx.services.call(
-                    employees.update_employee, self.existing.id, data
-                )
-        except FlexDeskError as exc:
-            label = self.errors.get(exc.field or "", self.general_error)
-            label.show_error(self.ctx.message(exc))
-            target = self.findChild(QWidget, exc.field or "")
-            if target is not None:
-                target.setFocus()
-            return
+        if self.existing is None:
+            op = MutationOp(self.ctx, employees.create_employee, data, topics=["employees"])
+        else:
+            op = MutationOp(
+                self.ctx, employees.update_employee, self.existing.id, data, topics=["employees"]
+            )
+        self._saving = True
+        self._update_save()
+        op.on_success(self._saved).on_failure(self._refused).run(parent=self)
+
+    def _saved(self, row: EmployeeRow) -> None:
+        self._saving = False
+        self.saved = row
         self.accept()
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self._saving = False
+        self._update_save()
+        label = self.errors.get(exc.field or "", self.general_error)
+        label.show_error(self.ctx.message(exc))
+        target = self.findChild(QWidget, exc.field or "")
+        if target is not None:
+            target.setFocus()

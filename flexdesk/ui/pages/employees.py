@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 from flexdesk.services import units
 from flexdesk.services.employees import EmployeeFilter
 from flexdesk.services.permissions import Action
+from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.employee_dialog import EmployeeDialog
 from flexdesk.ui.pages.employee_model import EmployeeTableModel
 
@@ -31,11 +34,23 @@ class EmployeesPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.dialog: EmployeeDialog | None = None
+        #: the employee to select once the list shows it (after a save)
+        self._select_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
         title = QLabel("<h2>" + self.tr("Pegawai") + "</h2>")
         layout.addWidget(title)
+        layout.addLayout(self._build_bar())
+        self.model = EmployeeTableModel(ctx, self)
+        layout.addWidget(self._build_table(), 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self._connect()
+        self._load_units()
+        self._update_count()
+        ctx.events.follow(self, ["employees", "units"], self.reload)
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("employee_search")
@@ -48,23 +63,23 @@ class EmployeesPage(QWidget):
         self.add_button = QPushButton(self.tr("Tambah pegawai"))
         self.add_button.setObjectName("add_employee")
         self.add_button.setToolTip(self.tr("Tambah pegawai (Ctrl+N)"))
-        self.add_button.setVisible(ctx.actor.can(Action.EMPLOYEE_CREATE))
+        self.add_button.setVisible(self.ctx.actor.can(Action.EMPLOYEE_CREATE))
         # Impor…/Ekspor… (flexdesk.ui.pages.transfer): files in and out, the admin's
         self.import_button = QPushButton(self.tr("Impor…"))
         self.import_button.setObjectName("import_employees")
-        self.import_button.setVisible(ctx.actor.can(Action.EMPLOYEE_CREATE))
+        self.import_button.setVisible(self.ctx.actor.can(Action.EMPLOYEE_CREATE))
         self.export_button = QPushButton(self.tr("Ekspor…"))
         self.export_button.setObjectName("export_employees")
-        self.export_button.setVisible(ctx.actor.can(Action.EMPLOYEE_EDIT_ANY))
+        self.export_button.setVisible(self.ctx.actor.can(Action.EMPLOYEE_EDIT_ANY))
         bar.addWidget(self.search, 3)
         bar.addWidget(self.unit_filter, 1)
         bar.addWidget(self.inactive)
         bar.addWidget(self.add_button)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
+        return bar
 
-        self.model = EmployeeTableModel(ctx.services)
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("employee_table")
         self.table.setModel(self.model)
@@ -85,10 +100,9 @@ class EmployeesPage(QWidget):
         for col, width in ((2, 170), (3, 180), (4, 150), (5, 170)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
+        return self.table
 
+    def _connect(self) -> None:
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -101,6 +115,11 @@ class EmployeesPage(QWidget):
         self.export_button.clicked.connect(self.open_export)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.activated.connect(self._edit_index)
+        self.model.loaded.connect(self._loaded)
+        self.model.rowsInserted.connect(lambda *_a: self._seek())
+        self.model.failed.connect(
+            lambda exc: QMessageBox.warning(self, self.tr("Pegawai"), self.ctx.message(exc))
+        )
 
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -110,24 +129,26 @@ class EmployeesPage(QWidget):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.add_employee)
         self.addAction(new)
-        self._load_units()
-        self._update_count()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _load_units(self) -> None:
+        QueryOp(self.ctx, units.list_units).on_success(self._show_units).run(parent=self)
+
+    def _show_units(self, rows: list[UnitRow]) -> None:
         current = self.unit_filter.currentData()
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(self.tr("Semua unit"), None)
-        for unit in self.ctx.services.read(units.list_units):
+        for unit in rows:
             self.unit_filter.addItem(unit.name, unit.id)
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current), 0))
         self.unit_filter.blockSignals(False)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
+        """After a change to employees or units (the change bus), not at every show."""
         self._load_units()
         self.apply_filter()
 
@@ -139,8 +160,7 @@ class EmployeesPage(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
-        self._update_count()
+        self.model.set_filter(self.current_filter())  # the count follows when it is in
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{n} pegawai").format(n=self.model.total))
@@ -153,7 +173,6 @@ class EmployeesPage(QWidget):
         from flexdesk.ui.pages.transfer.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, parent=self)
-        dialog.imported.connect(self.refresh)
         self.transfer_dialog: object = dialog
         dialog.open()
 
@@ -187,12 +206,26 @@ class EmployeesPage(QWidget):
         self._open_dialog(EmployeeDialog(self.ctx, existing=row, parent=self))
 
     def _after_save(self, employee_id: str) -> None:
-        self.apply_filter()
-        row = self.model.row_of(employee_id)
-        while row < 0 and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(employee_id)
+        """The save published "employees": the list reloads; select the row once it is in."""
+        self._select_id = employee_id
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.model.busy:  # (the reload came and went already)
+            self._seek()
+
+    def _loaded(self) -> None:
+        self._update_count()
+        self._seek()
+
+    def _seek(self) -> None:
+        """Select the employee just saved, fetching further pages until it is there."""
+        if self._select_id is None:
+            return
+        row = self.model.row_of(self._select_id)
         if row >= 0:
+            self._select_id = None
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.model.canFetchMore():
+            self.model.fetchMore()
+        elif not self.model.busy:
+            self._select_id = None  # not in this list (filtered out)

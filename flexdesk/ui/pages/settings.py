@@ -6,22 +6,23 @@ Capabilities list their own tabs (e.g. Kebijakan kerja fleksibel) in their ``SET
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from flexdesk.errors import FlexDeskError
 from flexdesk.services import office
-from flexdesk.services.permissions import Action
+from flexdesk.services.permissions import Action, Actor
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.i18n import LANGUAGES
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.tab_spec import SettingsTab
 
 
@@ -30,6 +31,11 @@ def capability_tabs() -> list[SettingsTab]:
     from flexdesk.ui.pages import audit, outputs, schedule
 
     return [*schedule.SETTINGS_TABS, *outputs.SETTINGS_TABS, *audit.SETTINGS_TABS]
+
+
+def paper_size(session: Any, _actor: Actor) -> object:
+    """The paper of the printed forms (a setting every signed-in user may read)."""
+    return office.get_setting(session, "paper_size")
 
 
 class GeneralTab(QWidget):
@@ -54,22 +60,29 @@ class GeneralTab(QWidget):
         self.paper.setObjectName("paper_size")
         self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
         self.paper.addItem(self.tr("F4/Folio (215 × 330 mm)"), "F4")
-        with ctx.db.read_session() as session:
-            paper = office.get_setting(session, "paper_size")
-        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
-        self.paper.setEnabled(ctx.actor.can(Action.SETTINGS_EDIT))
+        self.paper.setEnabled(False)  # until the office's setting is in
         self.paper.currentIndexChanged.connect(self._paper_changed)
         form.addRow(self.tr("Ukuran kertas formulir"), self.paper)
+        QueryOp(ctx, paper_size).on_success(self._show_paper).run(parent=self)
+
+    def _show_paper(self, paper: object) -> None:
+        self.paper.blockSignals(True)
+        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+        self.paper.blockSignals(False)
+        self.paper.setEnabled(self.ctx.actor.can(Action.SETTINGS_EDIT))
 
     def _language_changed(self) -> None:
         self.ctx.settings.setValue("ui/language", self.language.currentData())
         self.ctx.settings.sync()
 
     def _paper_changed(self) -> None:
-        try:
-            self.ctx.services.call(office.set_setting, "paper_size", self.paper.currentData())
-        except FlexDeskError as exc:
-            QMessageBox.warning(self, self.tr("Pengaturan"), self.ctx.message(exc))
+        MutationOp(
+            self.ctx,
+            office.set_setting,
+            "paper_size",
+            self.paper.currentData(),
+            topics=["settings"],
+        ).titled(self.tr("Pengaturan")).run(parent=self)
 
 
 class SettingsPage(QWidget):

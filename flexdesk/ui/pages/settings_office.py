@@ -25,6 +25,7 @@ from flexdesk.errors import FlexDeskError
 from flexdesk.services import office, units
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -32,19 +33,19 @@ class OfficeTab(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        profile = ctx.services.read(office.office_profile)
-        self.logo = profile.logo_png
+        self.logo: bytes | None = None
+        self._loaded = False
+        self._saving = False
         form = QFormLayout(self)
-        self.code = QLineEdit(profile.code)
-        self.instansi = QLineEdit(profile.instansi)
-        self.unit_kerja = QLineEdit(profile.unit_kerja)
-        self.address = QPlainTextEdit(profile.address)
+        self.code = QLineEdit()
+        self.instansi = QLineEdit()
+        self.unit_kerja = QLineEdit()
+        self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(60)
-        self.city = QLineEdit(profile.city)
+        self.city = QLineEdit()
         self.logo_view = QLabel()
         self.logo_view.setFixedSize(72, 72)
-        self._show_logo()
         pick = QPushButton(self.tr("Ganti logo…"))
         pick.clicked.connect(self._pick_logo)
         logo_row = QHBoxLayout()
@@ -62,17 +63,28 @@ class OfficeTab(QWidget):
         self.save_button = QPushButton(self.tr("Simpan profil"))
         self.save_button.clicked.connect(self.save)
         form.addRow("", self.save_button)
-        editable = ctx.actor.can(Action.OFFICE_EDIT)
-        for widget in (
-            self.code,
-            self.instansi,
-            self.unit_kerja,
-            self.address,
-            self.city,
-            pick,
-            self.save_button,
-        ):
+        self._editable = [self.code, self.instansi, self.unit_kerja, self.address, self.city, pick]
+        self._update_enabled()
+        # Loaded once: this tab is the profile's only editor, and a reload on another
+        # setting's change would throw away what is being typed here.
+        QueryOp(ctx, office.office_profile).on_success(self._show_profile).run(parent=self)
+
+    def _show_profile(self, profile: office.OfficeProfile) -> None:
+        self.code.setText(profile.code)
+        self.instansi.setText(profile.instansi)
+        self.unit_kerja.setText(profile.unit_kerja)
+        self.address.setPlainText(profile.address)
+        self.city.setText(profile.city)
+        self.logo = profile.logo_png
+        self._show_logo()
+        self._loaded = True
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        editable = self._loaded and self.ctx.actor.can(Action.OFFICE_EDIT)
+        for widget in self._editable:
             widget.setEnabled(editable)
+        self.save_button.setEnabled(editable and not self._saving)
 
     def _show_logo(self) -> None:
         if self.logo:
@@ -105,13 +117,22 @@ class OfficeTab(QWidget):
             city=self.city.text(),
             logo_png=self.logo,
         )
-        try:
-            self.ctx.services.call(office.update_office, profile)
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
+        self._saving = True
+        self._update_enabled()
+        MutationOp(self.ctx, office.update_office, profile, topics=["settings"]).on_success(
+            self._saved
+        ).on_failure(self._refused).run(parent=self)
+
+    def _saved(self, _none: object) -> None:
+        self._saving = False
+        self._update_enabled()
         self.error.clear_error()
         QMessageBox.information(self, self.tr("Profil kantor"), self.tr("Profil kantor disimpan."))
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self._saving = False
+        self._update_enabled()
+        self.error.show_error(self.ctx.message(exc))
 
 
 class UnitsTab(QWidget):
@@ -132,10 +153,17 @@ class UnitsTab(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.reload()
+        ctx.events.follow(self, ["units", "employees"], self.reload)
 
     def reload(self) -> None:
+        """At the start and after a change to the units or their staff (the change bus)."""
+        QueryOp(self.ctx, units.list_units, include_inactive=True).on_success(self._show).run(
+            parent=self
+        )
+
+    def _show(self, rows: list[units.UnitRow]) -> None:
         self.list.clear()
-        for unit in self.ctx.services.read(units.list_units, include_inactive=True):
+        for unit in rows:
             text = self.tr("{name} — {n} pegawai").format(name=unit.name, n=unit.headcount)
             if not unit.active:
                 text += self.tr(" (nonaktif)")
@@ -147,12 +175,9 @@ class UnitsTab(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Unit kerja baru"), self.tr("Nama unit:"))
         if not ok:
             return
-        try:
-            self.ctx.services.call(units.create_unit, name)
-        except FlexDeskError as exc:
-            QMessageBox.warning(self, self.tr("Unit kerja"), self.ctx.message(exc))
-            return
-        self.reload()
+        MutationOp(self.ctx, units.create_unit, name, topics=["units"]).titled(
+            self.tr("Unit kerja")
+        ).run(parent=self)
 
     def rename_unit(self) -> None:
         item = self.list.currentItem()
@@ -164,11 +189,12 @@ class UnitsTab(QWidget):
         )
         if not ok:
             return
-        try:
-            self.ctx.services.call(
-                units.update_unit, unit.id, name=name, code=unit.code, active=unit.active
-            )
-        except FlexDeskError as exc:
-            QMessageBox.warning(self, self.tr("Unit kerja"), self.ctx.message(exc))
-            return
-        self.reload()
+        MutationOp(
+            self.ctx,
+            units.update_unit,
+            unit.id,
+            name=name,
+            code=unit.code,
+            active=unit.active,
+            topics=["units"],
+        ).titled(self.tr("Unit kerja")).run(parent=self)

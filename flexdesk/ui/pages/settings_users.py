@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +26,7 @@ from flexdesk.services import auth, employees
 from flexdesk.services.auth import UserRow
 from flexdesk.services.permissions import Role
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -41,8 +44,6 @@ class NewUserDialog(QDialog):
         self.role.setCurrentIndex(self.role.findData(Role.EMPLOYEE.value))
         self.employee = QComboBox()
         self.employee.addItem(self.tr("(tidak terkait pegawai)"), None)
-        for emp_id, name in ctx.services.read(employees.supervisor_choices):
-            self.employee.addItem(name, emp_id)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama pengguna"), self.username)
@@ -55,26 +56,38 @@ class NewUserDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
+        self.save_button.setEnabled(False)  # until the employees are in
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        QueryOp(ctx, employees.supervisor_choices).on_success(self._show_employees).run(parent=self)
+
+    def _show_employees(self, choices: list[tuple[str, str]]) -> None:
+        for emp_id, name in choices:
+            self.employee.addItem(name, emp_id)
+        self.save_button.setEnabled(True)
 
     def save(self) -> None:
-        try:
-            self.ctx.services.call(
-                auth.create_user,
-                username=self.username.text(),
-                password=self.password.text(),
-                role=Role(self.role.currentData()),
-                display_name=self.display.text() or self.employee.currentText(),
-                employee_id=self.employee.currentData(),
-            )
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
+        if not self.save_button.isEnabled():  # (Enter while the save is on its way)
             return
-        self.accept()
+        self.save_button.setEnabled(False)
+        MutationOp(
+            self.ctx,
+            auth.create_user,
+            username=self.username.text(),
+            password=self.password.text(),
+            role=Role(self.role.currentData()),
+            display_name=self.display.text() or self.employee.currentText(),
+            employee_id=self.employee.currentData(),
+            topics=["users"],
+        ).on_success(lambda _row: self.accept()).on_failure(self._refused).run(parent=self)
+
+    def _refused(self, exc: FlexDeskError) -> None:
+        self.save_button.setEnabled(True)
+        self.error.show_error(self.ctx.message(exc))
 
 
 class UsersTab(QWidget):
@@ -110,9 +123,14 @@ class UsersTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.reload()
+        ctx.events.follow(self, ["users"], self.reload)
 
     def reload(self) -> None:
-        self.rows = self.ctx.services.read(auth.list_users)
+        """At the start and after a change to the accounts (the change bus)."""
+        QueryOp(self.ctx, auth.list_users).on_success(self._show).run(parent=self)
+
+    def _show(self, rows: list[UserRow]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             if not row.active:
@@ -129,16 +147,18 @@ class UsersTab(QWidget):
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def _run(self, fn: object, *args: object) -> None:
-        try:
-            self.ctx.services.call(fn, *args)  # type: ignore[arg-type]
-        except FlexDeskError as exc:
+    def _run(self, fn: Callable[..., None], *args: object) -> None:
+        """A change to an account; the list follows from the change bus (and is read again
+        after a refusal too: the account may have changed meanwhile)."""
+
+        def refused(exc: FlexDeskError) -> None:
             QMessageBox.warning(self, self.tr("Pengguna"), self.ctx.message(exc))
-        self.reload()
+            self.reload()
+
+        MutationOp(self.ctx, fn, *args, topics=["users"]).on_failure(refused).run(parent=self)
 
     def new_user(self) -> None:
-        if NewUserDialog(self.ctx, self).exec():
-            self.reload()
+        NewUserDialog(self.ctx, self).exec()  # a saved account reloads the list (change bus)
 
     def reset_password(self) -> None:
         user = self._selected()

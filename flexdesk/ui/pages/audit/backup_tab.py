@@ -31,8 +31,9 @@ from flexdesk.errors import Cancelled, FlexDeskError
 from flexdesk.services.permissions import Action
 from flexdesk.services.storage import backup
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp, progress_runner
 from flexdesk.ui.pages.audit.restore_dialog import RestoreConfirmDialog
-from flexdesk.ui.restart import find_hook
+from flexdesk.ui.restart import RestartHook, find_hook
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
 
 
@@ -40,8 +41,36 @@ class BackupTab(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        en = ctx.lang == "en"
+        self.runner: ProgressRunner | None = None
+        self.confirm: RestoreConfirmDialog | None = None
+        self.refusal: QMessageBox | None = None
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_buttons())
+        self.status = QLabel()
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addWidget(self._build_table(), 1)
+        en = ctx.lang == "en"
+        hint = QLabel(
+            "Restoring checks the backup first, keeps the current data as a pre-restore "
+            "backup, and then asks everyone to sign in again."
+            if en
+            else "Pemulihan memeriksa cadangan lebih dulu, menyimpan data sekarang sebagai "
+            "cadangan pre-restore, lalu meminta semua pengguna masuk lagi."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.backup_here.clicked.connect(lambda: self.make_backup(None))
+        self.backup_to.clicked.connect(self._choose_folder)
+        self.check.clicked.connect(self.check_selected)
+        self.restore.clicked.connect(self.restore_selected)
+        self.restore_file.clicked.connect(lambda: self.restore_from_file(None))
+        self.refresh()
+        ctx.events.follow(self, ["backup"], self.refresh)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        en = self.ctx.lang == "en"
         bar = QHBoxLayout()
         self.backup_here = QPushButton("Back up now" if en else "Cadangkan sekarang")
         self.backup_here.setObjectName("backup_now")
@@ -63,23 +92,19 @@ class BackupTab(QWidget):
             bar.addWidget(button)
         # The tab is only added for backup.manage and the services check it again; this keeps
         # the buttons honest should the tab ever be shown to someone else.
-        allowed = ctx.actor.can(Action.BACKUP_MANAGE)
+        allowed = self.ctx.actor.can(Action.BACKUP_MANAGE)
         for button in (self.backup_here, self.backup_to, self.restore, self.restore_file):
             button.setEnabled(allowed)
-        if not ctx.db.is_sqlite:  # a PostgreSQL server: backed up and restored with its tools
+        if not self.ctx.db.is_sqlite:  # a PostgreSQL server: backed up and restored with its tools
             server = backup.server_database_error()
             for button in (self.restore, self.restore_file):
                 button.setEnabled(False)
                 button.setToolTip(server.message_en if en else server.message)
-        self.runner: ProgressRunner | None = None
-        self.confirm: RestoreConfirmDialog | None = None
-        self.refusal: QMessageBox | None = None
         bar.addStretch(1)
-        layout.addLayout(bar)
-        self.status = QLabel()
-        self.status.setObjectName("backup_status")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        return bar
+
+    def _build_table(self) -> QTableView:
+        en = self.ctx.lang == "en"
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
             ["Date (UTC)", "Kind", "Size", "Records"]
@@ -96,22 +121,7 @@ class BackupTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        layout.addWidget(self.view, 1)
-        hint = QLabel(
-            "Restoring checks the backup first, keeps the current data as a pre-restore "
-            "backup, and then asks everyone to sign in again."
-            if en
-            else "Pemulihan memeriksa cadangan lebih dulu, menyimpan data sekarang sebagai "
-            "cadangan pre-restore, lalu meminta semua pengguna masuk lagi."
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.backup_here.clicked.connect(lambda: self.make_backup(None))
-        self.backup_to.clicked.connect(self._choose_folder)
-        self.check.clicked.connect(self.check_selected)
-        self.restore.clicked.connect(self.restore_selected)
-        self.restore_file.clicked.connect(lambda: self.restore_from_file(None))
-        self.refresh()
+        return self.view
 
     def refresh(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
@@ -135,15 +145,16 @@ class BackupTab(QWidget):
 
     def make_backup(self, folder: Path | None) -> None:
         en = self.ctx.lang == "en"
-        try:
-            info = self.ctx.services.read(
-                backup.manual_backup, self.ctx.db, self.ctx.paths, dest_dir=folder
-            )
-        except FlexDeskError as exc:
+
+        def written(info: backup.BackupInfo) -> None:
+            self.status.setText(f"{'Backup written' if en else 'Cadangan ditulis'}: {info.path}")
+            self.ctx.events.publish(["backup"])  # (a read of the database, a new file)
+
+        def refused(exc: FlexDeskError) -> None:
             self.status.setText(exc.message_en if en else exc.message)
-            return
-        self.status.setText(f"{'Backup written' if en else 'Cadangan ditulis'}: {info.path}")
-        self.refresh()
+
+        op = QueryOp(self.ctx, backup.manual_backup, self.ctx.db, self.ctx.paths, dest_dir=folder)
+        op.on_success(written).on_failure(refused).run(parent=self)
 
     def check_selected(self) -> None:
         en = self.ctx.lang == "en"
@@ -220,7 +231,7 @@ class BackupTab(QWidget):
         work: Callable[[ProgressFn, CancelledFn], backup.BackupInfo],
         done: Callable[[backup.BackupInfo], None],
     ) -> None:
-        self.runner = ProgressRunner(self, title)
+        self.runner = progress_runner(self.ctx, self, title)
         self.runner.start(work, done, self._refused)
 
     def _refused(self, exc: BaseException) -> None:
@@ -255,7 +266,25 @@ class BackupTab(QWidget):
                 f"flexdesk backup restore {info.path}"
             )
             return
-        office_name, counts = self.ctx.services.read(backup.current_summary)
+
+        def ask(summary: tuple[str, dict[str, int]]) -> None:
+            self._ask(info, *summary, hook=hook, source_name=source_name, imported=imported)
+
+        QueryOp(self.ctx, backup.current_summary).on_success(ask).on_failure(self._refused).run(
+            parent=self
+        )
+
+    def _ask(
+        self,
+        info: backup.BackupInfo,
+        office_name: str,
+        counts: dict[str, int],
+        *,
+        hook: RestartHook,
+        source_name: str,
+        imported: bool,
+    ) -> None:
+        en = self.ctx.lang == "en"
         dialog = RestoreConfirmDialog(
             info,
             source_name=source_name,

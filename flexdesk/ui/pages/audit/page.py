@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +22,8 @@ from flexdesk.errors import FlexDeskError
 from flexdesk.services.storage import audit
 from flexdesk.services.storage.audit import AuditFilter, AuditRow
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.events import TOPICS
+from flexdesk.ui.ops import QueryOp
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,21 +44,44 @@ def describe_change(row: AuditRow) -> str:
 
 
 class AuditModel(QAbstractTableModel):
-    """Rows fetched a page at a time from ``services.audit.list_entries``, newest first."""
+    """Rows fetched a page at a time from ``services.audit.list_entries``, newest first,
+    through QueryOp (the database worker): a page is inserted when it arrives, and a page of
+    an older filter is dropped."""
 
-    def __init__(self, ctx: UiContext) -> None:
+    #: a refused fetch (FlexDeskError); the rows shown stay
+    failed = Signal(object)
+
+    def __init__(self, ctx: UiContext, owner: QWidget) -> None:
         super().__init__()
         self.ctx = ctx
+        self._owner = owner  # results for a closed tab are dropped
         self.flt = AuditFilter()
         self.rows: list[AuditRow] = []
         self._more = True
+        self._fetching = False
+        self._generation = 0
         self._headers = COLUMNS["en" if ctx.lang == "en" else "id"]
 
     def set_filter(self, flt: AuditFilter) -> None:
-        first = self.ctx.services.read(audit.list_entries, flt, offset=0, limit=PAGE)
+        self._generation += 1
+        generation = self._generation
+        self._fetching = True
+        QueryOp(self.ctx, audit.list_entries, flt, offset=0, limit=PAGE).on_success(
+            lambda first: self._reset(generation, flt, first)
+        ).on_failure(lambda exc: self._failed(generation, exc)).run(parent=self._owner)
+
+    def _reset(self, generation: int, flt: AuditFilter, first: list[AuditRow]) -> None:
+        if generation != self._generation:
+            return
         self.beginResetModel()
         self.flt, self.rows, self._more = flt, list(first), len(first) == PAGE
         self.endResetModel()
+        self._fetching = False
+
+    def _failed(self, generation: int, exc: FlexDeskError) -> None:
+        if generation == self._generation:
+            self._fetching, self._more = False, False
+            self.failed.emit(exc)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -65,19 +90,28 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._fetching
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or not self._more:
+        if not self.canFetchMore(parent):
             return
-        page = self.ctx.services.read(
-            audit.list_entries, self.flt, offset=len(self.rows), limit=PAGE
-        )
+        self._fetching = True
+        generation = self._generation
+        QueryOp(
+            self.ctx, audit.list_entries, self.flt, offset=len(self.rows), limit=PAGE
+        ).on_success(lambda page: self._append(generation, page)).on_failure(
+            lambda exc: self._failed(generation, exc)
+        ).run(parent=self._owner)
+
+    def _append(self, generation: int, page: list[AuditRow]) -> None:
+        if generation != self._generation:
+            return
         self._more = len(page) == PAGE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+        self._fetching = False  # (after the insert: the next offset is known only now)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -134,7 +168,8 @@ class AuditTab(QWidget):
         self.status.setObjectName("audit_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.model = AuditModel(ctx)
+        self.model = AuditModel(ctx, self)
+        self.model.failed.connect(self._show_error)
         self.view = QTableView()
         self.view.setObjectName("audit_table")
         self.view.setModel(self.model)
@@ -145,6 +180,11 @@ class AuditTab(QWidget):
         self.user.editingFinished.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
         self.refresh()
+        # every committed change writes the audit trail
+        ctx.events.follow(self, TOPICS, self.refresh)
+
+    def _show_error(self, exc: FlexDeskError) -> None:
+        self.status.setText(exc.message_en if self.ctx.lang == "en" else exc.message)
 
     def refresh(self) -> None:
         self.model.set_filter(
@@ -156,12 +196,12 @@ class AuditTab(QWidget):
         )
 
     def verify(self) -> None:
+        QueryOp(self.ctx, audit.verify).on_success(self._verified).on_failure(self._show_error).run(
+            parent=self
+        )
+
+    def _verified(self, problems: list[audit.Problem]) -> None:
         en = self.ctx.lang == "en"
-        try:
-            problems = self.ctx.services.read(audit.verify)
-        except FlexDeskError as exc:
-            self.status.setText(exc.message_en if en else exc.message)
-            return
         if not problems:
             self.status.setText("The audit trail is intact." if en else "Jejak audit utuh.")
             return

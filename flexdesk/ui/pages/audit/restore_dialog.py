@@ -100,6 +100,19 @@ class RestoreConfirmDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._build_form(info, source_name, current_counts, en))
+        self._add_warnings(layout, info, current_office, current_counts, en)
+        self.open_work = open_work(exclude=self, lang=lang)
+        warning = QLabel(self._warning_html(en))
+        warning.setObjectName("restore_warning")
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        layout.addWidget(self._build_buttons(en))
+        self.cancel.setFocus()
+
+    def _build_form(
+        self, info: BackupInfo, source_name: str, current_counts: dict[str, int], en: bool
+    ) -> QFormLayout:
         form = QFormLayout()
         form.addRow("File" if en else "Berkas", QLabel(escape(source_name)))
         form.addRow(
@@ -113,8 +126,17 @@ class RestoreConfirmDialog(QDialog):
         self.counts = QLabel(self._counts_html(info.counts, current_counts, en))
         self.counts.setObjectName("restore_counts")
         form.addRow("Records" if en else "Jumlah data", self.counts)
-        layout.addLayout(form)
+        return form
 
+    def _add_warnings(
+        self,
+        layout: QVBoxLayout,
+        info: BackupInfo,
+        current_office: str,
+        current_counts: dict[str, int],
+        en: bool,
+    ) -> None:
+        """Another office's backup; sync bundles made since the backup."""
         if info.office and current_office and info.office != current_office:
             other = QLabel(
                 (
@@ -136,12 +158,7 @@ class RestoreConfirmDialog(QDialog):
             sync.setStyleSheet("color: #a61b1b;")
             layout.addWidget(sync)
 
-        self.open_work = open_work(exclude=self, lang=lang)
-        warning = QLabel(self._warning_html(en))
-        warning.setObjectName("restore_warning")
-        warning.setWordWrap(True)
-        layout.addWidget(warning)
-
+    def _build_buttons(self, en: bool) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -150,14 +167,13 @@ class RestoreConfirmDialog(QDialog):
         self.ok.setObjectName("restore_ok")
         self.ok.setAutoDefault(False)
         self.ok.setDefault(False)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Cancel" if en else "Batal")
-        cancel.setObjectName("restore_cancel")
-        cancel.setDefault(True)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setText("Cancel" if en else "Batal")
+        self.cancel.setObjectName("restore_cancel")
+        self.cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        cancel.setFocus()
+        return buttons
 
     @staticmethod
     def _counts_html(backup: dict[str, int], now: dict[str, int], en: bool) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -121,6 +121,7 @@ class BatchExportDialog(QDialog):
         base_name: str,
         lang: str = "id",
         workers: int | None = None,
+        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("batch_export_dialog")
@@ -130,6 +131,9 @@ class BatchExportDialog(QDialog):
         self.base_name = base_name
         self.lang = lang
         self.workers = workers
+        #: where the export runs (the page passes its database worker's: the forms are read
+        #: there); None: Qt's global pool
+        self.pool = pool
         self.count = count
         self.runner: ProgressRunner | None = None
         self.file_dialog: QFileDialog | None = None
@@ -141,6 +145,29 @@ class BatchExportDialog(QDialog):
             self.tr("{what}: {n} formulir evaluasi.").format(what=description, n=count), self
         )
         intro.setWordWrap(True)
+        self._build_choice()
+        self._build_target()
+        self.status = QLabel(self)
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.combined_radio)
+        layout.addWidget(self.separate_radio)
+        layout.addSpacing(6)
+        layout.addWidget(self.target_label)
+        layout.addLayout(self.target_row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.combined_radio.toggled.connect(self._mode_changed)
+        self._mode_changed()
+        self.resize(620, self.sizeHint().height())
+
+    def _build_choice(self) -> None:
         self.combined_radio = QRadioButton(self.tr("Satu PDF gabungan"), self)
         self.combined_radio.setToolTip(
             self.tr("Semua formulir dalam satu berkas, nomor halaman per formulir")
@@ -153,6 +180,8 @@ class BatchExportDialog(QDialog):
         group.addButton(self.combined_radio)
         group.addButton(self.separate_radio)
         self.combined_radio.setChecked(True)
+
+    def _build_target(self) -> None:
         self.target_label = QLabel(self)
         self.target = QLineEdit(self)
         self.target.setObjectName("export_target")
@@ -160,13 +189,11 @@ class BatchExportDialog(QDialog):
         self.target_label.setBuddy(self.target)
         self.browse_button = QPushButton(self.tr("Pilih…"), self)
         self.browse_button.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(self.browse_button)
-        self.status = QLabel(self)
-        self.status.setObjectName("export_status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.target_row = QHBoxLayout()
+        self.target_row.addWidget(self.target, 1)
+        self.target_row.addWidget(self.browse_button)
+
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
             self.tr("Ekspor"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -177,21 +204,7 @@ class BatchExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
         self.export_button.setDefault(True)
-        self.export_button.setEnabled(count > 0)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.combined_radio)
-        layout.addWidget(self.separate_radio)
-        layout.addSpacing(6)
-        layout.addWidget(self.target_label)
-        layout.addLayout(row)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.combined_radio.toggled.connect(self._mode_changed)
-        self._mode_changed()
-        self.resize(620, self.sizeHint().height())
+        self.export_button.setEnabled(self.count > 0)
 
     @property
     def combined(self) -> bool:
@@ -278,7 +291,7 @@ class BatchExportDialog(QDialog):
 
         self.export_button.setEnabled(False)
         self.status.setText("")
-        self.runner = ProgressRunner(self, self.tr("Mengekspor formulir evaluasi"))
+        self.runner = ProgressRunner(self, self.tr("Mengekspor formulir evaluasi"), self.pool)
         self.runner.start(work, self._done, self._failed)
 
     def _done(self, result: object) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.domain.performance import Predikat, Rating
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 STATUS_COLOURS = {
     EvaluationStatus.DRAFT: QColor("#5f6b7a"),
@@ -30,7 +31,7 @@ PREDIKAT_COLOURS = {
     Predikat.SANGAT_BAIK: QColor("#1e7b34"),
     Predikat.BAIK: QColor("#2f7d5b"),
     Predikat.BUTUH_PERBAIKAN: QColor("#8a4b00"),
-    Predikat.KURANG: QColor("#b3261e"),
+    Predikat.KURANG: QColor(ERROR_COLOUR),
     Predikat.SANGAT_KURANG: QColor("#7a1410"),
 }
 RATINGS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)

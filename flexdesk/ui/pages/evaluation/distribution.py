@@ -41,40 +41,8 @@ class DistributionView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("distribution_title")
         self.title.setWordWrap(True)
-        self.org = QComboBox()
-        self.org.setObjectName("org_result")
-        self.org.addItem(self.tr("sesuai pengaturan kantor"), "")
-        for org in OrganisationResult:
-            self.org.addItem(org.label_for("en" if lang == "en" else "id"), org.value)
-        self.final_only = QCheckBox(self.tr("Hanya evaluasi yang sudah ditetapkan"))
-        self.final_only.setObjectName("final_only")
-        options = QHBoxLayout()
-        org_label = QLabel(self.tr("Hasil kinerja organisasi:"))
-        org_label.setBuddy(self.org)
-        options.addWidget(org_label)
-        options.addWidget(self.org)
-        options.addSpacing(16)
-        options.addWidget(self.final_only)
-        options.addStretch(1)
-
-        self.table = QTableWidget(len(Predikat), 3)  # five fixed rows, not a data list
-        self.table.setObjectName("distribution_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Predikat"), self.tr("Jumlah pegawai"), self.tr("Persentase")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            self.table.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.table.setMinimumWidth(380)
-        self.table.setMaximumHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + len(Predikat) * self.table.verticalHeader().defaultSectionSize()
-            + 6
-        )
+        options = self._build_options()
+        self._build_table()
         self.summary = QLabel()
         self.summary.setObjectName("distribution_summary")
         self.summary.setWordWrap(True)
@@ -82,15 +50,7 @@ class DistributionView(QWidget):
         self.warnings.setObjectName("distribution_warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
-
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.setBackgroundRoundness(0)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setObjectName("distribution_chart")
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        self._build_chart()
 
         left = QVBoxLayout()
         left.addWidget(self.table)
@@ -111,6 +71,54 @@ class DistributionView(QWidget):
         self.org.currentIndexChanged.connect(lambda _i: self.options_changed.emit())
         self.final_only.toggled.connect(lambda _on: self.options_changed.emit())
         self.show_message(self.tr("Pilih satu unit kerja untuk melihat sebaran predikatnya."))
+
+    def _build_options(self) -> QHBoxLayout:
+        self.org = QComboBox()
+        self.org.setObjectName("org_result")
+        self.org.addItem(self.tr("sesuai pengaturan kantor"), "")
+        for org in OrganisationResult:
+            self.org.addItem(org.label_for("en" if self.lang == "en" else "id"), org.value)
+        self.final_only = QCheckBox(self.tr("Hanya evaluasi yang sudah ditetapkan"))
+        self.final_only.setObjectName("final_only")
+        options = QHBoxLayout()
+        org_label = QLabel(self.tr("Hasil kinerja organisasi:"))
+        org_label.setBuddy(self.org)
+        options.addWidget(org_label)
+        options.addWidget(self.org)
+        options.addSpacing(16)
+        options.addWidget(self.final_only)
+        options.addStretch(1)
+        return options
+
+    def _build_table(self) -> None:
+        self.table = QTableWidget(len(Predikat), 3)  # five fixed rows, not a data list
+        self.table.setObjectName("distribution_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Predikat"), self.tr("Jumlah pegawai"), self.tr("Persentase")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.table.setMinimumWidth(380)
+        self.table.setMaximumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + len(Predikat) * self.table.verticalHeader().defaultSectionSize()
+            + 6
+        )
+
+    def _build_chart(self) -> None:
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("distribution_chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
 
     def org_result(self) -> OrganisationResult | None:
         value = str(self.org.currentData() or "")

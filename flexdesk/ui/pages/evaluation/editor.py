@@ -10,15 +10,11 @@ and a refused call shows the service's sentence while the edits stay on screen.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -30,48 +26,40 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.domain.dates import Lang
-from flexdesk.domain.evaluation import missing_ratings
 from flexdesk.errors import FlexDeskError
-from flexdesk.reports.evaluation_form import build_evaluation_pdf_bytes
 from flexdesk.services.evaluation import service as ev
-from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp
+from flexdesk.ui.pages.evaluation import editor_parts
+from flexdesk.ui.pages.evaluation.behaviour import BehaviourSection
 from flexdesk.ui.pages.evaluation.common import (
-    STATUS_COLOURS,
     ReasonDialog,
     confirm,
-    file_slug,
-    status_text,
 )
-from flexdesk.ui.pages.evaluation.list_model import nip_text
-from flexdesk.ui.pages.evaluation.sections import BehaviourSection, RatingSection, RhkSection
+from flexdesk.ui.pages.evaluation.preview import open_form_preview
+from flexdesk.ui.pages.evaluation.rating import RatingSection
+from flexdesk.ui.pages.evaluation.sections import RhkSection
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
-
-
-def form_preview(
-    ctx: UiContext, parent: QWidget, evaluation_id: str, name: str, period: ev.PeriodRef
-) -> PdfPreviewDialog:
-    """A preview window of one evaluation's printed form (FlexDeskError when refused)."""
-    pdf = build_evaluation_pdf_bytes(ctx.services.read(ev.form_data, evaluation_id))
-    lang: Lang = "en" if ctx.lang == "en" else "id"
-    title = QCoreApplication.translate(
-        "EvaluationEditor", "Pratinjau evaluasi {name} — {period}"
-    ).format(name=name, period=period.label(lang))
-    stem = f"{file_slug(name)}-{period.year}-{period.period_type.value}-{period.index:02d}"
-    return PdfPreviewDialog(
-        parent,
-        title,
-        pdf,
-        suggested_path=Path(ctx.paths.exports) / f"evaluasi-{stem}.pdf",
-        lang=ctx.lang,
-    )
+from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 
 class EvaluationEditor(QDialog):
     """A window with the whole evaluation; ``changed`` after every successful step."""
 
     changed = Signal()
+    # built by editor_parts (heading, comment tab, step buttons)
+    heading: QLabel
+    status_label: QLabel
+    comment: QPlainTextEdit
+    comment_info: QLabel
+    comment_button: QPushButton
+    save_button: QPushButton
+    refresh_button: QPushButton
+    share_button: QPushButton
+    finalise_button: QPushButton
+    reopen_button: QPushButton
+    preview_button: QPushButton
 
     def __init__(self, ctx: UiContext, detail: ev.EvaluationDetail, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -80,40 +68,15 @@ class EvaluationEditor(QDialog):
         self.lang = ctx.lang
         self.detail = detail
         self.dirty = False
+        self._busy = False  # a step is running on the database worker
         self.dialog: QDialog | QMessageBox | None = None
         self.preview: PdfPreviewDialog | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("editor_heading")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("editor_status")
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.status_label)
-
+        top = editor_parts.build_top(self)
         self.rhk = RhkSection(self.lang)
         self.behaviour = BehaviourSection()
         self.rating = RatingSection(self.lang)
-        self.comment = QPlainTextEdit()
-        self.comment.setObjectName("employee_comment")
-        self.comment.setTabChangesFocus(True)
-        self.comment_info = QLabel()
-        self.comment_info.setWordWrap(True)
-        self.comment_button = QPushButton(self.tr("Kirim tanggapan"))
-        self.comment_button.setObjectName("comment_button")
-        self.comment_button.setAutoDefault(False)
-        self.comment_button.clicked.connect(self.send_comment)
-        comment_tab = QWidget()
-        comment_layout = QVBoxLayout(comment_tab)
-        comment_layout.addWidget(self.comment_info)
-        comment_layout.addWidget(self.comment, 1)
-        comment_row = QHBoxLayout()
-        comment_row.addStretch(1)
-        comment_row.addWidget(self.comment_button)
-        comment_layout.addLayout(comment_row)
+        comment_tab = editor_parts.build_comment_tab(self)
         self.history = QListWidget()
         self.history.setObjectName("evaluation_history")
 
@@ -135,36 +98,7 @@ class EvaluationEditor(QDialog):
         self.info.setWordWrap(True)
         self.info.setVisible(False)
 
-        def button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setAutoDefault(False)  # Enter in a field must not save, share or finalise
-            b.clicked.connect(slot)
-            return b
-
-        self.save_button = button(self.tr("Simpan draf"), "save_button", self.save)
-        self.refresh_button = button(
-            self.tr("Perbarui realisasi"), "refresh_button", self.refresh_realisation
-        )
-        self.share_button = button(self.tr("Bagikan ke pegawai…"), "share_button", self.share)
-        self.finalise_button = button(self.tr("Tetapkan…"), "finalise_button", self.finalise)
-        self.reopen_button = button(self.tr("Buka kembali…"), "reopen_button", self.reopen)
-        self.preview_button = button(self.tr("Pratinjau PDF"), "preview_button", self.open_preview)
-        close_button = button(self.tr("Tutup"), "close_button", self.reject)
-        buttons = QHBoxLayout()
-        for b in (self.save_button, self.refresh_button, self.share_button):
-            buttons.addWidget(b)
-        for b in (self.finalise_button, self.reopen_button):
-            buttons.addWidget(b)
-        if not ctx.actor.can(Action.EVALUATION_RATE):  # an employee only reads and comments
-            for b in (self.save_button, self.refresh_button, self.share_button):
-                b.setVisible(False)
-            for b in (self.finalise_button, self.reopen_button):
-                b.setVisible(False)
-        buttons.addStretch(1)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(close_button)
-
+        buttons = editor_parts.build_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -173,17 +107,7 @@ class EvaluationEditor(QDialog):
         layout.addWidget(self.info)
         layout.addLayout(buttons)
 
-        for key, slot in (
-            (QKeySequence.StandardKey.Save, self.save),
-            (QKeySequence.StandardKey.Print, self.open_preview),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            self.addAction(action)
-        self.save_button.setToolTip(self.tr("Simpan perubahan tanpa membagikannya (Ctrl+S)"))
-        self.preview_button.setToolTip(self.tr("Pratinjau formulir yang dicetak (Ctrl+P)"))
-
+        editor_parts.add_shortcuts(self)
         for signal in (self.rhk.changed, self.behaviour.changed, self.rating.changed):
             signal.connect(self._edited)
         self.rhk.problem.connect(self.error.show_error)
@@ -195,37 +119,17 @@ class EvaluationEditor(QDialog):
     def set_detail(self, detail: ev.EvaluationDetail) -> None:
         """Show ``detail`` (after loading or after a successful step); edits start afresh."""
         self.detail = detail
-        self.setWindowTitle(
-            self.tr("Evaluasi {name} — {period}").format(
-                name=detail.employee_name, period=detail.period.label(self._lang_code())
-            )
-        )
-        nip = nip_text(detail.nip)
-        lines = [
-            f"<span style='font-size: 13pt'><b>{html.escape(detail.employee_name)}</b></span>"
-            + (f" &nbsp; NIP {nip}" if nip else ""),
-            html.escape(f"{detail.jabatan} · {detail.unit_name}"),
-            self.tr("Periode {period} · Pejabat penilai: {name}").format(
-                period=detail.period.label(self._lang_code()),
-                name=html.escape(detail.evaluator_name or "–"),
-            ),
-        ]
-        if detail.atasan_name:
-            lines.append(
-                self.tr("Atasan pejabat penilai: {name}").format(
-                    name=html.escape(detail.atasan_name)
-                )
-            )
-        self.heading.setText("<br>".join(lines))
-        colour = STATUS_COLOURS[detail.status].name()
-        self.status_label.setText(
-            f"<span style='font-size: 12pt; color: {colour}'><b>"
-            f"{status_text(detail.status, self.lang)}</b></span>"
-        )
+        editor_parts.show_heading(self, detail)
         editable = detail.can_edit
         self.rhk.set_detail(detail, editable)
         self.behaviour.set_detail(detail, editable)
         self.rating.set_detail(detail, editable)
+        self._show_comment(detail)
+        self._show_history(detail)
+        self.dirty = False
+        self._update_buttons()
+
+    def _show_comment(self, detail: ev.EvaluationDetail) -> None:
         self.comment.blockSignals(True)
         self.comment.setPlainText(detail.employee_comment)
         self.comment.blockSignals(False)
@@ -237,6 +141,8 @@ class EvaluationEditor(QDialog):
         else:
             info = self.tr("Pegawai belum memberi tanggapan.")
         self.comment_info.setText(info)
+
+    def _show_history(self, detail: ev.EvaluationDetail) -> None:
         self.history.clear()
         acting = {
             "admin_atasan": self.tr("admin sebagai atasan pejabat penilai"),
@@ -251,8 +157,6 @@ class EvaluationEditor(QDialog):
             if event.note:
                 text += f": {event.note}"
             self.history.addItem(text)
-        self.dirty = False
-        self._update_buttons()
 
     def _lang_code(self) -> Lang:
         return "en" if self.lang == "en" else "id"
@@ -263,85 +167,7 @@ class EvaluationEditor(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        d = self.detail
-        self.predikat_bar.setText(
-            self.tr("Predikat kinerja: {p}").format(p=self.rating.predikat.text())
-        )
-        not_rater = self.tr("Hanya pejabat penilai pegawai ini yang dapat mengubahnya.")
-
-        def state(b: QPushButton, ok: bool, why: str, tip: str) -> None:
-            b.setEnabled(ok)
-            b.setToolTip(tip if ok else why)
-
-        if d.locked:
-            locked = self.tr("Evaluasi sudah ditetapkan dan terkunci; buka kembali untuk mengubah.")
-            edit_why = locked
-        else:
-            edit_why = not_rater
-        state(
-            self.save_button,
-            d.can_edit and self.dirty,
-            edit_why if not d.can_edit else self.tr("Belum ada perubahan."),
-            self.tr("Simpan perubahan tanpa membagikannya (Ctrl+S)"),
-        )
-        state(
-            self.refresh_button,
-            d.can_edit,
-            edit_why,
-            self.tr("Baca ulang realisasi dari log output yang diterima"),
-        )
-        share_why = (
-            not_rater
-            if not d.can_edit and not d.locked
-            else self.tr("Hanya evaluasi berstatus draf yang dapat dibagikan.")
-        )
-        state(
-            self.share_button,
-            d.can_share,
-            share_why,
-            self.tr("Pegawai dapat melihat dan menanggapi evaluasi ini"),
-        )
-        # What finalising would still need, as the form shows it now (finalise() saves first).
-        live_missing = missing_ratings(self.rating.hasil.value(), self.rating.perilaku.value())
-        missing = ", ".join(m[1] if self.lang == "en" else m[0] for m in live_missing)
-        if d.locked:
-            finalise_ok, finalise_why = False, self.tr("Evaluasi sudah ditetapkan.")
-        elif d.status is ev.EvaluationStatus.DRAFT:
-            finalise_ok = False
-            finalise_why = self.tr("Bagikan evaluasi kepada pegawai terlebih dahulu.")
-        elif live_missing:
-            finalise_ok = False
-            finalise_why = self.tr("Belum diisi: {what}.").format(what=missing)
-        elif d.can_finalise or (self.dirty and d.can_edit):
-            finalise_ok, finalise_why = True, ""
-        else:
-            finalise_ok, finalise_why = False, not_rater
-        state(
-            self.finalise_button,
-            finalise_ok,
-            finalise_why,
-            self.tr("Tetapkan evaluasi; setelah itu terkunci"),
-        )
-        state(
-            self.reopen_button,
-            d.can_reopen,
-            self.tr(
-                "Hanya evaluasi yang sudah ditetapkan yang dapat dibuka kembali, oleh pejabat penilainya."
-            )
-            if not d.locked or not d.can_reopen
-            else "",
-            self.tr("Buka kembali untuk koreksi; alasannya dicatat"),
-        )
-        self.comment_button.setEnabled(
-            d.can_comment and self.comment.toPlainText().strip() != d.employee_comment.strip()
-        )
-        self.comment_button.setToolTip(
-            ""
-            if d.can_comment
-            else self.tr(
-                "Tanggapan hanya dapat ditulis pegawai yang dinilai selama evaluasi dibagikan."
-            )
-        )
+        editor_parts.update_buttons(self)
 
     # -- steps -----------------------------------------------------------------------------
     def _changes(self) -> ev.EvaluationChanges | None:
@@ -362,18 +188,32 @@ class EvaluationEditor(QDialog):
             )
         )
 
-    def _run(self, step: Callable[[], ev.EvaluationDetail], done: str) -> bool:
-        """Run a service step; on success show the new state, else the error (edits stay)."""
+    def _run(
+        self, fn: Callable[..., ev.EvaluationDetail], *args: object, done: str,
+        then: Callable[[], None] | None = None,
+    ) -> None:  # fmt: skip
+        """Run a service step on the database worker (its buttons off meanwhile); on success
+        show the new state (then ``then()``), else the error (the edits stay on screen)."""
         self.error.clear_error()
-        try:
-            detail = step()
-        except FlexDeskError as exc:
+        self._busy = True
+        self._update_buttons()
+
+        def succeeded(detail: ev.EvaluationDetail) -> None:
+            self._busy = False
+            self.set_detail(detail)
+            self._show_info(done)
+            self.changed.emit()
+            if then is not None:
+                then()
+
+        def refused(exc: FlexDeskError) -> None:
+            self._busy = False
             self._show_error(exc)
-            return False
-        self.set_detail(detail)
-        self._show_info(done)
-        self.changed.emit()
-        return True
+            self._update_buttons()
+
+        MutationOp(self.ctx, fn, self.detail.id, *args, topics=["evaluation"]).on_success(
+            succeeded
+        ).on_failure(refused).run(parent=self)
 
     def _show_info(self, text: str) -> None:
         self.info.setText(text)
@@ -387,40 +227,38 @@ class EvaluationEditor(QDialog):
             if line is not None:
                 self.tabs.setCurrentWidget(self.rhk)
                 line.reason.setFocus()
-                line.reason.setStyleSheet("border: 1px solid #b3261e;")
+                line.reason.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};")
 
-    def save(self) -> bool:
-        """Save the edits as a draft (also on a shared evaluation). True when saved."""
-        if not self.detail.can_edit:
-            return False
+    def save(self) -> None:
+        """Save the edits as a draft (also on a shared evaluation)."""
+        self._save()
+
+    def _save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the edits, then ``then()``: at once when there is nothing to save, never when
+        the save is refused or the form cannot be saved."""
+        if not self.detail.can_edit or self._busy:
+            return
         if not self.dirty:
-            return True
+            if then is not None:
+                then()
+            return
         changes = self._changes()
         if changes is None:
-            return False
-        services, eid = self.ctx.services, self.detail.id
-        return self._run(
-            lambda: services.call(ev.save_draft, eid, changes), self.tr("Perubahan tersimpan.")
-        )
+            return
+        self._run(ev.save_draft, changes, done=self.tr("Perubahan tersimpan."), then=then)
 
     def refresh_realisation(self) -> None:
-        if self.dirty and not self.save():
-            return
-        services, eid = self.ctx.services, self.detail.id
-        self._run(
-            lambda: services.call(ev.refresh_realisation, eid),
-            self.tr("Realisasi dibaca ulang dari log output yang diterima."),
+        self._save(
+            then=lambda: self._run(
+                ev.refresh_realisation,
+                done=self.tr("Realisasi dibaca ulang dari log output yang diterima."),
+            )
         )
 
     def share(self) -> None:
         def go() -> None:
-            if self.dirty and not self.save():
-                return
-            services, eid = self.ctx.services, self.detail.id
-            self._run(
-                lambda: services.call(ev.share, eid),
-                self.tr("Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya."),
-            )
+            done = self.tr("Evaluasi dibagikan; pegawai kini dapat melihat dan menanggapinya.")
+            self._save(then=lambda: self._run(ev.share, done=done))
 
         self.dialog = confirm(
             self,
@@ -437,13 +275,8 @@ class EvaluationEditor(QDialog):
 
     def finalise(self) -> None:
         def go() -> None:
-            if self.dirty and not self.save():
-                return
-            services, eid = self.ctx.services, self.detail.id
-            self._run(
-                lambda: services.call(ev.finalise, eid),
-                self.tr("Evaluasi ditetapkan dan terkunci."),
-            )
+            done = self.tr("Evaluasi ditetapkan dan terkunci.")
+            self._save(then=lambda: self._run(ev.finalise, done=done))
 
         hasil, perilaku = self.rating.hasil.value(), self.rating.perilaku.value()
         if hasil is not None and perilaku is not None:
@@ -473,37 +306,34 @@ class EvaluationEditor(QDialog):
             self,
         )
         self.dialog = dialog
-        services, eid = self.ctx.services, self.detail.id
-        dialog.accepted.connect(
-            lambda: self._run(
-                lambda: services.call(ev.reopen, eid, dialog.value()),
-                self.tr("Evaluasi dibuka kembali."),
-            )
-        )
+        done = self.tr("Evaluasi dibuka kembali.")
+        dialog.accepted.connect(lambda: self._run(ev.reopen, dialog.value(), done=done))
         dialog.open()
 
     def send_comment(self) -> None:
         text = self.comment.toPlainText().strip()
-        services, eid = self.ctx.services, self.detail.id
-        self._run(
-            lambda: services.call(ev.comment, eid, text), self.tr("Tanggapan Anda tersimpan.")
-        )
+        self._run(ev.comment, text, done=self.tr("Tanggapan Anda tersimpan."))
 
     # -- preview ---------------------------------------------------------------------------
     def open_preview(self) -> None:
         """The printed form as it is saved now (unsaved edits are not in it: say so)."""
         d = self.detail
-        try:
-            preview = form_preview(self.ctx, self, d.id, d.employee_name, d.period)
-        except FlexDeskError as exc:
-            self.error.show_error(self.ctx.message(exc))
-            return
-        if self.dirty:
-            preview.status.setText(
-                self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")
-            )
-        self.preview = preview
-        preview.show()
+
+        def ready(preview: PdfPreviewDialog) -> None:
+            if self.dirty:
+                preview.status.setText(
+                    self.tr("Perubahan yang belum disimpan tidak termasuk dalam pratinjau ini.")
+                )
+            self.preview = preview
+            preview.show()
+
+        open_form_preview(
+            self.ctx,
+            self,
+            (d.id, d.employee_name, d.period),
+            ready,
+            lambda exc: self.error.show_error(self.ctx.message(exc)),
+        )
 
     # -- closing ---------------------------------------------------------------------------
     def unsaved(self) -> bool:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from flexdesk.domain.evaluation import EvaluationStatus
-from flexdesk.services.app import Services
+from flexdesk.errors import FlexDeskError
 from flexdesk.services.evaluation import service as ev
+from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.evaluation.common import (
     PREDIKAT_COLOURS,
     STATUS_COLOURS,
@@ -41,14 +44,20 @@ def nip_text(nip: str) -> str:
 
 class EvaluationListModel(QAbstractTableModel):
     COLUMN_COUNT = 6
+    #: the rows of the last ``load`` are in
+    loaded = Signal()
+    #: the last ``load`` was refused (FlexDeskError); the old rows stay
+    failed = Signal(object)
 
-    def __init__(self, services: Services, lang: str = "id") -> None:
+    def __init__(self, ctx: UiContext, owner: QWidget) -> None:
         super().__init__()
-        self._services = services
-        self._lang = lang
+        self._ctx = ctx
+        self._owner = owner  # the page: answers for a closed page are dropped
+        self._lang = ctx.lang
         self._all: list[ev.EvaluationSummary] = []
         self._shown = 0
         self._busy = False
+        self._generation = 0  # one per load: an answer to an older load is dropped
         self.period: ev.PeriodRef | None = None
         self.unit_id: str | None = None
         self.status: EvaluationStatus | None = None
@@ -61,10 +70,31 @@ class EvaluationListModel(QAbstractTableModel):
         unit_id: str | None = None,
         status: EvaluationStatus | None = None,
     ) -> None:
-        """Fetch the rows for ``period`` (FlexDeskError propagates; the old rows stay)."""
-        rows: list[ev.EvaluationSummary] = []
-        if period is not None:
-            rows = self._services.read(ev.list_evaluations, period, unit_id=unit_id, status=status)
+        """Fetch the rows for ``period`` on the database worker; ``loaded`` when they are in,
+        ``failed`` (the old rows stay) when refused."""
+        self._generation += 1
+        generation = self._generation
+        if period is None:
+            self._show(generation, None, unit_id, status, [])
+            return
+        QueryOp(self._ctx, ev.list_evaluations, period, unit_id=unit_id, status=status).on_success(
+            lambda rows: self._show(generation, period, unit_id, status, rows)
+        ).on_failure(lambda exc: self._refused(generation, exc)).run(parent=self._owner)
+
+    def _refused(self, generation: int, exc: FlexDeskError) -> None:
+        if generation == self._generation:
+            self.failed.emit(exc)
+
+    def _show(
+        self,
+        generation: int,
+        period: ev.PeriodRef | None,
+        unit_id: str | None,
+        status: EvaluationStatus | None,
+        rows: list[ev.EvaluationSummary],
+    ) -> None:
+        if generation != self._generation:
+            return
         self.period, self.unit_id, self.status = period, unit_id, status
         self._busy = True
         try:
@@ -74,6 +104,7 @@ class EvaluationListModel(QAbstractTableModel):
             self.endResetModel()
         finally:
             self._busy = False
+        self.loaded.emit()
 
     def reload(self) -> None:
         self.load(self.period, unit_id=self.unit_id, status=self.status)

@@ -4,21 +4,16 @@ preview, print or export the unit's forms."""
 
 from __future__ import annotations
 
-import io
 import logging
-from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from flexdesk.domain.evaluation import EvaluationStatus
 from flexdesk.errors import Cancelled, FlexDeskError
-from flexdesk.reports.evaluation_form import build_evaluation_pdfs
-from flexdesk.services import units
 from flexdesk.services.evaluation import service as ev
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.pages.evaluation import printing
 from flexdesk.ui.pages.evaluation.batch_export import BatchExportDialog
-from flexdesk.ui.pages.evaluation.common import confirm, file_slug, status_text
+from flexdesk.ui.pages.evaluation.common import confirm, file_slug
 from flexdesk.ui.pages.evaluation.distribution import DistributionView
-from flexdesk.ui.pages.evaluation.editor import EvaluationEditor, form_preview
+from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
+from flexdesk.ui.pages.evaluation.filters import FilterBar
 from flexdesk.ui.pages.evaluation.list_model import (
     COL_COMMENT,
     COL_NAME,
@@ -45,8 +41,10 @@ from flexdesk.ui.pages.evaluation.list_model import (
     COL_UNIT,
     EvaluationListModel,
 )
+from flexdesk.ui.pages.evaluation.preview import open_form_preview
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
-from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
+from flexdesk.ui.widgets.style import ERROR_COLOUR
+from flexdesk.ui.worker import ProgressRunner
 
 log = logging.getLogger(__name__)
 
@@ -63,40 +61,44 @@ class EvaluationPage(QWidget):
         self.dialog: QMessageBox | None = None
         #: number of worker processes for batch exports (None: every core; tests use 1)
         self.export_workers: int | None = None
-        self._periods: list[ev.PeriodRef] = []
+        self._reselect: str | None = None  # the employee selected when the list reloads
 
         heading = QLabel("<h2>" + self.tr("Evaluasi Kinerja") + "</h2>")
-        self.year = QSpinBox()
-        self.year.setObjectName("evaluation_year")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
-        self.year.setAccessibleName(self.tr("Tahun"))
-        self.period = QComboBox()
-        self.period.setObjectName("evaluation_period")
-        self.period.setMinimumContentsLength(16)
-        self.unit = QComboBox()
-        self.unit.setObjectName("evaluation_unit")
-        self.unit.setMinimumContentsLength(22)
-        self.status = QComboBox()
-        self.status.setObjectName("evaluation_status")
-        self.status.addItem(self.tr("Semua status"), "")
-        for s in EvaluationStatus:
-            self.status.addItem(status_text(s, self.lang), s.value)
-        filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("Tahun"), self.year),
-            (self.tr("Periode"), self.period),
-            (self.tr("Unit"), self.unit),
-            (self.tr("Status"), self.status),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(8)
-        filters.addStretch(1)
+        self.filters = FilterBar(ctx)
+        self.year, self.period = self.filters.year, self.filters.period
+        self.unit, self.status = self.filters.unit, self.filters.status
+        self.model = EvaluationListModel(ctx, self)
+        list_tab = self._build_list_tab()
+        self.distribution = DistributionView(self.lang)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("evaluation_tabs")
+        self.tabs.addTab(list_tab, self.tr("Daftar evaluasi"))
+        self.distribution_index = -1
+        if ctx.actor.can(Action.EVALUATION_DISTRIBUTION):
+            self.distribution_index = self.tabs.addTab(
+                self.distribution, self.tr("Sebaran predikat unit")
+            )
 
-        self.model = EvaluationListModel(ctx.services, self.lang)
+        self.message = QLabel()
+        self.message.setObjectName("evaluation_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.addWidget(heading)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self._connect()
+        self._update_buttons()
+        self.reload_choices()  # the units, the periods, then the list
+        # what the list shows: evaluations, their staff and units, the outputs behind the
+        # realisation, and the office's period setting
+        ctx.events.follow(
+            self, ["evaluation", "employees", "units", "outputs", "settings"], self.reload_choices
+        )
+
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("evaluation_table")
         self.table.setModel(self.model)
@@ -121,7 +123,9 @@ class EvaluationPage(QWidget):
             self.table.setColumnWidth(col, max(width, metrics.horizontalAdvance(text) + 24))
         # Enter and double-click (QAbstractItemView.activated)
         self.table.activated.connect(lambda _i: self.open_selected())
+        return self.table
 
+    def _build_list_tab(self) -> QWidget:
         self.open_button = QPushButton(self.tr("Buka evaluasi"))
         self.open_button.setObjectName("open_evaluation")
         self.open_button.setToolTip(self.tr("Buka atau mulai evaluasi pegawai terpilih (Enter)"))
@@ -153,120 +157,54 @@ class EvaluationPage(QWidget):
         self.count_label.setObjectName("evaluation_count")
         list_tab = QWidget()
         list_layout = QVBoxLayout(list_tab)
-        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self._build_table(), 1)
         list_layout.addWidget(self.count_label)
         list_layout.addLayout(actions)
+        return list_tab
 
-        self.distribution = DistributionView(self.lang)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("evaluation_tabs")
-        self.tabs.addTab(list_tab, self.tr("Daftar evaluasi"))
-        self.distribution_index = -1
-        if ctx.actor.can(Action.EVALUATION_DISTRIBUTION):
-            self.distribution_index = self.tabs.addTab(
-                self.distribution, self.tr("Sebaran predikat unit")
-            )
-
-        self.message = QLabel()
-        self.message.setObjectName("evaluation_message")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 10)
-        layout.addWidget(heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-
-        self._load_units()
-        self._load_periods()
-        self.year.valueChanged.connect(lambda _v: self._load_periods())
-        for combo in (self.period, self.unit, self.status):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+    def _connect(self) -> None:
+        self.filters.changed.connect(self.reload)
+        self.filters.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
         self.distribution.options_changed.connect(self.reload_distribution)
         self.tabs.currentChanged.connect(lambda _i: self.reload_distribution())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
-        self._update_buttons()  # the list itself was loaded by _load_periods
+        self.model.loaded.connect(self._list_loaded)
+        self.model.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
 
-    # -- filters ---------------------------------------------------------------------------
-    def _load_units(self) -> None:
-        """Fill the unit filter (again), keeping the unit chosen when it is still there."""
-        current = self.current_unit() or ""
-        self.unit.blockSignals(True)
-        self.unit.clear()
-        self.unit.addItem(self.tr("Semua unit"), "")
-        try:
-            for row in self.ctx.services.read(units.list_units):
-                self.unit.addItem(row.name, row.id)
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
-        self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
-        self.unit.blockSignals(False)
-
-    def _load_periods(self) -> None:
-        current = self.current_period()
-        try:
-            periods = self.ctx.services.read(ev.period_choices, self.year.value())
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
-            periods = []
-        self._periods = periods
-        self.period.blockSignals(True)
-        self.period.clear()
-        for i, p in enumerate(periods):
-            self.period.addItem(p.label("en" if self.lang == "en" else "id"), str(i))
-        today = date.today()
-        pick = next(
-            (i for i, p in enumerate(periods) if current is not None and p == current),
-            next(
-                (i for i, p in enumerate(periods) if not p.is_annual and p.start <= today <= p.end),
-                0,
-            ),
-        )
-        self.period.setCurrentIndex(pick)
-        self.period.blockSignals(False)
-        self.reload()
-
+    # -- filters (the bar's; kept here for the callers of the page) ------------------------
     def current_period(self) -> ev.PeriodRef | None:
-        index = self.period.currentIndex()
-        return self._periods[index] if 0 <= index < len(self._periods) else None
+        return self.filters.current_period()
 
     def select_period(self, period: ev.PeriodRef) -> None:
-        if self.year.value() != period.year:
-            self.year.setValue(period.year)  # reloads the period list
-        index = next((i for i, p in enumerate(self._periods) if p == period), -1)
-        if index >= 0:
-            self.period.setCurrentIndex(index)
+        self.filters.select_period(period)
 
     def current_unit(self) -> str | None:
-        return str(self.unit.currentData() or "") or None
+        return self.filters.current_unit()
 
     def select_unit(self, unit_id: str | None) -> None:
-        self.unit.setCurrentIndex(max(self.unit.findData(unit_id or ""), 0))
+        self.filters.select_unit(unit_id)
 
     def _status_filter(self) -> EvaluationStatus | None:
-        value = str(self.status.currentData() or "")
-        return EvaluationStatus(value) if value else None
+        return self.filters.status_filter()
 
     # -- loading ---------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Called by the main window each time the page is shown: units and the office's
-        period setting may have changed meanwhile."""
-        self._load_units()
-        self._load_periods()  # reloads the list
+    def reload_choices(self) -> None:
+        """At the start and after a change on the change bus: the units and the office's
+        period setting may have changed too; the list follows the periods."""
+        self.filters.reload()
 
     def reload(self) -> None:
+        """The list for the filters as they are now (it arrives in ``_list_loaded``)."""
         selected = self.selected()
-        try:
-            self.model.load(
-                self.current_period(), unit_id=self.current_unit(), status=self._status_filter()
-            )
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
-            return
+        self._reselect = selected.employee_id if selected is not None else None
+        self.model.load(
+            self.current_period(), unit_id=self.current_unit(), status=self._status_filter()
+        )
+
+    def _list_loaded(self) -> None:
         self.clear_message()
-        if selected is not None:
-            row = self.model.row_of_employee(selected.employee_id)
+        if self._reselect is not None:
+            row = self.model.row_of_employee(self._reselect)
             if row >= 0:
                 self.table.selectRow(row)
         elif self.model.rowCount():
@@ -288,18 +226,16 @@ class EvaluationPage(QWidget):
                 self.tr("Pilih satu unit kerja untuk melihat sebaran predikatnya.")
             )
             return
-        try:
-            report = self.ctx.services.read(
-                ev.unit_distribution,
-                unit_id,
-                period,
-                org_result=self.distribution.org_result(),
-                final_only=self.distribution.final_only.isChecked(),
-            )
-        except FlexDeskError as exc:
-            self.distribution.show_message(self.ctx.message(exc))
-            return
-        self.distribution.show_report(report)
+        QueryOp(
+            self.ctx,
+            ev.unit_distribution,
+            unit_id,
+            period,
+            org_result=self.distribution.org_result(),
+            final_only=self.distribution.final_only.isChecked(),
+        ).on_success(self.distribution.show_report).on_failure(
+            lambda exc: self.distribution.show_message(self.ctx.message(exc))
+        ).run(parent=self)
 
     def selected(self) -> ev.EvaluationSummary | None:
         index = self.table.currentIndex()
@@ -338,7 +274,7 @@ class EvaluationPage(QWidget):
 
     # -- messages --------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(text)
         self.message.setVisible(True)
 
@@ -369,14 +305,12 @@ class EvaluationPage(QWidget):
             return
         employee_id = row.employee_id
 
-        def start() -> None:
-            try:
-                detail = self.ctx.services.call(ev.start_evaluation, employee_id, period)
-            except FlexDeskError as exc:
-                self.show_error(self.ctx.message(exc))
-                return
-            self.reload()
-            self._show_editor(detail)
+        def start() -> None:  # the list follows from the change bus
+            MutationOp(
+                self.ctx, ev.start_evaluation, employee_id, period, topics=["evaluation"]
+            ).on_success(self._show_editor).on_failure(
+                lambda exc: self.show_error(self.ctx.message(exc))
+            ).run(parent=self)
 
         self.dialog = confirm(
             self,
@@ -391,23 +325,19 @@ class EvaluationPage(QWidget):
             start,
         )
 
-    def open_evaluation(self, evaluation_id: str) -> EvaluationEditor | None:
-        try:
-            detail = self.ctx.services.read(ev.get_evaluation, evaluation_id)
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
-            return None
-        return self._show_editor(detail)
+    def open_evaluation(self, evaluation_id: str) -> None:
+        """Open the editor once the evaluation is in (``self.editor``)."""
+        QueryOp(self.ctx, ev.get_evaluation, evaluation_id).on_success(
+            self._show_editor
+        ).on_failure(lambda exc: self.show_error(self.ctx.message(exc))).run(parent=self)
 
-    def _show_editor(self, detail: ev.EvaluationDetail) -> EvaluationEditor:
+    def _show_editor(self, detail: ev.EvaluationDetail) -> None:
         if self.editor is not None:
             self.editor.deleteLater()
         editor = EvaluationEditor(self.ctx, detail, self)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
-        editor.changed.connect(self.reload)
-        self.editor = editor
+        self.editor = editor  # its steps publish "evaluation": the list follows
         editor.show()
-        return editor
 
     # -- printing --------------------------------------------------------------------------
     def _export_name(self) -> str:
@@ -426,79 +356,26 @@ class EvaluationPage(QWidget):
         row = self.selected()
         if row is None or row.evaluation_id is None:
             return
-        try:
-            preview = form_preview(self.ctx, self, row.evaluation_id, row.employee_name, row.period)
-        except FlexDeskError as exc:
-            self.show_error(self.ctx.message(exc))
-            return
-        self.preview = preview
-        preview.show()
 
-    def preview_unit(self) -> None:
-        """Every final form of the list in one preview (built in a worker)."""
-        period, unit_id = self.current_period(), self.current_unit()
-        if period is None:
-            return
-        services = self.ctx.services
-        building = self.tr("Menyusun formulir {done} dari {total}")
-
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> bytes:
-            forms = services.read(
-                ev.form_data_for_unit,
-                period,
-                unit_id=unit_id,
-                status=EvaluationStatus.FINAL,
-                is_cancelled=cancelled,
-            )
-
-            def step(done: int, total: int) -> None:
-                if cancelled():
-                    raise Cancelled()
-                progress(done, total, building.format(done=done, total=total))
-
-            buffer = io.BytesIO()
-            build_evaluation_pdfs(forms, buffer, progress=step)
-            return buffer.getvalue()
-
-        def done(result: object) -> None:
-            assert isinstance(result, bytes)
-            title = self.tr("Pratinjau formulir evaluasi — {what}").format(what=self._description())
-            preview = PdfPreviewDialog(
-                self,
-                title,
-                result,
-                suggested_path=Path(self.ctx.paths.exports) / f"{self._export_name()}.pdf",
-                lang=self.lang,
-            )
+        def ready(preview: PdfPreviewDialog) -> None:
             self.preview = preview
             preview.show()
 
-        self.runner = ProgressRunner(self, self.tr("Menyiapkan pratinjau"))
-        self.runner.start(work, done, self._failed)
+        open_form_preview(
+            self.ctx,
+            self,
+            (row.evaluation_id, row.employee_name, row.period),
+            ready,
+            lambda exc: self.show_error(self.ctx.message(exc)),
+        )
+
+    def preview_unit(self) -> None:
+        """Every final form of the list in one preview (built on the database worker)."""
+        printing.preview_unit(self)
 
     def export_unit(self) -> None:
-        period, unit_id = self.current_period(), self.current_unit()
-        if period is None:
-            return
-        services = self.ctx.services
-
-        def load() -> list:  # type: ignore[type-arg]
-            return services.read(
-                ev.form_data_for_unit, period, unit_id=unit_id, status=EvaluationStatus.FINAL
-            )
-
-        dialog = BatchExportDialog(
-            self,
-            description=self._description(),
-            count=len(self._final_rows()),
-            load_forms=load,
-            default_dir=Path(self.ctx.paths.exports),
-            base_name=self._export_name(),
-            lang=self.lang,
-            workers=self.export_workers,
-        )
-        self.batch = dialog
-        dialog.open()
+        """The final forms of the list to PDF files (the export dialog)."""
+        printing.export_unit(self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):

@@ -1,4 +1,5 @@
-"""Bundle history as a table model: sequence, period, date, size, records, status."""
+"""Bundle history as a table model (sequence, period, date, size, records, status) and the
+page's table view of it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from flexdesk.services.sync.office import CANCELLED, HistoryRow
 
@@ -120,3 +122,20 @@ class HistoryModel(QAbstractTableModel):
             }.get(row.status)
             return QColor(color) if color else None
         return None
+
+
+def history_view(model: HistoryModel) -> QTableView:
+    """The bundle history table of the page: one row per bundle, the note column stretched."""
+    table = QTableView()
+    table.setObjectName("sync_history")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,6 +22,7 @@ from flexdesk.services.permissions import Action
 from flexdesk.services.sync import office as so
 from flexdesk.sync.crypto import keys
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.ops import MutationOp, QueryOp, progress_runner, worker_calls
 from flexdesk.ui.pages.sync.dialogs import (
     PassphraseDialog,
     RotateKeyDialog,
@@ -31,8 +30,9 @@ from flexdesk.ui.pages.sync.dialogs import (
     open_folder_dialog,
     show_message,
 )
-from flexdesk.ui.pages.sync.history_model import HistoryModel
+from flexdesk.ui.pages.sync.history_model import HistoryModel, history_view
 from flexdesk.ui.pages.sync.key_panel import KeyPanel
+from flexdesk.ui.pages.sync.work import create_key_work, export_work, page_state, rotate_work
 from flexdesk.ui.worker import ProgressRunner
 
 
@@ -49,6 +49,8 @@ class SyncPage(QWidget):
         self.message_box: QMessageBox | None = None
         self.runner: ProgressRunner | None = None
         self._export_folder = ""
+        #: what to show once the reload after a change is in (the message names the new state)
+        self._then: list[Callable[[], None]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
         layout.addWidget(QLabel("<h2>" + self.tr("Sinkronisasi") + "</h2>"))
@@ -75,7 +77,13 @@ class SyncPage(QWidget):
         self.keys.export_public_button.clicked.connect(self.export_public_key)
         self.keys.register_button.clicked.connect(self.register_central_key)
         self.keys.rotate_button.clicked.connect(self.start_rotation)
+        layout.addLayout(self._build_bar())
+        layout.addWidget(QLabel("<b>" + self.tr("Riwayat paket") + "</b>"))
+        layout.addWidget(self._build_history(), 1)
+        self.reload()
+        ctx.events.follow(self, ["sync"], self.reload)
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setObjectName("sync_status")
@@ -85,37 +93,40 @@ class SyncPage(QWidget):
         self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.receipt_button = QPushButton(self.tr("Impor tanda terima…"))
         self.receipt_button.setObjectName("import_receipt")
+        # off until the status is in
+        self.export_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.receipt_button)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
         self.export_button.clicked.connect(self.start_export)
         self.receipt_button.clicked.connect(self.choose_receipt)
+        return bar
 
-        layout.addWidget(QLabel("<b>" + self.tr("Riwayat paket") + "</b>"))
-        self.model = HistoryModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("sync_history")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.refresh()
+    def _build_history(self) -> QTableView:
+        self.model = HistoryModel(self.ctx.lang, self)
+        self.table = history_view(self.model)
+        return self.table
 
     # -- state ------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Called by the main window each time the page is shown, and after every action."""
+    def reload(self) -> None:
+        """At the start and after a change to keys, bundles or receipts (the change bus)."""
         if not self.allowed:
             return
-        status = self.ctx.services.read(so.sync_status, self.ctx.paths.keys)
+        QueryOp(self.ctx, page_state, self.ctx.paths.keys).on_success(self._show_state).run(
+            parent=self
+        )
+
+    def _changed(self, then: Callable[[], None]) -> None:
+        """After this page's own change: tell the others, reload, then ``then()``."""
+        self._then.append(then)
+        self.ctx.events.publish(["sync"])  # the follower reloads this page while shown
+        if not self.isVisible():
+            self.reload()
+
+    def _show_state(self, state: tuple[so.SyncStatus, list[so.HistoryRow]]) -> None:
+        status, history = state
         self.status = status
         self.keys.show_status(status)
         if status.ack_seq:
@@ -130,15 +141,18 @@ class SyncPage(QWidget):
         self.status_label.setText(ack + " " + pending)
         self.export_button.setEnabled(status.key is not None)
         self.receipt_button.setEnabled(status.central_fingerprint is not None)
-        self.model.set_rows(self.ctx.services.read(so.bundle_history))
+        self.model.set_rows(history)
+        then, self._then = self._then, []
+        for show in then:
+            show()
 
     def _message(self, title: str, text: str, *, error: bool = False) -> None:
         self.message_box = show_message(self, title, text, error=error)
 
     def _error(self, title: str, exc: BaseException) -> None:
         text = self.ctx.message(exc) if isinstance(exc, FlexDeskError) else str(exc)
-        self._message(title, text, error=True)
-        self.refresh()
+        self._then.append(lambda: self._message(title, text, error=True))
+        self.reload()
 
     def _stage(self, stage: str) -> str:
         labels = {
@@ -150,6 +164,9 @@ class SyncPage(QWidget):
             "done": self.tr("Selesai"),
         }
         return labels.get(stage, stage)
+
+    def _stages(self) -> dict[str, str]:
+        return {s: self._stage(s) for s in ("collect", "write", "verify", "encrypt", "done")}
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -170,18 +187,17 @@ class SyncPage(QWidget):
         dialog.open()
 
     def _create_key(self, passphrase: str) -> None:
-        services, keys_dir, iterations = self.ctx.services, self.ctx.paths.keys, self.kdf_iterations
-        self.runner = ProgressRunner(self, self.tr("Membuat kunci…"))
+        work = create_key_work(
+            worker_calls(self.ctx), self.ctx.paths.keys, passphrase, self.kdf_iterations
+        )
+        self.runner = progress_runner(self.ctx, self, self.tr("Membuat kunci…"))
         self.runner.start(
-            lambda _p, _c: services.call(
-                so.create_office_key, keys_dir, passphrase, iterations=iterations
-            ),
-            self._key_created,
+            work,
+            lambda info: self._changed(lambda: self._key_created(info)),
             lambda exc: self._error(self.tr("Buat kunci"), exc),
         )
 
     def _key_created(self, info: Any) -> None:
-        self.refresh()
         self._message(
             self.tr("Kunci dibuat"),
             self.tr(
@@ -196,11 +212,11 @@ class SyncPage(QWidget):
         )
 
     def _export_public_to(self, folder: str) -> None:
-        try:
-            files = self.ctx.services.read(so.export_public_key, Path(folder))
-        except FlexDeskError as exc:
-            self._error(self.tr("Ekspor kunci publik"), exc)
-            return
+        QueryOp(self.ctx, so.export_public_key, Path(folder)).on_success(
+            self._public_exported
+        ).on_failure(lambda exc: self._error(self.tr("Ekspor kunci publik"), exc)).run(parent=self)
+
+    def _public_exported(self, files: so.PublicKeyFiles) -> None:
         self._message(
             self.tr("Kunci publik diekspor"),
             self.tr("Ditulis: {ssh} dan {pem}\n\nSidik jari untuk dibacakan: {fp}").format(
@@ -219,11 +235,14 @@ class SyncPage(QWidget):
     def _register_central(self, path: str) -> None:
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
-            short = self.ctx.services.call(so.register_central_key, text)
-        except (FlexDeskError, OSError) as exc:
+        except OSError as exc:
             self._error(self.tr("Kunci pusat"), exc)
             return
-        self.refresh()
+        MutationOp(self.ctx, so.register_central_key, text, topics=["sync"]).on_success(
+            lambda short: self._changed(lambda: self._central_registered(short))
+        ).on_failure(lambda exc: self._error(self.tr("Kunci pusat"), exc)).run(parent=self)
+
+    def _central_registered(self, short: str) -> None:
         self._message(
             self.tr("Kunci pusat didaftarkan"),
             self.tr(
@@ -260,36 +279,15 @@ class SyncPage(QWidget):
         dialog.open()
 
     def _rotate(self, folder: Path, old: str, new: str) -> None:
-        db, actor, paths, iterations = (
-            self.ctx.db,
-            self.ctx.actor,
-            self.ctx.paths,
-            self.kdf_iterations,
+        calls, iterations = worker_calls(self.ctx), self.kdf_iterations
+        work = rotate_work(calls, self.ctx.paths, folder, (old, new), iterations=iterations,
+                           labels=self._stages())  # fmt: skip
+        self.runner = progress_runner(self.ctx, self, self.tr("Mengganti kunci…"))
+        self.runner.start(
+            work, lambda result: self._changed(lambda: self._rotated(result)), self._rotation_failed
         )
-        self.runner = ProgressRunner(self, self.tr("Mengganti kunci…"))
-        labels = {s: self._stage(s) for s in ("collect", "write", "verify", "encrypt", "done")}
-
-        def work(progress: Any, is_cancelled: Any) -> so.ExportResult:
-            def report(done: int, total: int, stage: str) -> None:
-                progress(done, total, labels.get(stage, stage))
-
-            return so.rotate_office_key(
-                db,
-                actor,
-                paths,
-                folder,
-                old_passphrase=old,
-                new_passphrase=new,
-                confirm=new,
-                iterations=iterations,
-                progress=report,
-                is_cancelled=is_cancelled,
-            )
-
-        self.runner.start(work, self._rotated, self._rotation_failed)
 
     def _rotated(self, result: Any) -> None:
-        self.refresh()
         key = self.status.key
         self._message(
             self.tr("Kunci diganti"),
@@ -306,11 +304,9 @@ class SyncPage(QWidget):
 
     def _rotation_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.refresh()
-            self._message(
-                self.tr("Penggantian kunci dibatalkan"),
-                self.tr("Dibatalkan; kunci lama tetap berlaku dan tidak ada berkas tertinggal."),
-            )
+            title = self.tr("Penggantian kunci dibatalkan")
+            text = self.tr("Dibatalkan; kunci lama tetap berlaku dan tidak ada berkas tertinggal.")
+            self._changed(lambda: self._message(title, text))  # (a bundle number is used up)
             return
         self._error(self.tr("Penggantian kunci gagal"), exc)
 
@@ -340,23 +336,15 @@ class SyncPage(QWidget):
         dialog.open()
 
     def _export(self, folder: Path, passphrase: str) -> None:
-        db, actor, paths = self.ctx.db, self.ctx.actor, self.ctx.paths
-        self.runner = ProgressRunner(self, self.tr("Mengekspor paket…"))
-        stage_label = self._stage
-        labels = {s: stage_label(s) for s in ("collect", "write", "verify", "encrypt", "done")}
-
-        def work(progress: Any, is_cancelled: Any) -> so.ExportResult:
-            def report(done: int, total: int, stage: str) -> None:
-                progress(done, total, labels.get(stage, stage))
-
-            return so.export_bundle(
-                db, actor, paths, folder, passphrase, progress=report, is_cancelled=is_cancelled
-            )
-
-        self.runner.start(work, self._exported, self._export_failed)
+        work = export_work(
+            worker_calls(self.ctx), self.ctx.paths, folder, passphrase, self._stages()
+        )
+        self.runner = progress_runner(self.ctx, self, self.tr("Mengekspor paket…"))
+        self.runner.start(
+            work, lambda result: self._changed(lambda: self._exported(result)), self._export_failed
+        )
 
     def _exported(self, result: Any) -> None:
-        self.refresh()
         w = result.written
         self._message(
             self.tr("Paket selesai"),
@@ -375,11 +363,9 @@ class SyncPage(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.refresh()
-            self._message(
-                self.tr("Ekspor dibatalkan"),
-                self.tr("Ekspor dibatalkan; tidak ada berkas yang tertinggal di tujuan."),
-            )
+            title = self.tr("Ekspor dibatalkan")
+            text = self.tr("Ekspor dibatalkan; tidak ada berkas yang tertinggal di tujuan.")
+            self._changed(lambda: self._message(title, text))  # the bundle's number is used up
             return
         self._error(self.tr("Ekspor gagal"), exc)
 
@@ -394,12 +380,11 @@ class SyncPage(QWidget):
         )
 
     def import_receipt(self, path: str) -> None:
-        try:
-            outcomes = self.ctx.services.call(so.import_receipt, Path(path))
-        except FlexDeskError as exc:
-            self._error(self.tr("Tanda terima ditolak"), exc)
-            return
-        self.refresh()
+        MutationOp(self.ctx, so.import_receipt, Path(path), topics=["sync"]).on_success(
+            lambda outcomes: self._changed(lambda: self._receipt_imported(outcomes))
+        ).on_failure(lambda exc: self._error(self.tr("Tanda terima ditolak"), exc)).run(parent=self)
+
+    def _receipt_imported(self, outcomes: list[so.ReceiptOutcome]) -> None:
         lines = []
         for o in outcomes:
             status = self.model.status_text(so.HISTORY_STATUS.get(o.status, o.status))
