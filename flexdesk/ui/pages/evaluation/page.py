@@ -42,8 +42,8 @@ from flexdesk.ui.pages.evaluation.list_model import (
     EvaluationListModel,
 )
 from flexdesk.ui.pages.evaluation.preview import open_form_preview
+from flexdesk.ui.widgets.forms import MessageLine
 from flexdesk.ui.widgets.pdf_preview import PdfPreviewDialog
-from flexdesk.ui.widgets.style import ERROR_COLOUR
 from flexdesk.ui.worker import ProgressRunner
 
 log = logging.getLogger(__name__)
@@ -79,10 +79,7 @@ class EvaluationPage(QWidget):
                 self.distribution, self.tr("Sebaran predikat unit")
             )
 
-        self.message = QLabel()
-        self.message.setObjectName("evaluation_message")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = MessageLine("evaluation_message")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
         layout.addWidget(heading)
@@ -164,12 +161,12 @@ class EvaluationPage(QWidget):
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.reload)
-        self.filters.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
+        self.filters.failed.connect(lambda exc: self.message.show_error(self.ctx.message(exc)))
         self.distribution.options_changed.connect(self.reload_distribution)
         self.tabs.currentChanged.connect(lambda _i: self.reload_distribution())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         self.model.loaded.connect(self._list_loaded)
-        self.model.failed.connect(lambda exc: self.show_error(self.ctx.message(exc)))
+        self.model.failed.connect(lambda exc: self.message.show_error(self.ctx.message(exc)))
 
     # -- filters (the bar's; kept here for the callers of the page) ------------------------
     def current_period(self) -> ev.PeriodRef | None:
@@ -202,7 +199,7 @@ class EvaluationPage(QWidget):
         )
 
     def _list_loaded(self) -> None:
-        self.clear_message()
+        self.message.clear_message()
         if self._reselect is not None:
             row = self.model.row_of_employee(self._reselect)
             if row >= 0:
@@ -273,20 +270,6 @@ class EvaluationPage(QWidget):
             self.export_button.setToolTip(why)
 
     # -- messages --------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.setText(text)
-        self.message.setVisible(True)
-
-    def show_info(self, text: str) -> None:
-        self.message.setStyleSheet("color: #1f5f3a;")
-        self.message.setText(text)
-        self.message.setVisible(True)
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.setVisible(False)
-
     # -- opening ---------------------------------------------------------------------------
     def open_selected(self) -> None:
         row = self.selected()
@@ -296,7 +279,7 @@ class EvaluationPage(QWidget):
             self.open_evaluation(row.evaluation_id)
             return
         if not row.can_rate:
-            self.show_error(
+            self.message.show_error(
                 self.tr("Hanya atasan langsung pegawai ini yang dapat memulai evaluasinya.")
             )
             return
@@ -309,7 +292,7 @@ class EvaluationPage(QWidget):
             MutationOp(
                 self.ctx, ev.start_evaluation, employee_id, period, topics=["evaluation"]
             ).on_success(self._show_editor).on_failure(
-                lambda exc: self.show_error(self.ctx.message(exc))
+                lambda exc: self.message.show_error(self.ctx.message(exc))
             ).run(parent=self)
 
         self.dialog = confirm(
@@ -329,7 +312,7 @@ class EvaluationPage(QWidget):
         """Open the editor once the evaluation is in (``self.editor``)."""
         QueryOp(self.ctx, ev.get_evaluation, evaluation_id).on_success(
             self._show_editor
-        ).on_failure(lambda exc: self.show_error(self.ctx.message(exc))).run(parent=self)
+        ).on_failure(lambda exc: self.message.show_error(self.ctx.message(exc))).run(parent=self)
 
     def _show_editor(self, detail: ev.EvaluationDetail) -> None:
         if self.editor is not None:
@@ -366,7 +349,7 @@ class EvaluationPage(QWidget):
             self,
             (row.evaluation_id, row.employee_name, row.period),
             ready,
-            lambda exc: self.show_error(self.ctx.message(exc)),
+            lambda exc: self.message.show_error(self.ctx.message(exc)),
         )
 
     def preview_unit(self) -> None:
@@ -379,9 +362,9 @@ class EvaluationPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.show_info(self.tr("Dibatalkan."))
+            self.message.show_info(self.tr("Dibatalkan."))
         elif isinstance(exc, FlexDeskError):
-            self.show_error(self.ctx.message(exc))
+            self.message.show_error(self.ctx.message(exc))
         else:
             log.error("evaluation page task failed", exc_info=exc)
-            self.show_error(str(exc))
+            self.message.show_error(str(exc))

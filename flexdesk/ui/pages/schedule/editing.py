@@ -77,7 +77,7 @@ class GridEditing(QObject):
 
         def stored() -> None:
             if code is DayCode.CUTI:
-                self.page.show_info(
+                self.page.message.show_info(
                     self.tr("Dicatat sebagai cuti tahunan; tekan Enter untuk jenis lain.")
                 )
 
@@ -144,7 +144,7 @@ class GridEditing(QObject):
         def found(changes: list[CellChange]) -> None:
             changes = [c for c in changes if editor.grid.can_edit(c.employee_id)]
             if not changes:
-                self.page.show_info(
+                self.page.message.show_info(
                     self.tr("Tidak ada yang disalin: minggu lalu kosong atau sama.")
                 )
                 return
@@ -166,7 +166,9 @@ class GridEditing(QObject):
         grid = editor.grid
         employees = self.selected_employees()
         if not employees:
-            self.page.show_error(self.tr("Tidak ada jadwal yang dapat Anda ubah di tampilan ini."))
+            self.page.message.show_error(
+                self.tr("Tidak ada jadwal yang dapat Anda ubah di tampilan ini.")
+            )
             return
         days = sorted({d for _, d in self.selected_cells()})
         start, end = (days[0], days[-1]) if len(days) > 1 else (grid.first, grid.last)
@@ -196,7 +198,7 @@ class GridEditing(QObject):
         dialog.open()
 
     def _refused(self, exc: FlexDeskError) -> None:
-        self.page.show_error(self.page.ctx.message(exc))
+        self.page.message.show_error(self.page.ctx.message(exc))
 
     # -- storing, with undo -----------------------------------------------------------------------------
 
@@ -239,7 +241,7 @@ class GridEditing(QObject):
                 return
             before = [editor.cell(c.employee_id, c.day) for c in changes]
             self.page.model.apply_result(result)
-            self.page.clear_message()
+            self.page.message.clear_message()
             self.page.after_edit()
             self.page.announce_change()
             done(before)

@@ -126,7 +126,7 @@ class ScheduleOutput(QObject):
         ).on_success(written).on_failure(self._failed).run(parent=self.page)
 
     def _finished(self, text: str, path: Path) -> None:
-        self.page.show_info(text)
+        self.page.message.show_info(text)
         if not self.offer_open:
             return
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Selesai"), text, parent=self.page)
@@ -143,6 +143,10 @@ class ScheduleOutput(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, OSError) and not isinstance(exc, FlexDeskError):
-            self.page.show_error(self.tr("Berkas tidak dapat ditulis: {why}").format(why=exc))
+            self.page.message.show_error(
+                self.tr("Berkas tidak dapat ditulis: {why}").format(why=exc)
+            )
             return
-        self.page.show_error(self.page.ctx.message(exc) if isinstance(exc, Exception) else str(exc))
+        self.page.message.show_error(
+            self.page.ctx.message(exc) if isinstance(exc, Exception) else str(exc)
+        )

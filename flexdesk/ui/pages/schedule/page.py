@@ -43,7 +43,7 @@ from flexdesk.ui.pages.schedule.output import ScheduleOutput
 from flexdesk.ui.pages.schedule.period_bar import PeriodBar
 from flexdesk.ui.pages.schedule.violations import ViolationsPanel
 from flexdesk.ui.pages.schedule.workflow_actions import PeriodActions
-from flexdesk.ui.widgets.style import ERROR_COLOUR
+from flexdesk.ui.widgets.forms import MessageLine
 
 Policy = QComboBox.SizeAdjustPolicy
 
@@ -76,10 +76,7 @@ class SchedulePage(QWidget):
         layout.addWidget(QLabel("<h2>" + self.tr("Jadwal") + "</h2>"))
         layout.addLayout(self._navigation())
         layout.addLayout(self._tools())
-        self.message = QLabel()
-        self.message.setObjectName("schedule_message")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = MessageLine("schedule_message")
         layout.addWidget(self.message)
         layout.addWidget(self._build_grid(), 1)
         self.legend = Legend(ctx.lang)
@@ -268,7 +265,7 @@ class SchedulePage(QWidget):
         def refused(exc: FlexDeskError) -> None:
             if asked == self._opening:
                 self._shown_month = before
-                self.show_error(self.ctx.message(exc))
+                self.message.show_error(self.ctx.message(exc))
 
         QueryOp(self.ctx, schedule.month_grid, year, month, unit_id=unit_id).on_success(
             lambda grid: self._opened(asked, grid)
@@ -371,17 +368,3 @@ class SchedulePage(QWidget):
     def after_edit(self) -> None:
         if self.view.current_row_kind() is RowKind.EMPLOYEE:
             self.update_period_bar()
-
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.setText(text)
-        self.message.setVisible(True)
-
-    def show_info(self, text: str) -> None:
-        self.message.setStyleSheet("color: #1f5f3a;")
-        self.message.setText(text)
-        self.message.setVisible(True)
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.setVisible(False)

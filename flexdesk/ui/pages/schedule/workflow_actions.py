@@ -33,7 +33,7 @@ class PeriodActions(QObject):
     def _member(self) -> str | None:
         member = self.page.current_member()
         if member is None:
-            self.page.show_error(self.tr("Pilih dulu sel pegawai yang jadwalnya dimaksud."))
+            self.page.message.show_error(self.tr("Pilih dulu sel pegawai yang jadwalnya dimaksud."))
             return None
         return member.id
 
@@ -48,13 +48,13 @@ class PeriodActions(QObject):
             self.page.undo_stack.clear()  # earlier edits may now be locked
             self.page.model.refresh_rows(employee_id)
             self.page.update_period_bar()
-            self.page.show_info(done)
+            self.page.message.show_info(done)
             self.page.announce_change()
 
         MutationOp(
             self.page.ctx, step, employee_id, editor.year, editor.month, **kwargs, topics=()
         ).on_success(stepped).on_failure(
-            lambda exc: self.page.show_error(self.page.ctx.message(exc))
+            lambda exc: self.page.message.show_error(self.page.ctx.message(exc))
         ).run(parent=self.page)
 
     def submit(self) -> None:
@@ -149,5 +149,5 @@ class PeriodActions(QObject):
         QueryOp(
             self.page.ctx, schedule_periods.period_history, member.id, editor.year, editor.month
         ).on_success(show).on_failure(
-            lambda exc: self.page.show_error(self.page.ctx.message(exc))
+            lambda exc: self.page.message.show_error(self.page.ctx.message(exc))
         ).run(parent=self.page)
