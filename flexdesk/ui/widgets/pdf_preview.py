@@ -14,6 +14,7 @@ Ctrl+S save, Esc close.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,6 +75,14 @@ def load_pdf(document: QPdfDocument, data: bytes) -> QBuffer:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     return buffer
+
+
+def native_print_dialog_possible(printer: QPrinter, platform: str = sys.platform) -> bool:
+    """False on Windows when ``printer`` is not a Windows printer (none installed: Qt falls
+    back to PDF output, and QPrintDialog there shows Windows' own dialog, which cannot)."""
+    if platform != "win32":
+        return True  # Qt's own dialog, also for PDF output (CUPS or not)
+    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
 
 
 def pages_to_print(printer: QPrinter, page_count: int, current_page: int) -> list[int]:
@@ -477,6 +486,17 @@ class PdfPreviewDialog(QDialog):
 
     def open_print_dialog(self) -> None:
         printer = self.make_printer()
+        if not native_print_dialog_possible(printer):
+            # Windows' print dialog only takes a Windows printer: with none installed Qt
+            # refuses to open it ("Cannot be used on non-native printers") and nothing happens
+            self.printer, self.print_dialog = printer, None
+            self.status.setText(
+                self.tr(
+                    "Tidak ada printer terpasang di Windows. Pasang printer (atau Microsoft "
+                    "Print to PDF), atau simpan PDF lalu cetak dari program lain."
+                )
+            )
+            return
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Cetak"))
         dialog.setMinMax(1, max(self.document.pageCount(), 1))
