@@ -1,9 +1,10 @@
 ; Inno Setup 6 script: FlexDesk installer for Windows (x64).
 ;
 ; Build on Windows (see docs/installing.md):
-;   py installers\build.py                       (one-dir build in dist\flexdesk)
-;   iscc /DAppVersion=0.1.0 installers\windows\flexdesk.iss
-; Output: installers\windows\Output\flexdesk-<version>-setup.exe
+;   py installers\build_windows.py   (dist\windows\flexdesk, then this script with ISCC)
+; or by hand: iscc /DAppVersion=0.1.0 installers\windows\flexdesk.iss
+; Output: dist\windows\flexdesk-<version>-setup.exe from build_windows.py (it passes /O),
+; installers\windows\Output\ when compiled by hand
 ;
 ; Decisions, so a reviewer does not have to guess:
 ; - Per-user install by default (PrivilegesRequired=lowest): office PCs are often locked down
@@ -31,6 +32,10 @@
 #endif
 #define AppExe "flexdesk.exe"
 #define Root "..\.."
+; the one-dir build installers/build_windows.py makes (it passes the absolute path)
+#ifndef AppDir
+  #define AppDir Root + "\dist\windows\flexdesk"
+#endif
 
 [Setup]
 ; AppId identifies the product for upgrades and uninstall: never change it.
@@ -81,7 +86,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#Root}\dist\flexdesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#AppDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
