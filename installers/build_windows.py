@@ -352,6 +352,15 @@ def prepare_wine_prefix(prefix: Path, cache: Path) -> dict[str, str]:
         ],
         env,
     )  # fmt: skip
+    # Without Debian's fonts-wine (a Recommends) the prefix has no Tahoma, Windows' dialog
+    # font in Wine, and Qt's interface text falls back to a serif face: use DejaVu Sans (via
+    # fontconfig), close to Segoe UI in width, so screenshots show a Windows-like layout
+    for face in ("Tahoma", "MS Shell Dlg", "MS Shell Dlg 2", "Segoe UI", "MS Sans Serif"):
+        wine_run(
+            ["reg", "add", r"HKCU\Software\Wine\Fonts\Replacements", "/v", face, "/t", "REG_SZ",
+             "/d", "DejaVu Sans", "/f"],
+            env,
+        )  # fmt: skip
     subprocess.run(["wineserver", "-w"], env=env, check=False)  # registry written to disk
     stamp.write_text("ok\n")
     return env

@@ -25,10 +25,15 @@
 #endif
 #define AppName "FlexDesk"
 ; {autopf} is %LOCALAPPDATA%\Programs for a per-user install and C:\Program Files for all users.
-; Wine 8 cannot expand {autopf} per user (no FOLDERID_UserProgramFiles): to try the installer
-; under Wine, compile with /DInstallDir="{localappdata}\Programs\FlexDesk" (docs/installing.md).
+; Wine 8 cannot expand {autopf} per user (no FOLDERID_UserProgramFiles): DefaultInstallDir in
+; [Code] then takes %LOCALAPPDATA%\Programs, the folder Windows itself uses, so one setup.exe
+; works on Windows and in the CI's Wine check. /DInstallDir=... overrides it.
 #ifndef InstallDir
-  #define InstallDir "{autopf}\" + AppName
+  #define InstallDir "{code:DefaultInstallDir}"
+#endif
+; lzma2/max: ~45 MiB for the ~140 MiB folder, 1.5-3 minutes on two cores
+#ifndef Compression
+  #define Compression "lzma2/max"
 #endif
 #define AppExe "flexdesk.exe"
 #define Root "..\.."
@@ -60,7 +65,7 @@ OutputBaseFilename=flexdesk-{#AppVersion}-setup
 SetupIconFile={#Root}\resources\icons\flexdesk.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
@@ -97,6 +102,16 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+function DefaultInstallDir(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}\{#AppName}');
+  except
+    { only under Wine 8, per user: Windows 10/11 always expand it, to this same folder }
+    Result := ExpandConstant('{localappdata}\Programs\{#AppName}');
+  end;
+end;
+
 function DataDir(): String;
 begin
   { platformdirs.user_data_dir("FlexDesk", appauthor=False) on Windows; logs and the
