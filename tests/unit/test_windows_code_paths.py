@@ -64,3 +64,39 @@ def test_windows_data_folder_is_the_one_the_installer_asks_about(
     assert data in PureWindowsPath(dirs.user_log_dir).parents
     iss = (ROOT / "installers" / "windows" / "flexdesk.iss").read_text(encoding="utf-8")
     assert re.search(r"ExpandConstant\('\{localappdata\}\\FlexDesk'\)", iss)
+
+
+def test_replacing_a_file_another_program_has_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses os.replace over a file open elsewhere (seen under Wine: WinError 5):
+    retried, then a message that says what to do; the old file stays intact."""
+    from flexdesk.reports import pdfio
+
+    dest = tmp_path / "laporan.pdf"
+    dest.write_bytes(b"old")
+    src = tmp_path / "new.tmp"
+    src.write_bytes(b"new")
+    real_replace = os.replace
+    calls: list[int] = []
+
+    def busy_twice(a: object, b: object) -> None:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise PermissionError(errno.EACCES, "Access is denied")
+        real_replace(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", busy_twice)
+    pdfio.replace_file(src, dest, windows=True, pause=0)  # a scanner let go of it
+    assert dest.read_bytes() == b"new" and len(calls) == 3
+
+    def always_busy(a: object, b: object) -> None:
+        raise PermissionError(errno.EACCES, "Access is denied")
+
+    monkeypatch.setattr(os, "replace", always_busy)
+    src.write_bytes(b"newer")
+    with pytest.raises(PermissionError, match=r"sedang dibuka program lain.*open in another"):
+        pdfio.replace_file(src, dest, windows=True, pause=0)
+    assert dest.read_bytes() == b"new"
+    with pytest.raises(PermissionError, match="Access is denied"):  # POSIX: no retry, as it was
+        pdfio.replace_file(src, dest, windows=False)
