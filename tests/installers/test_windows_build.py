@@ -194,6 +194,9 @@ def test_files_of_the_windows_build(build: tuple[Path, Path]) -> None:
     # the version resource (Explorer's Details tab) and the icon are in the executable
     assert f"{_version()}".encode("utf-16-le") in exe
     assert "FlexDesk".encode("utf-16-le") in exe
+    # the manifest: no UAC prompt (per-user install, no admin), paths beyond 260 characters
+    assert b'requestedExecutionLevel level="asInvoker"' in exe
+    assert re.search(rb"<longPathAware[^>]*>true</longPathAware>", exe)
     # a console program that hides its own console when started from Explorer/Start menu
     # (PyInstaller hide_console="hide-early"): subsystem 3 = Windows CUI
     pe = exe[int.from_bytes(exe[0x3C:0x40], "little") :]
