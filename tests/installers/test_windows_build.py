@@ -343,4 +343,6 @@ def test_wine_limitations() -> None:
     """What the frozen checks could not check under Wine, by name (a skip, never a pass)."""
     if not LIMITS:
         return
-    pytest.skip("Wine limitation: " + " | ".join(sorted(set(LIMITS))))
+    # "LIMIT  print dialog: why" -> "print dialog (why)"
+    named = sorted({re.sub(r"^LIMIT\s+([^:]+):\s*(.*)$", r"\1 (\2)", line) for line in LIMITS})
+    pytest.skip("Wine limitation: " + " | ".join(named))
