@@ -346,3 +346,39 @@ def test_wine_limitations() -> None:
     # "LIMIT  print dialog: why" -> "print dialog (why)"
     named = sorted({re.sub(r"^LIMIT\s+([^:]+):\s*(.*)$", r"\1 (\2)", line) for line in LIMITS})
     pytest.skip("Wine limitation: " + " | ".join(named))
+
+
+LOCK_SCRIPT = r"""
+import subprocess, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from flexdesk.instance_lock import InstanceLock
+folder = Path(sys.argv[2])
+if len(sys.argv) > 3:
+    print("second", InstanceLock(folder).acquire())
+    sys.exit(0)
+first = InstanceLock(folder)
+print("first", first.acquire())
+again = lambda: subprocess.run([sys.executable, *sys.argv, "again"], capture_output=True,
+                               text=True).stdout.strip()
+print("while held:", again())
+first.release()
+print("after release:", again())
+"""
+
+
+def test_one_instance_per_data_folder_with_msvcrt_locking(
+    build: tuple[Path, Path], env: dict[str, str], tmp_path: Path
+) -> None:
+    """flexdesk.instance_lock's Windows branch (msvcrt.locking), in two Windows processes of
+    the build's Python, on a folder with a space and non-ASCII letters."""
+    cache = Path(os.environ.get("FLEXDESK_WINDOWS_CACHE", bw.DEFAULT_CACHE)).resolve()
+    python = cache / "python" / "python.exe"
+    assert python.is_file(), "the build's Windows Python is missing"
+    script = tmp_path / "lock_check.py"
+    script.write_text(LOCK_SCRIPT, encoding="utf-8")
+    folder = _profile(env) / "AppData" / "Local" / "Kunci Uji Ñ"
+    result = _run([python, bw.win_path(script), bw.win_path(ROOT), _win(folder, env)], env)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert lines[-3:] == ["first True", "while held: second False", "after release: second True"]
