@@ -203,6 +203,7 @@ def test_files_of_the_windows_build(build: tuple[Path, Path]) -> None:
     assert pe[:4] == b"PE\0\0"
     subsystem = int.from_bytes(pe[24 + 68 : 24 + 70], "little")
     assert subsystem == 3, subsystem
+    assert b"pyi-hide-console hide-early" in exe  # the bootloader's run-time option
     assert setup.stat().st_size > 20 * 1024 * 1024
 
 
