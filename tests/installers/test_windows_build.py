@@ -221,6 +221,23 @@ def test_version_and_self_test(build: tuple[Path, Path], env: dict[str, str]) ->
     assert "salinan rusak ditolak" in out, out  # the damaged bundle copy is refused
 
 
+def test_runs_from_a_folder_with_non_ascii_letters(
+    build: tuple[Path, Path], env: dict[str, str]
+) -> None:
+    """The bootloader, Python and the worker processes from a path like an installation under
+    C:\\Users\\Désirée (PyInstaller's bootloader converts the path to UTF-8 and back)."""
+    app, _setup = build
+    copy = _profile(env) / "Program Désa Ñ" / "flexdesk"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    shutil.copytree(app, copy)
+    try:
+        result = _run([copy / "flexdesk.exe", "self-test"], _offscreen(env), timeout=300)
+        assert result.returncode == 0, result.stdout
+        assert "all 5 checks passed" in result.stdout and "4 berkas dari 2 proses" in result.stdout
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
 def _sidebar_keys() -> list[str]:
     source = (ROOT / "flexdesk/ui/main_window.py").read_text(encoding="utf-8")
     return re.findall(r'PageSpec\(\s*"(\w+)"', source)
