@@ -1,9 +1,9 @@
 """Where FlexDesk keeps its files.
 
 Everything lives under one data directory: the platformdirs per-user data dir by default
-(``~/.local/share/FlexDesk`` on Linux, ``%LOCALAPPDATA%\\FlexDesk\\FlexDesk`` on Windows), or the
-folder given by ``--data-dir`` / ``FLEXDESK_DATA_DIR`` so that tests and demos never touch a
-real user's data.
+(``~/.local/share/FlexDesk`` on Linux; ``%LOCALAPPDATA%\\FlexDesk`` on Windows, logs in its
+``Logs`` folder: the folder the Windows uninstaller asks about), or the folder given by
+``--data-dir`` / ``FLEXDESK_DATA_DIR`` so that tests and demos never touch a real user's data.
 """
 
 from __future__ import annotations

@@ -5,15 +5,15 @@
     python installers/build.py --no-deb     # the one-dir build only
     python installers/build.py --deb-only   # repackage an existing dist/flexdesk as a .deb
 
-Outputs (never committed): ``dist/flexdesk/`` (the one-dir build; zip it or feed it to Inno
-Setup on Windows) and, on Linux, ``dist/flexdesk_<version>_<arch>.deb``. The build runs the
+Outputs (never committed): ``dist/flexdesk/`` (the one-dir build) and, on Linux,
+``dist/flexdesk_<version>_<arch>.deb``. The build runs the
 frozen ``flexdesk --version`` and ``flexdesk self-test`` before packaging, and prints each
 artefact's size and the time taken.
 
 Run it with the Python environment FlexDesk is installed in (``pip install -e .``): PyInstaller
 freezes that interpreter and its packages. PyInstaller itself is installed into it when
-missing. On Windows, run ``iscc installers\\windows\\flexdesk.iss`` afterwards (see
-docs/installing.md).
+missing. The Windows program and its setup.exe come from ``installers/build_windows.py``
+(natively or under Wine, with its own pinned Windows Python; see docs/installing.md).
 """
 
 from __future__ import annotations

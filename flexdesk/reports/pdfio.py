@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -51,13 +52,40 @@ def atomic_output(path: Path, *, sync_dir: bool = True) -> Iterator[BinaryIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     if sync_dir:
         _fsync_dir(directory)
+
+
+def replace_file(
+    src: Path, dest: Path, *, windows: bool = os.name == "nt", tries: int = 5, pause: float = 0.2
+) -> None:
+    """``os.replace`` that copes with Windows refusing to replace a file someone has open.
+
+    On Windows the rename fails with "Access is denied" while another program holds ``dest``
+    open (a PDF reader showing last month's report), and for a moment after an antivirus
+    scanner or the search indexer opened it: retried for about a second, then refused with a
+    message that says what to do. Elsewhere an open file is replaced at once."""
+    for attempt in range(tries if windows else 1):
+        try:
+            os.replace(src, dest)
+            return
+        except PermissionError as exc:
+            if not windows:
+                raise
+            if attempt == tries - 1:
+                raise PermissionError(
+                    exc.errno,
+                    f"{dest.name} sedang dibuka program lain (mis. pembaca PDF); tutup dulu atau "
+                    f"simpan dengan nama lain / {dest.name} is open in another program (a PDF "
+                    f"reader?); close it or save under another name",
+                    str(dest),
+                ) from exc
+            time.sleep(pause)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

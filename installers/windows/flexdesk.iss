@@ -1,9 +1,10 @@
 ; Inno Setup 6 script: FlexDesk installer for Windows (x64).
 ;
 ; Build on Windows (see docs/installing.md):
-;   py installers\build.py                       (one-dir build in dist\flexdesk)
-;   iscc /DAppVersion=0.1.0 installers\windows\flexdesk.iss
-; Output: installers\windows\Output\flexdesk-<version>-setup.exe
+;   py installers\build_windows.py   (dist\windows\flexdesk, then this script with ISCC)
+; or by hand: iscc /DAppVersion=0.1.0 installers\windows\flexdesk.iss
+; Output: dist\windows\flexdesk-<version>-setup.exe from build_windows.py (it passes /O),
+; installers\windows\Output\ when compiled by hand
 ;
 ; Decisions, so a reviewer does not have to guess:
 ; - Per-user install by default (PrivilegesRequired=lowest): office PCs are often locked down
@@ -24,13 +25,22 @@
 #endif
 #define AppName "FlexDesk"
 ; {autopf} is %LOCALAPPDATA%\Programs for a per-user install and C:\Program Files for all users.
-; Wine 8 cannot expand {autopf} per user (no FOLDERID_UserProgramFiles): to try the installer
-; under Wine, compile with /DInstallDir="{localappdata}\Programs\FlexDesk" (docs/installing.md).
+; Wine 8 cannot expand {autopf} per user (no FOLDERID_UserProgramFiles): DefaultInstallDir in
+; [Code] then takes %LOCALAPPDATA%\Programs, the folder Windows itself uses, so one setup.exe
+; works on Windows and in the CI's Wine check. /DInstallDir=... overrides it.
 #ifndef InstallDir
-  #define InstallDir "{autopf}\" + AppName
+  #define InstallDir "{code:DefaultInstallDir}"
+#endif
+; lzma2/max: ~45 MiB for the ~140 MiB folder, 1.5-3 minutes on two cores
+#ifndef Compression
+  #define Compression "lzma2/max"
 #endif
 #define AppExe "flexdesk.exe"
 #define Root "..\.."
+; the one-dir build installers/build_windows.py makes (it passes the absolute path)
+#ifndef AppDir
+  #define AppDir Root + "\dist\windows\flexdesk"
+#endif
 
 [Setup]
 ; AppId identifies the product for upgrades and uninstall: never change it.
@@ -55,7 +65,7 @@ OutputBaseFilename=flexdesk-{#AppVersion}-setup
 SetupIconFile={#Root}\resources\icons\flexdesk.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
@@ -81,7 +91,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#Root}\dist\flexdesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#AppDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
@@ -92,6 +102,16 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+function DefaultInstallDir(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}\{#AppName}');
+  except
+    { only under Wine 8, per user: Windows 10/11 always expand it, to this same folder }
+    Result := ExpandConstant('{localappdata}\Programs\{#AppName}');
+  end;
+end;
+
 function DataDir(): String;
 begin
   { platformdirs.user_data_dir("FlexDesk", appauthor=False) on Windows; logs and the

@@ -2291,6 +2291,10 @@
         <translation>Print</translation>
     </message>
     <message>
+        <source>Tidak ada printer terpasang di Windows. Pasang printer (atau Microsoft Print to PDF), atau simpan PDF lalu cetak dari program lain.</source>
+        <translation>No printer is installed in Windows. Install one (or Microsoft Print to PDF), or save the PDF and print it from another program.</translation>
+    </message>
+    <message>
         <source>{n} halaman dikirim ke printer.</source>
         <translation>{n} pages sent to the printer.</translation>
     </message>

@@ -29,7 +29,8 @@ def utc(now: datetime | None) -> datetime:
 
 def fsync_file(path: Path) -> None:
     """Make a finished file's bytes durable before it is renamed into place."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # read-write: on Windows os.fsync is FlushFileBuffers, refused on a read-only handle (EACCES)
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:

@@ -41,7 +41,12 @@ from PySide6.QtWidgets import (
 
 from flexdesk.errors import Cancelled, FlexDeskError
 from flexdesk.reports.pdfio import atomic_write_bytes
-from flexdesk.ui.widgets.pdf_print import MAX_PRINT_DPI, pages_to_print, print_pages
+from flexdesk.ui.widgets.pdf_print import (
+    MAX_PRINT_DPI,
+    native_print_dialog_possible,
+    pages_to_print,
+    print_pages,
+)
 from flexdesk.ui.widgets.pdf_view import ZOOM_STEPS, PdfPreview, load_pdf
 from flexdesk.ui.worker import CancelledFn, ProgressFn, ProgressRunner
 
@@ -53,6 +58,7 @@ __all__ = [
     "PdfPreview",
     "PdfPreviewDialog",
     "load_pdf",
+    "native_print_dialog_possible",
     "pages_to_print",
     "print_pages",
 ]
@@ -143,6 +149,17 @@ class PdfPreviewDialog(QDialog):
 
     def open_print_dialog(self) -> None:
         printer = self.make_printer()
+        if not native_print_dialog_possible(printer):
+            # Windows' print dialog only takes a Windows printer: with none installed Qt
+            # refuses to open it ("Cannot be used on non-native printers") and nothing happens
+            self.printer, self.print_dialog = printer, None
+            self.status.setText(
+                self.tr(
+                    "Tidak ada printer terpasang di Windows. Pasang printer (atau Microsoft "
+                    "Print to PDF), atau simpan PDF lalu cetak dari program lain."
+                )
+            )
+            return
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Cetak"))
         dialog.setMinMax(1, max(self.document.pageCount(), 1))

@@ -3,6 +3,8 @@ them on a QPrinter (in a worker thread, with progress and cancel)."""
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -15,6 +17,14 @@ from flexdesk.ui.worker import CancelledFn, ProgressFn
 #: text and rules, sharp at 300 dpi; a 600-dpi page is four times the pixels (140 MB as an image
 #: for A4) and about 2 s of rendering, which made a unit's forms take minutes.
 MAX_PRINT_DPI = 300
+
+
+def native_print_dialog_possible(printer: QPrinter, platform: str = sys.platform) -> bool:
+    """False on Windows when ``printer`` is not a Windows printer (none installed: Qt falls
+    back to PDF output, and QPrintDialog there shows Windows' own dialog, which cannot)."""
+    if platform != "win32":
+        return True  # Qt's own dialog, also for PDF output (CUPS or not)
+    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
 
 
 def pages_to_print(printer: QPrinter, page_count: int, current_page: int) -> list[int]:

@@ -140,6 +140,7 @@ def test_csv_export(db: Database, staff: Staff, data_paths: DataPaths, tmp_path:
     path = recap.write_recap_csv(rc, tmp_path / "rekap.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheet programs see UTF-8
+    assert raw.count(b"\r\n") == raw.count(b"\n") > 1  # CRLF on every platform (Excel)
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Pegawai", "Dewi Lestari"]
     assert rows[3][:4] == ["No", "Jenis", "RHK", "Target"]

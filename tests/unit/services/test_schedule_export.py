@@ -125,6 +125,7 @@ def test_csv_export_reads_back(db: Database, staff: Staff, tmp_path: Path) -> No
     count = Services(db, staff.member_actor).read(schedule_export.export_schedule_csv, *NOV, out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
+    assert raw.count(b"\r\n") == raw.count(b"\n") > 1  # CRLF on every platform (Excel)
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == count == 2 * 21  # two planned employees, 21 working days
     assert tuple(rows[0]) == schedule_export.CSV_COLUMNS
