@@ -84,6 +84,7 @@ class SessionHost(QObject):
         self._window_factory = window_factory
         self._lock_factory = lock_factory
         self.window: QWidget | None = None
+        self._ctx: UiContext | None = None
         self.actor: Actor | None = None
         self._lock: Any = None
         self.progress: QProgressDialog | None = None
@@ -93,6 +94,7 @@ class SessionHost(QObject):
     def open_window(self, actor: Actor) -> QWidget:
         self.actor = actor
         ctx = UiContext(self.paths, self.db, Services(self.db, actor), self.settings, self.lang)
+        self._ctx = ctx  # its database worker must be done before the database goes away
         window = self._window_factory(ctx)
         RestartHook(window, self.restore)
         self.window = window
@@ -143,7 +145,11 @@ class SessionHost(QObject):
         QTimer.singleShot(0, lambda: self._dispose_and_restore(actor, backup_file))
 
     def _dispose_and_restore(self, actor: Actor, backup_file: Path) -> None:
-        QThreadPool.globalInstance().waitForDone(10_000)  # a page's fetch still running
+        # a page's call still running on the database worker, or long work on the global pool
+        if self._ctx is not None:
+            self._ctx.ops.wait(10_000)
+            self._ctx = None
+        QThreadPool.globalInstance().waitForDone(10_000)
         self.db.dispose()
         task = Task(lambda _progress, _cancelled: backup.restore_as(actor, self.paths, backup_file))
         task.signals.finished.connect(lambda result: self._reopen(result, None))

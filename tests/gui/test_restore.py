@@ -5,6 +5,8 @@ damaged or foreign files that change nothing."""
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWi
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-import flexdesk.ui.pages.audit  # noqa: F401  (registers the Cadangan tab)
 from flexdesk.db.engine import Database
 from flexdesk.db.models import Employee
 from flexdesk.paths import DataPaths
@@ -22,6 +23,7 @@ from flexdesk.services.storage import backup
 from flexdesk.ui.context import ui_settings
 from flexdesk.ui.login import LoginDialog
 from flexdesk.ui.main_window import MainWindow
+from flexdesk.ui.ops import QueryOp
 from flexdesk.ui.pages.audit import BACKUP_TAB_TITLE
 from flexdesk.ui.pages.audit.backup_tab import BackupTab
 from flexdesk.ui.pages.employee_dialog import EmployeeDialog
@@ -167,6 +169,36 @@ def test_restore_round_trip_with_an_open_edited_form(
     new_tab = _backup_tab(new_window)
     kinds = [new_tab.model.item(r, 1).text() for r in range(new_tab.model.rowCount())]
     assert "pre-restore" in kinds
+
+
+def test_restore_waits_for_a_call_still_running_on_the_database_worker(
+    qtbot: QtBot, host: SessionHost, db: Database, data_paths: DataPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A page's query may still be running on the window's database worker when the restore
+    closes the window: the database is disposed (and the file replaced) only after it ends."""
+    older = backup.create_backup(db, data_paths, kind="manual")
+    window = _window(host)
+    qtbot.waitUntil(window.ctx.ops.idle)
+    order: list[str] = []
+    started = threading.Event()
+    dispose = db.dispose
+    monkeypatch.setattr(db, "dispose", lambda: (order.append("dispose"), dispose())[1])
+
+    def slow_count(session: object, _actor: object) -> int:
+        started.set()
+        time.sleep(0.5)
+        n = len(session.scalars(select(Employee.id)).all())  # type: ignore[attr-defined]
+        order.append("call done")
+        return n
+
+    QueryOp(window.ctx, slow_count).run(parent=window)
+    assert started.wait(5)
+    signed_in: list[LoginDialog] = []
+    host.sign_in_shown.connect(signed_in.append)
+    host.restore(older.path)
+    qtbot.waitUntil(lambda: bool(signed_in), timeout=15_000)
+    assert order[:2] == ["call done", "dispose"]
 
 
 class GuardedForm(QDialog):
