@@ -71,3 +71,51 @@ class Cancelled(FlexDeskError):
 
     def __init__(self, message: str = "Dibatalkan oleh pengguna.", **kw: str | None) -> None:
         super().__init__(message, message_en="Cancelled by the user.")
+
+
+class StaleEdit(ConflictError):
+    """A save against a row that another user (or another PC of the office) changed after this
+    form or grid read it (optimistic concurrency: the row's ``rev`` no longer matches).
+
+    Nothing was written. The error says who changed it, where and when, and carries the row's
+    current value, so the UI can offer "keep theirs / overwrite / merge" instead of a silent
+    last-write-wins.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        message_en: str | None = None,
+        field: str | None = None,
+        entity: str = "",
+        entity_id: str = "",
+        expected_rev: int | None = None,
+        current_rev: int | None = None,
+        changed_by: str | None = None,
+        workstation: str | None = None,
+        changed_at: str | None = None,
+        current: object = None,
+    ) -> None:
+        super().__init__(message, message_en=message_en, field=field)
+        self.entity = entity
+        self.entity_id = entity_id
+        self.expected_rev = expected_rev
+        #: the row's revision now: pass it back as the expected one to overwrite deliberately
+        self.current_rev = current_rev
+        self.changed_by = changed_by
+        self.workstation = workstation
+        #: ISO 8601 UTC time of the change that won
+        self.changed_at = changed_at
+        #: the row's current content (plain data), for "keep theirs" and merging
+        self.current = current
+
+
+class DatabaseBusy(StorageError):
+    """The database stayed locked by another writer (another FlexDesk window, PC or command)
+    past the busy timeout. Nothing was written; trying again in a moment usually works."""
+
+
+class SessionEnded(AuthError):
+    """The signed-in user's account was deactivated, removed or lost the role the open session
+    was started with: the call is refused and the UI signs the user out."""
