@@ -46,7 +46,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="flexdesk (frozen check)")
     parser.add_argument("--data-dir", required=True, help="folder of a set-up office (demo)")
     parser.add_argument("--user", default="admin")
-    parser.add_argument("--password", default="demo12345")
+    parser.add_argument("--password", default="demo123456")
     parser.add_argument("--lang", default="id")
     parser.add_argument("--grab", help="save the main window as this PNG")
     parser.add_argument("--grab-page", default="dashboard", help="page shown when grabbing")

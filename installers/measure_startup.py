@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBE = "admin:demo12345"
+PROBE = "admin:demo123456"
 
 
 def time_to_window(cmd: list[str], env: dict[str, str], marker: str) -> float:

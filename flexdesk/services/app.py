@@ -133,13 +133,16 @@ def _daily_backup(db: Database, paths: DataPaths) -> None:
         log.warning("automatic backup failed: %s", exc)
 
 
-def login(db: Database, username: str, password: str) -> Actor:
-    """Sign in; a failed attempt is still counted (and may lock the account)."""
-    session = db.new_session()  # commit even on failure, unlike Database.session
+def _commit_even_on_auth_error(db: Database, run: Callable[[Session], T], actor: Actor | None) -> T:
+    """Run ``run(session)`` and commit, also when it raises AuthError: a wrong password's
+    failure count (and the lock it may set) must be kept although the call fails."""
+    session = db.new_session()  # unlike Database.session, which rolls back on any error
+    if actor is not None:
+        session.info["actor"] = actor
     try:
-        actor = auth.authenticate(session, username, password)
+        result = run(session)
         session.commit()
-        return actor
+        return result
     except AuthError:
         session.commit()
         raise
@@ -148,6 +151,23 @@ def login(db: Database, username: str, password: str) -> Actor:
         raise
     finally:
         session.close()
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    """Sign in; a failed attempt is still counted (and may lock the account)."""
+    return _commit_even_on_auth_error(
+        db, lambda session: auth.authenticate(session, username, password), None
+    )
+
+
+def change_own_password(services: Services, old: str, new: str) -> None:
+    """Change the signed-in user's password; a wrong old password is counted toward the
+    account's lockout like a failed sign-in (and kept, although the call fails)."""
+    _commit_even_on_auth_error(
+        services.db,
+        lambda session: auth.change_own_password(session, services.actor, old, new),
+        services.actor,
+    )
 
 
 class Services:

@@ -2,7 +2,13 @@
 
 Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106). After
 ``MAX_FAILED_ATTEMPTS`` wrong passwords in a row an account is locked for ``LOCKOUT_MINUTES``;
-an admin can unlock it and set a new password.
+an admin can unlock it and set a new password. A wrong old password when changing one's own
+password counts toward the same lockout (otherwise an open, unattended session would be an
+unlimited guessing oracle for the account's password).
+
+Sign-in never tells a stranger which accounts exist: an unknown, deactivated or locked account
+gets the same message, in the same time, as a wrong password. Only the right password on a
+locked account learns that it is locked (and for how long).
 """
 
 from __future__ import annotations
@@ -22,13 +28,14 @@ from flexdesk.db.base import utcnow
 from flexdesk.db.models import Employee, User
 from flexdesk.db.models_transfer import FirstPassword
 from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
+from flexdesk.services.common_passwords import is_common
 from flexdesk.services.permissions import Action, Actor, Role, require
 
 log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
 MAX_USERNAME_LENGTH = 60  # the column's size
 
 
@@ -53,7 +60,8 @@ def hash_password(password: str) -> str:
 
 
 def check_password_rules(password: str) -> None:
-    """Refuse a password FlexDesk does not accept (too short, blank, leading or trailing spaces) with a ValidationError naming the field."""
+    """Refuse a password FlexDesk does not accept (too short, blank, leading or trailing spaces,
+    one of the common passwords) with a ValidationError naming the field."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
             f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.",
@@ -64,6 +72,16 @@ def check_password_rules(password: str) -> None:
         raise ValidationError(
             "Kata sandi tidak boleh diawali atau diakhiri spasi.",
             message_en="The password may not start or end with a space.",
+            field="password",
+        )
+    if is_common(password):
+        raise ValidationError(
+            "Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain, misalnya gabungan "
+            "beberapa kata.",
+            message_en=(
+                "This password is too common and easy to guess. Choose another one, for "
+                "example a few words together."
+            ),
             field="password",
         )
 
@@ -91,6 +109,33 @@ def _locked_message(until: datetime) -> AuthError:
     )
 
 
+def _wrong_credentials() -> AuthError:
+    return AuthError(
+        "Nama pengguna atau kata sandi salah. Setelah "
+        f"{MAX_FAILED_ATTEMPTS} kali salah, akun dikunci {LOCKOUT_MINUTES} menit.",
+        message_en=(
+            f"Wrong username or password. After {MAX_FAILED_ATTEMPTS} failed attempts the "
+            f"account is locked for {LOCKOUT_MINUTES} minutes."
+        ),
+    )
+
+
+def _count_failure(user: User, now: datetime) -> None:
+    """One more wrong password for ``user``; the last allowed one locks the account."""
+    user.failed_attempts = (user.failed_attempts or 0) + 1
+    if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
+        user.failed_attempts = 0
+        log.warning("account %s locked after repeated failures", user.username)
+
+
+def _password_matches(user: User, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(user.password_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(session: Session, username: str, password: str) -> Actor:
     """Check a username and password; count failures and lock the account when needed.
 
@@ -98,27 +143,20 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     committed after an AuthError (``Database.session`` rolls back on error: use ``login``).
     """
     user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-    wrong = AuthError(
-        "Nama pengguna atau kata sandi salah.", message_en="Wrong username or password."
-    )
     if user is None or not user.active:
         # Same message, and the same time, as a wrong password: do not reveal which accounts
         # exist.
         _burn_time_like_a_check(password)
-        raise wrong
+        raise _wrong_credentials()
     now = utcnow()
+    matches = _password_matches(user, password)
     if user.locked_until is not None and user.locked_until > now:
-        raise _locked_message(user.locked_until)
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        user.failed_attempts = (user.failed_attempts or 0) + 1
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
-            user.failed_attempts = 0
-            log.warning("account %s locked after repeated failures", user.username)
-            raise _locked_message(user.locked_until) from None
-        raise wrong from None
+        if matches:  # only the account's owner learns that (and until when) it is locked
+            raise _locked_message(user.locked_until)
+        raise _wrong_credentials()
+    if not matches:
+        _count_failure(user, now)
+        raise _wrong_credentials()
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.failed_attempts = 0
@@ -286,14 +324,24 @@ def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, acti
 
 
 def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
-    """Change the signed-in user's password after checking the old one."""
+    """Change the signed-in user's password after checking the old one.
+
+    A wrong old password counts toward the account's lockout like a failed sign-in, and a
+    locked account cannot change its password until the lock ends. The failure counter must be
+    committed although the call fails: the caller's session commits after an AuthError
+    (``Database.session_keeping`` or an explicit commit, as for ``authenticate``).
+    """
     user = _get_user(session, actor.user_id)
-    try:
-        _hasher.verify(user.password_hash, old)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+    now = utcnow()
+    if user.locked_until is not None and user.locked_until > now:
+        raise _locked_message(user.locked_until)
+    if not _password_matches(user, old):
+        _count_failure(user, now)
+        if user.locked_until is not None and user.locked_until > now:
+            raise _locked_message(user.locked_until)
         raise AuthError(
             "Kata sandi lama salah.", message_en="The old password is wrong.", field="old"
-        ) from None
+        )
     check_password_rules(new)
     if new == old:
         raise ValidationError(
@@ -301,6 +349,7 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
             message_en="The new password must differ from the old one.",
             field="password",
         )
+    user.failed_attempts = 0
     user.password_hash = hash_password(new)
     for pending in session.scalars(select(FirstPassword).where(FirstPassword.user_id == user.id)):
         session.delete(pending)

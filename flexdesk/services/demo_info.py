@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DEMO_PASSWORD = "demo12345"
+DEMO_PASSWORD = "demo123456"
 
 
 @dataclass

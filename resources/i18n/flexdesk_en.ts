@@ -1076,8 +1076,8 @@
         <translation>Choose a new password</translation>
     </message>
     <message>
-        <source>Anda masuk dengan kata sandi sementara dari slip akun. Buat kata sandi baru (minimal 8 karakter) sebelum melanjutkan.</source>
-        <translation>You signed in with the one-time password from your account slip. Choose a new password (at least 8 characters) before you go on.</translation>
+        <source>Anda masuk dengan kata sandi sementara dari slip akun. Buat kata sandi baru (minimal 10 karakter) sebelum melanjutkan.</source>
+        <translation>You signed in with the one-time password from your account slip. Choose a new password (at least 10 characters) before you go on.</translation>
     </message>
     <message>
         <source>Kata sandi baru</source>

@@ -62,7 +62,10 @@ def _sign_in(qtbot: QtBot, db: Database) -> LoginDialog:
     qtbot.keyClicks(dialog.password, "salah-salah")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.actor is None
-    assert dialog.error.text() == "Nama pengguna atau kata sandi salah."
+    assert (
+        dialog.error.text()
+        == "Nama pengguna atau kata sandi salah. Setelah 5 kali salah, akun dikunci 15 menit."
+    )
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)

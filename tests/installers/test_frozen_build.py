@@ -172,7 +172,7 @@ def _office_copy(demo_office: Path, tmp_path: Path) -> Path:
 
 def _probe_main_window(exe: str, data: Path, env: dict[str, str]) -> str:
     result = _run(
-        [exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345")
+        [exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo123456")
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "main-window-shown" in result.stdout, result.stdout + result.stderr
@@ -233,7 +233,7 @@ def test_installed_gui_on_x11(installed: Path, demo_office: Path, tmp_path: Path
     env = _env(tmp_path, QT_QPA_PLATFORM="xcb")
     xvfb = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24"]
     started = _run(
-        [*xvfb, exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo12345")
+        [*xvfb, exe, "--data-dir", str(data)], dict(env, FLEXDESK_STARTUP_PROBE="admin:demo123456")
     )
     out = started.stdout + started.stderr
     assert started.returncode == 0, out

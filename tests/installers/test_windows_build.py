@@ -301,7 +301,7 @@ def test_gui_every_page_native_windows_platform(
 def test_first_start_uses_localappdata(build: tuple[Path, Path], env: dict[str, str]) -> None:
     """No --data-dir: the data folder is %LOCALAPPDATA%\\FlexDesk (C:\\users\\Siti Aminah\\...)."""
     result = _run(
-        [bw.EXE, "--demo"], _offscreen(env, FLEXDESK_STARTUP_PROBE="admin:demo12345"), timeout=240
+        [bw.EXE, "--demo"], _offscreen(env, FLEXDESK_STARTUP_PROBE="admin:demo123456"), timeout=240
     )
     assert result.returncode == 0, result.stdout
     assert "main-window-shown" in result.stdout, result.stdout
@@ -342,7 +342,7 @@ def test_silent_install_start_and_uninstall_keeps_data(
     version = _run([exe, "--version"], env)
     assert version.stdout.strip().splitlines()[-1] == f"FlexDesk {_version()}", version.stdout
     started = _run(
-        [exe, "--demo"], _offscreen(env, FLEXDESK_STARTUP_PROBE="admin:demo12345"), timeout=240
+        [exe, "--demo"], _offscreen(env, FLEXDESK_STARTUP_PROBE="admin:demo123456"), timeout=240
     )
     assert "main-window-shown" in started.stdout, started.stdout
     data = local / "FlexDesk"

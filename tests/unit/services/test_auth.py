@@ -19,7 +19,7 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models import User
 from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from flexdesk.services import auth
-from flexdesk.services.app import Services, login
+from flexdesk.services.app import Services, change_own_password, login
 from flexdesk.services.permissions import Actor, Role
 from tests.support.helpers import (
     ADMIN_PASSWORD,
@@ -29,7 +29,7 @@ from tests.support.helpers import (
     password_hash,
 )
 
-WRONG = "Nama pengguna atau kata sandi salah."
+WRONG = "Nama pengguna atau kata sandi salah. Setelah 5 kali salah, akun dikunci 15 menit."
 
 
 def _user(db: Database, username: str) -> User:
@@ -68,7 +68,7 @@ def test_wrong_password_is_refused_and_counted(db: Database, admin: Actor) -> No
     with pytest.raises(AuthError) as info:
         login(db, "admin", ADMIN_PASSWORD + "x")
     assert str(info.value) == WRONG
-    assert info.value.message_en == "Wrong username or password."
+    assert info.value.message_en.startswith("Wrong username or password.")
     assert _user(db, "admin").failed_attempts == 1
 
 
@@ -96,11 +96,11 @@ def test_lockout_after_five_failures_is_persisted_across_sessions(
         assert _user(db, "admin").failed_attempts == attempt
         assert _user(db, "admin").locked_until is None
 
-    with pytest.raises(AuthError) as locked:
+    # The failure that locks the account still says only "wrong": a stranger guessing names
+    # must not learn from the lock which accounts exist.
+    with pytest.raises(AuthError) as locking:
         login(db, "admin", "salah-lagi")
-    assert "terkunci" in str(locked.value)
-    assert f"{auth.LOCKOUT_MINUTES} menit" in str(locked.value)
-    assert "locked" in locked.value.message_en
+    assert str(locking.value) == WRONG
     user = _user(db, "admin")
     assert user.locked_until is not None
     assert (
@@ -109,13 +109,24 @@ def test_lockout_after_five_failures_is_persisted_across_sessions(
         <= timedelta(minutes=auth.LOCKOUT_MINUTES)
     )
 
-    # Even the right password is refused while locked (and the lock survives a new Database).
+    # A wrong password on the locked account reads exactly like an unknown account's...
+    with pytest.raises(AuthError) as locked_wrong:
+        login(db, "admin", "salah-sekali-lagi")
+    with pytest.raises(AuthError) as unknown:
+        login(db, "tidak-ada", "salah-sekali-lagi")
+    assert str(locked_wrong.value) == str(unknown.value) == WRONG
+    assert locked_wrong.value.message_en == unknown.value.message_en
+    # ...and only the right password learns it is locked: it is refused too, and the lock
+    # survives a new Database.
     again = Database(db.url)
     try:
-        with pytest.raises(AuthError, match="terkunci"):
+        with pytest.raises(AuthError) as locked:
             login(again, "admin", ADMIN_PASSWORD)
     finally:
         again.dispose()
+    assert "terkunci" in str(locked.value)
+    assert f"{auth.LOCKOUT_MINUTES} menit" in str(locked.value)
+    assert "locked" in locked.value.message_en
     with db.read_session() as session:
         rows = {row.username: row for row in auth.list_users(session, admin)}
     assert rows["admin"].locked
@@ -165,7 +176,26 @@ def test_reset_password_checks_rules_and_account(db: Database, staff: Staff) -> 
 
 @pytest.mark.parametrize(
     "password",
-    ["", "1234567", " sandi-dengan-spasi", "sandi-dengan-spasi ", "        ", "\tsandi-tab1"],
+    [
+        "",
+        "1234567",
+        "12345678",  # eight characters were enough before: ten are needed now
+        "Sandi-9ch",
+        " sandi-dengan-spasi",
+        "sandi-dengan-spasi ",
+        "          ",
+        "\tsandi-tab1",
+        # long enough, but among the first guesses of anyone trying
+        "1234567890",
+        "0987654321",
+        "aaaaaaaaaaaa",
+        "abcdefghijk",
+        "Bismillah123",
+        "KATASANDI123",
+        "indonesia45",
+        "Password123",
+        "qwertyuiop",
+    ],
 )
 def test_password_rules_refuse(password: str) -> None:
     with pytest.raises(ValidationError) as info:
@@ -174,7 +204,9 @@ def test_password_rules_refuse(password: str) -> None:
     assert info.value.message_en != info.value.message
 
 
-@pytest.mark.parametrize("password", ["12345678", "kata sandi panjang", "Sandi-Kuat-2026!"])
+@pytest.mark.parametrize(
+    "password", ["1234567x90", "kata sandi panjang", "Sandi-Kuat-2026!", "kucing-oren-7"]
+)
 def test_password_rules_accept(password: str) -> None:
     auth.check_password_rules(password)
 
@@ -306,18 +338,41 @@ def test_list_users_shows_roles_and_links(db: Database, staff: Staff) -> None:
 def test_change_own_password(db: Database, staff: Staff) -> None:
     services = Services(db, staff.member_actor)
     with pytest.raises(AuthError) as wrong_old:
-        services.call(auth.change_own_password, "bukan-sandi-lama", "Sandi-Baru-2026")
+        change_own_password(services, "bukan-sandi-lama", "Sandi-Baru-2026")
     assert wrong_old.value.field == "old"
+    assert _user(db, "dewi").failed_attempts == 1  # counted, and kept although the call failed
 
     with pytest.raises(ValidationError) as weak:
-        services.call(auth.change_own_password, USER_PASSWORD, "pendek")
+        change_own_password(services, USER_PASSWORD, "pendek")
     assert weak.value.field == "password"
     assert _user(db, "dewi").password_hash == password_hash(USER_PASSWORD)
 
-    services.call(auth.change_own_password, USER_PASSWORD, "Sandi-Baru-2026")
+    change_own_password(services, USER_PASSWORD, "Sandi-Baru-2026")
+    assert _user(db, "dewi").failed_attempts == 0
     assert login(db, "dewi", "Sandi-Baru-2026") == staff.member_actor
     # Only the acting user's own account changed.
     assert _user(db, "admin").password_hash == password_hash(ADMIN_PASSWORD)
+
+
+def test_wrong_old_passwords_lock_the_account_like_failed_sign_ins(
+    db: Database, staff: Staff
+) -> None:
+    """An unattended open session is not an unlimited guessing oracle for its password."""
+    services = Services(db, staff.member_actor)
+    for attempt in range(1, auth.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthError, match="lama salah"):
+            change_own_password(services, f"tebakan-{attempt}", "Sandi-Baru-2026")
+        assert _user(db, "dewi").failed_attempts == attempt
+    with pytest.raises(AuthError, match="terkunci") as locked:
+        change_own_password(services, "tebakan-terakhir", "Sandi-Baru-2026")
+    assert "locked" in locked.value.message_en
+    assert _user(db, "dewi").locked_until is not None
+    # locked: even the right old password changes nothing until the lock ends, nor signs in
+    with pytest.raises(AuthError, match="terkunci"):
+        change_own_password(services, USER_PASSWORD, "Sandi-Baru-2026")
+    assert _user(db, "dewi").password_hash == password_hash(USER_PASSWORD)
+    with pytest.raises(AuthError, match="terkunci"):
+        login(db, "dewi", USER_PASSWORD)
 
 
 def test_has_users(db: Database) -> None:

@@ -1,7 +1,7 @@
 """The new-password step of signing in with a one-time password (accounts made by an import).
 
 Shown by the sign-in dialog while ``auth.password_change_required`` says so; the app opens only
-after the new password is saved (``auth.change_own_password`` also clears the requirement).
+after the new password is saved (``app.change_own_password`` also clears the requirement).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import auth
+from flexdesk.services import app, auth
 from flexdesk.services.app import Services
 from flexdesk.ui.widgets.forms import ErrorLabel
 
@@ -44,7 +44,7 @@ class FirstPasswordDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Anda masuk dengan kata sandi sementara dari slip akun. Buat kata sandi baru "
-                "(minimal 8 karakter) sebelum melanjutkan."
+                "(minimal 10 karakter) sebelum melanjutkan."
             )
         )
         intro.setWordWrap(True)
@@ -80,7 +80,7 @@ class FirstPasswordDialog(QDialog):
             )
             return
         try:
-            self._services.call(auth.change_own_password, self._old, new)
+            app.change_own_password(self._services, self._old, new)
         except FlexDeskError as exc:
             self.error.show_error(exc.message_en if self._lang == "en" else exc.message)
             return
