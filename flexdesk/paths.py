@@ -4,6 +4,12 @@ Everything lives under one data directory: the platformdirs per-user data dir by
 (``~/.local/share/FlexDesk`` on Linux; ``%LOCALAPPDATA%\\FlexDesk`` on Windows, logs in its
 ``Logs`` folder: the folder the Windows uninstaller asks about), or the folder given by
 ``--data-dir`` / ``FLEXDESK_DATA_DIR`` so that tests and demos never touch a real user's data.
+
+Who may read it: on POSIX the data folder and its subfolders are kept 0700 and the database and
+backups 0600 (``make_private``), so another account on a shared PC cannot copy the office's
+staff records. On Windows the default folder is under ``%LOCALAPPDATA%``, whose inherited ACL
+already gives access only to the user, SYSTEM and Administrators; a ``--data-dir`` elsewhere
+(a shared ``C:\\Data``) keeps that folder's ACL, so choose one only the user can open.
 """
 
 from __future__ import annotations
@@ -60,8 +66,24 @@ class DataPaths:
     def ensure(self) -> DataPaths:
         for folder in (self.root, self.backups, self.attachments, self.exports, self.keys):
             folder.mkdir(parents=True, exist_ok=True)
+            make_private(folder)
         self.logs.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on POSIX (0700 for a folder, 0600 for a file); nothing on Windows,
+    where the folder's ACL decides (see the module docstring). A file system that cannot store
+    modes (a FAT USB stick) is left as it is."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode
+        wanted = 0o700 if path.is_dir() else 0o600
+        if mode & 0o777 != wanted:
+            path.chmod(wanted)
+    except OSError:
+        pass
 
 
 def default_data_root() -> Path:

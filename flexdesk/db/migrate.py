@@ -98,6 +98,9 @@ def sqlite_file_backup(src: Path, dest: Path) -> Path:
     """Consistent copy of a live SQLite database through SQLite's online backup API."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)  # left by a migration killed mid-copy
+    # created empty (a valid empty SQLite database) with owner-only permissions first
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     # closing(): sqlite3's own context manager only commits. Both files must be closed before
     # the rename, which Windows refuses while SQLite still holds the ``.part`` file open.
     with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(tmp)) as target:

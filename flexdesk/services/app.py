@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.engine import make_url
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from flexdesk.db.engine import Database, sqlite_url
 from flexdesk.db.migrate import MigrationResult, migrate_to_head
 from flexdesk.errors import AuthError, StorageError
-from flexdesk.paths import DataPaths
+from flexdesk.paths import DataPaths, make_private
 from flexdesk.services import auth, startup
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.location import configured_database_url
@@ -73,11 +74,19 @@ def open_database(
     except BaseException:
         db.dispose()
         raise
+    if not database_url:  # SQLite gives its -wal and -shm files the database file's mode
+        for file in (paths.database, *_sidecars(paths.database)):
+            if file.exists():
+                make_private(file)
     if result.upgraded:
         log.info("schema upgraded (backup: %s)", result.backup)
     if auto_backup and db.is_sqlite:
         _daily_backup(db, paths)
     return db
+
+
+def _sidecars(database: Path) -> tuple[Path, Path]:
+    return database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")
 
 
 def _server_database(url: str, paths: DataPaths) -> Database:

@@ -42,6 +42,9 @@ def copy_sqlite(src: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path_for(dest)
     try:
+        # An empty file is a valid empty SQLite database: creating it first gives the copy
+        # owner-only permissions from its first byte (a backup holds every staff record).
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(tmp)) as target:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
