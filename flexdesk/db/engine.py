@@ -1,5 +1,15 @@
 """Engine and session factory: the pragmas every SQLite connection needs, and for a PostgreSQL
-server on the office LAN a connect timeout and a liveness check of pooled connections."""
+server on the office LAN a connect timeout and a liveness check of pooled connections.
+
+SQLite and several writers (two windows' worth of work: the GUI and a ``flexdesk`` command, or a
+second program on the same file): every transaction that may write starts ``BEGIN IMMEDIATE``,
+taking the write lock at its start, so a second writer waits up to ``BUSY_TIMEOUT_MS`` for the
+first to commit. With the deferred ``BEGIN`` SQLite would otherwise use, a transaction that read
+first and then writes cannot wait at all (the lock upgrade could deadlock, so SQLite answers
+"database is locked" at once). Read-only sessions (``Database.read_session``) keep the deferred
+``BEGIN``: in WAL mode they never wait for a writer. A lock held past the timeout becomes
+:class:`flexdesk.errors.DatabaseBusy`, a message in words, never a driver traceback.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +23,15 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from flexdesk.db import audit as _audit  # registers the audit-trail session hook
-from flexdesk.errors import ValidationError
+from flexdesk.errors import DatabaseBusy, ValidationError
 
 BUSY_TIMEOUT_MS = 5000
 DATA_ROOT = "data_root"  # Session.info key: the data folder of the database's sessions
 PG_CONNECT_TIMEOUT_S = 10  # an unreachable server is reported instead of hanging the window
 WRITE_LOCK_KEY = 0x46445752  # "FDWR": PostgreSQL advisory lock serialising audited writes
 _WRITE_LOCK_HELD = "flexdesk_write_lock"
+#: execution option of the read-only sessions' engine: their transactions start deferred
+READ_ONLY = "flexdesk_read_only"
 
 
 def sqlite_url(path: Path) -> str:
@@ -39,7 +51,28 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def database_busy() -> DatabaseBusy:
+    seconds = BUSY_TIMEOUT_MS // 1000
+    return DatabaseBusy(
+        f"Basis data sedang dipakai oleh jendela, perintah atau program lain dan tetap terkunci "
+        f"lebih dari {seconds} detik. Tidak ada yang disimpan; coba lagi sebentar lagi.",
+        message_en=(
+            f"The database is in use by another window, command or program and stayed locked "
+            f"for more than {seconds} seconds. Nothing was saved; try again in a moment."
+        ),
+    )
+
+
+def _busy_as_typed_error(ctx: ExceptionContext) -> None:
+    """SQLite's "database is locked" (the busy timeout ran out, or a read transaction tried to
+    write under another writer) as a typed, translated error."""
+    text_ = str(ctx.original_exception)
+    if "database is locked" in text_ or "database table is locked" in text_:
+        raise database_busy() from ctx.original_exception
 
 
 def _serialise_audited_writes(session: Session, _ctx: Any, _instances: Any) -> None:
@@ -122,6 +155,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _busy_as_typed_error)
     return engine
 
 
@@ -135,6 +169,8 @@ class Database:
         # it is not beside the database file
         info = {DATA_ROOT: data_root} if data_root is not None else None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
+        reader = self.engine.execution_options(**{READ_ONLY: True})
+        self._read_sessions = sessionmaker(reader, expire_on_commit=False, info=info)
 
     @classmethod
     def for_file(cls, path: Path) -> Database:
@@ -159,8 +195,8 @@ class Database:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
-        """A session for reads; never commits."""
-        session = self._sessions()
+        """A session for reads; never commits, and on SQLite never waits for a writer."""
+        session = self._read_sessions()
         try:
             yield session
         finally:

@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from flexdesk.db.base import ChangeCounter, Tombstone, current_change_seq
-from flexdesk.db.engine import BUSY_TIMEOUT_MS, Database
+from flexdesk.db.engine import BUSY_TIMEOUT_MS, READ_ONLY, Database
 from flexdesk.db.models import Employee, WorkUnit
 
 
@@ -19,8 +19,10 @@ def _counter(db: Database) -> int:
 
 
 def test_every_connection_gets_the_pragmas(db: Database) -> None:
-    # Two connections open at once: the pragmas come from the connect hook, not by luck.
-    with db.engine.connect() as first, db.engine.connect() as second:
+    # Two connections open at once: the pragmas come from the connect hook, not by luck. (Read
+    # connections: two writing transactions at once would wait for each other, engine.py.)
+    reader = db.engine.execution_options(**{READ_ONLY: True})
+    with reader.connect() as first, reader.connect() as second:
         for conn in (first, second):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
