@@ -136,11 +136,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_migrate(args: argparse.Namespace) -> int:
     from flexdesk.db.migrate import current_revisions, describe
+    from flexdesk.instance_lock import exclusive_use
     from flexdesk.services.app import open_database
 
-    db = open_database(_data_paths(args), database_url=args.database_url)
-    print(f"Skema basis data: {describe(current_revisions(db))}")
-    db.dispose()
+    paths = _data_paths(args)
+    with exclusive_use(paths.root):  # an open window must not run on a schema changed under it
+        db = open_database(paths, database_url=args.database_url)
+        print(f"Skema basis data: {describe(current_revisions(db))}")
+        db.dispose()
     return 0
 
 

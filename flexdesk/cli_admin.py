@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from flexdesk.instance_lock import exclusive_use
 from flexdesk.paths import DataPaths, resolve_data_paths
 
 AUDIT_HELP = "periksa atau tampilkan jejak audit (audit verify | audit list)"
@@ -119,11 +120,18 @@ def run_backup(args: argparse.Namespace) -> int:
         backup.verify_backup(_backup_file(paths, args.file))
         print("Cadangan utuh (integrity_check: ok).")
         return 0
-    from flexdesk.cli_sync import CONSOLE_ACTOR
     from flexdesk.services.storage.location import configured_database_url
 
     if getattr(args, "database_url", None) or configured_database_url(paths):
         raise backup.server_database_error()  # restore_as checks it too; before any copying
+    with exclusive_use(paths.root):
+        return _restore(args, paths)
+
+
+def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    from flexdesk.cli_sync import CONSOLE_ACTOR
+    from flexdesk.services.storage import backup
+
     chosen = _backup_file(paths, args.file)
     if chosen.resolve().parent != paths.backups.resolve():
         # a file from elsewhere (a USB drive): copied in safely and verified first, as the

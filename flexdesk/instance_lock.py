@@ -11,8 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+
+from flexdesk.errors import StorageError
 
 LOCK_NAME = "flexdesk.lock"
 
@@ -66,6 +69,30 @@ class InstanceLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+@contextlib.contextmanager
+def exclusive_use(folder: Path) -> Iterator[InstanceLock]:
+    """Hold the data folder's lock for work that replaces or restructures the database under
+    it (a restore, a schema migration from the command line): refused while a FlexDesk window
+    has the folder open, which would otherwise go on writing to the file being replaced.
+    Ordinary writing commands need not: SQLite's write lock makes them wait their turn."""
+    lock = InstanceLock(folder)
+    if not lock.acquire():
+        pid = lock.owner_pid()
+        who = f" (PID {pid})" if pid else ""
+        raise StorageError(
+            f"FlexDesk sedang terbuka untuk folder data ini{who}. Tutup jendelanya dulu, lalu "
+            "ulangi perintah ini.",
+            message_en=(
+                f"FlexDesk is open on this data folder{who}. Close its window first, then run "
+                "this command again."
+            ),
+        )
+    try:
+        yield lock
+    finally:
+        lock.release()
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
