@@ -22,6 +22,7 @@ def closed(db: Database, staff: Staff) -> Staff:
     return staff
 
 
+@pytest.mark.sqlite_only(reason="backups copy the SQLite file")
 def test_restore_is_refused_while_a_window_has_the_folder(
     closed: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -56,6 +57,7 @@ def test_migrate_is_refused_while_a_window_has_the_folder(
     assert "Skema basis data" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only(reason="backups copy the SQLite file")
 def test_ordinary_commands_still_run_beside_an_open_window(
     closed: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
