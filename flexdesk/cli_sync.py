@@ -31,7 +31,9 @@ KEY_HELP = (
 )
 
 #: the command line acts as the office admin (see the module docstring)
-CONSOLE_ACTOR = Actor(user_id="console", username="console", role=Role.ADMIN, display_name="Konsol")
+CONSOLE_ACTOR = Actor(
+    user_id="console", username="console", role=Role.ADMIN, display_name="Konsol", account=False
+)
 
 
 def _paths(args: argparse.Namespace) -> DataPaths:

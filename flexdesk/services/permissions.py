@@ -186,6 +186,9 @@ class Actor:
     role: Role
     employee_id: str | None = None
     display_name: str = ""
+    #: False for an identity that is not an account in the users table (the command line's
+    #: console actor): ``services.app.Services`` then does not re-check it on every call
+    account: bool = True
 
     def can(self, action: Action) -> bool:
         """True when this actor's role allows ``action``."""

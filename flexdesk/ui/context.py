@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,9 @@ class UiContext:
     ops: DbWorker = field(init=False)
     #: what changed, for the pages that show it (flexdesk.ui.events)
     events: ChangeBus = field(init=False)
+    #: called when a service call says the account changed under this session
+    #: (``errors.SessionEnded``): the session host closes the window and asks to sign in again
+    on_session_ended: Callable[[Exception], None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         from flexdesk.ui.events import ChangeBus

@@ -15,7 +15,8 @@ the GUI's own calls never race each other (Anki's ``taskman`` / ``CollectionOp``
 Results arrive through a queued signal, on the GUI thread, in start order. A result whose
 ``parent`` widget was deleted meanwhile is dropped. A :class:`flexdesk.errors.FlexDeskError`
 goes to ``on_failure`` (default: a warning box on the parent with the message in the UI
-language); anything else is re-raised on the GUI thread, where the crash dialog (``ui.crash``)
+language), except :class:`flexdesk.errors.SessionEnded` (the account changed under the open
+session), which goes to the context's ``on_session_ended``: the session host signs out; anything else is re-raised on the GUI thread, where the crash dialog (``ui.crash``)
 or, in tests, pytest-qt sees it — never swallowed.
 
 Long work with a progress dialog keeps using ``ui.worker.ProgressRunner``, on the same worker
@@ -36,7 +37,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
-from flexdesk.errors import FlexDeskError
+from flexdesk.errors import FlexDeskError, SessionEnded
 
 if TYPE_CHECKING:
     from flexdesk.db.engine import Database
@@ -158,6 +159,8 @@ class _Op(Generic[T]):
                 self._after_success()
                 if self._success is not None:
                     self._success(result)
+            elif isinstance(error, SessionEnded) and self._ctx.on_session_ended is not None:
+                self._ctx.on_session_ended(error)  # signs out; no page handles this itself
             elif isinstance(error, FlexDeskError):
                 self._fail(parent, error)
             else:

@@ -94,6 +94,7 @@ class SessionHost(QObject):
     def open_window(self, actor: Actor) -> QWidget:
         self.actor = actor
         ctx = UiContext(self.paths, self.db, Services(self.db, actor), self.settings, self.lang)
+        ctx.on_session_ended = self.sign_out
         self._ctx = ctx  # its database worker must be done before the database goes away
         window = self._window_factory(ctx)
         RestartHook(window, self.restore)
@@ -102,6 +103,39 @@ class SessionHost(QObject):
         if self._lock_factory is not None:
             self._lock = self._lock_factory(self.db, actor)
         return window
+
+    def _close_signed_in(self) -> None:
+        """Stop the idle lock, close the open forms and the main window; FlexDesk stays."""
+        self.app.setQuitOnLastWindowClosed(False)  # no window for a moment
+        if self._lock is not None:
+            self._lock.stop()
+            if isinstance(self._lock, QObject):
+                self._lock.deleteLater()
+            self._lock = None
+        window, self.window = self.window, None
+        for widget in self.app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                # The user agreed to discard open forms (restore) or cannot save them any more
+                # (signed out). done(), not reject(): a form whose reject() asks "discard your
+                # changes?" must not ask now.
+                widget.done(QDialog.DialogCode.Rejected)
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    # -- the account changed under the session -------------------------------------------
+
+    def sign_out(self, error: Exception) -> None:
+        """A service call said the account was deactivated, removed or given another role
+        since sign-in (``errors.SessionEnded``): close the window, say why, ask to sign in again
+        (a demoted user comes back with the new role's pages; "Keluar" closes FlexDesk)."""
+        if self.window is None:  # already signed out: later results of the old window
+            return
+        log.warning("session of %s ended: %s", self.actor.username if self.actor else "?", error)
+        self._close_signed_in()
+        en = self.lang == "en"
+        note = str(getattr(error, "message_en", "") or error) if en else str(error)
+        self._ask_sign_in(note, "session_sign_in")
 
     # -- restore --------------------------------------------------------------------------
     def restore(self, backup_file: Path) -> None:
@@ -113,21 +147,7 @@ class SessionHost(QObject):
         if actor is None or not self.db.is_sqlite:  # (the tab offers it for SQLite only)
             return
         log.info("restore from %s requested by %s", backup_file, actor.username)
-        self.app.setQuitOnLastWindowClosed(False)  # no window for a moment; FlexDesk stays
-        if self._lock is not None:
-            self._lock.stop()
-            if isinstance(self._lock, QObject):
-                self._lock.deleteLater()
-            self._lock = None
-        window, self.window = self.window, None
-        for widget in self.app.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                # The user agreed to discard open forms. done(), not reject(): a form whose
-                # reject() asks "discard your changes?" must not ask again now.
-                widget.done(QDialog.DialogCode.Rejected)
-        if window is not None:
-            window.close()
-            window.deleteLater()
+        self._close_signed_in()
         en = self.lang == "en"
         progress = QProgressDialog(
             "Restoring the backup…" if en else "Memulihkan cadangan…", "", 0, 0
@@ -200,7 +220,7 @@ class SessionHost(QObject):
             )
         self._ask_sign_in(note)
 
-    def _ask_sign_in(self, note: str) -> None:
+    def _ask_sign_in(self, note: str, name: str = "restore_sign_in") -> None:
         from flexdesk.services import office
         from flexdesk.ui.login import LoginDialog
 
@@ -208,7 +228,7 @@ class SessionHost(QObject):
             row = office.get_office(session)
             office_name = f"{row.unit_kerja} — {row.instansi}" if row else ""
         dialog = LoginDialog(self.db, office_name, lang=self.lang, hint=note)
-        dialog.setObjectName("restore_sign_in")
+        dialog.setObjectName(name)
         if self.actor is not None:
             dialog.username.setText(self.actor.username)
             dialog.password.setFocus()

@@ -115,7 +115,7 @@ def test_bad_admin_account_saves_no_office(db: Database, admin: dict[str, str], 
 
 
 def test_office_profile_before_setup_is_not_found(db: Database) -> None:
-    someone = Actor(user_id="x", username="x", role=Role.ADMIN)
+    someone = Actor(user_id="x", username="x", role=Role.ADMIN, account=False)  # no users yet
     with pytest.raises(NotFound, match="wizard"):
         Services(db, someone).read(office.office_profile)
 
