@@ -261,6 +261,7 @@ _RAGE_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "data setelah potongan terakhir",
         "data after the last chunk",
     ),
+    ("Incomplete header", "truncated", "header terpotong", "header truncated"),
     ("failed to fill whole buffer", "truncated", "terpotong", "truncated"),
     ("truncated", "truncated", "terpotong", "truncated"),
     (
