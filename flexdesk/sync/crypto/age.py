@@ -109,12 +109,12 @@ class _Meter:
         self._is_cancelled = is_cancelled
         self._next = _REPORT_EVERY
 
-    def count(self, data: bytes, plain_done: int) -> None:
+    def count(self, data: bytes, done: int) -> None:
         self.digest.update(data)
         self.size += len(data)
         if self.size >= self._next:
             self._next = self.size + _REPORT_EVERY
-            self.report(plain_done)
+            self.report(done)
 
     def report(self, done: int) -> None:
         if self._progress is not None:
@@ -123,7 +123,8 @@ class _Meter:
             raise Cancelled()
 
     def reraise(self) -> None:
-        """Raise what a callback raised, if anything did."""
+        """Raise what a callback raised, if anything did. Also after pyrage returned normally:
+        its last buffered write happens when its BufWriter is dropped, which ignores errors."""
         if self.failure is not None:
             raise self.failure
 
@@ -195,6 +196,7 @@ def encrypt_file(
                 f"Enkripsi bundel gagal: {exc}",
                 f"Encrypting the bundle failed: {exc}",
             ) from exc
+        meter.reraise()
         meter.report(reader.done)
         fout.flush()
         os.fsync(fout.fileno())
@@ -240,6 +242,7 @@ def _decrypt_into(fin: BinaryIO, fout: BinaryIO, key: x25519.Identity, meter: _M
     except Exception as exc:
         meter.reraise()
         raise _rage_error(exc) from exc
+    meter.reraise()
     meter.report(reader.done)
     fout.flush()
 

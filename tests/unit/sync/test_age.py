@@ -215,33 +215,69 @@ def test_cancel_stops_and_leaves_no_output(
         assert dst.stat().st_size < SIZE
 
 
+class _Disk:
+    """Stands in for ``open`` in the age module: the output file counts its writes and fails
+    the ``fail_at``-th one with ENOSPC (0: never)."""
+
+    def __init__(self, fail_at: int) -> None:
+        self.fail_at = fail_at
+        self.writes = 0
+
+    def open(self, path: Path, mode: str = "r") -> Any:
+        fh = open(path, mode)  # noqa: SIM115 (closed by the caller's with)
+        if "x" not in mode:
+            return fh
+        disk = self
+
+        class Output:
+            def __enter__(self) -> Output:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                fh.close()
+
+            def write(self, data: bytes) -> int:
+                disk.writes += 1
+                if disk.writes == disk.fail_at:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                return fh.write(data)
+
+            def flush(self) -> None:
+                fh.flush()
+
+            def fileno(self) -> int:
+                return fh.fileno()
+
+        return Output()
+
+
+@pytest.mark.parametrize("direction", ["decrypt", "encrypt"])
+@pytest.mark.parametrize("which", ["first", "last"])
 def test_write_error_comes_back_as_itself(
-    tmp_path: Path, sealed: tuple[Path, bytes, str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    sealed: tuple[Path, bytes, str],
+    monkeypatch: pytest.MonkeyPatch,
+    direction: str,
+    which: str,
 ) -> None:
-    """A full disk while encrypting is the OSError the export's handler knows, not a string
-    inside pyrage's EncryptError."""
-    real_open = open
+    """A full disk is the OSError the export's handler knows, not text inside a pyrage error,
+    and not lost when it hits pyrage's last buffered write (dropped without a check in Rust:
+    the envelope would then sign a cut-off file)."""
+    src, _, identity = sealed
 
-    class Full:
-        def __init__(self, fh: Any) -> None:
-            self.fh = fh
+    def run(disk: _Disk, n: int) -> None:
+        monkeypatch.setattr(age, "open", disk.open, raising=False)
+        dst = tmp_path / f"out{n}.bin"
+        if direction == "decrypt":
+            age.decrypt_file(src, dst, identity)
+        else:
+            age.encrypt_file(tmp_path / "plain.bin", dst, age.recipient_of(identity))
 
-        def __enter__(self) -> Full:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.fh.close()
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    def fake_open(path: Path, mode: str = "r") -> Any:
-        fh = real_open(path, mode)
-        return Full(fh) if "x" in mode else fh
-
-    monkeypatch.setattr(age, "open", fake_open, raising=False)
+    counting = _Disk(0)
+    run(counting, 0)
+    assert counting.writes > 10
     with pytest.raises(OSError) as err:
-        age.encrypt_file(tmp_path / "plain.bin", tmp_path / "o.age", age.recipient_of(sealed[2]))
+        run(_Disk(1 if which == "first" else counting.writes), 1)
     assert err.value.errno == errno.ENOSPC and not isinstance(err.value, BundleError)
 
 
