@@ -257,7 +257,8 @@ _RAGE_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "header damaged or altered: header MAC mismatch",
     ),
     ("Header is invalid", "decrypt-damaged", "header tidak sah", "malformed header"),
-    ("Unknown age format", "decrypt-damaged", "bukan berkas age v1", "not an age v1 file"),
+    # rage's word for a header it cannot parse; the intro line was checked before
+    ("Unknown age format", "decrypt-damaged", "header tidak sah", "malformed header"),
     (
         "last chunk has been processed",
         "decrypt-damaged",

@@ -150,3 +150,12 @@ def test_legacy_body_encoding_is_the_one_known_leniency(tmp_path: Path) -> None:
     sealed = decrypt(tmp_path, forge(key.public_key(), PLAIN, _body_without_final_line), identity)
     assert (tmp_path / "out.zip").read_bytes() == PLAIN
     assert not age_cli_decrypts(tmp_path, sealed, identity)
+
+
+@pytest.mark.parametrize("case", ["empty stanza type", "extra X25519 argument"])
+def test_malformed_header_message_names_the_header(tmp_path: Path, case: str) -> None:
+    key, identity = new_key()
+    with pytest.raises(BundleError) as err:
+        decrypt(tmp_path, forge(key.public_key(), PLAIN, MALFORMED[case]), identity)
+    assert "malformed header" in err.value.message_en
+    assert "header tidak sah" in err.value.message
