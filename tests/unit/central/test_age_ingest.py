@@ -18,7 +18,7 @@ def _flip_mac(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("damage", "code", "says"),
+    "case",
     [
         ("header MAC", "decrypt-damaged", "header MAC mismatch"),
         # the signed envelope's size catches a cut before decryption starts
@@ -28,8 +28,9 @@ def _flip_mac(data: bytes) -> bytes:
     ],
 )
 def test_damaged_encrypted_bundle_is_rejected_with_its_reason(
-    tmp_path: Path, receiver: Receiver, office: OfficeFixture, damage: str, code: str, says: str
+    tmp_path: Path, receiver: Receiver, office: OfficeFixture, case: tuple[str, str, str]
 ) -> None:
+    damage, code, says = case
     identity, recipient = age.generate_identity()
     receiver.age_identity = identity
     w = office.export([office.change(UUIDS[0], {"rahasia": "NIK 3201..."})], encrypt_to=recipient)
