@@ -101,7 +101,8 @@ def main() -> None:
                 print(f"{size:>4}MB {mode:14} {wall:>6}s {rss:>6} MB {gap:>5} ms")
             if age_bin is not None:
                 start = time.perf_counter()
-                subprocess.run([age_bin, "-d", "-i", str(key), "-o", os.devnull, str(sealed)])
+                cmd = [age_bin, "-d", "-i", str(key), "-o", os.devnull, str(sealed)]
+                subprocess.run(cmd, check=True)
                 print(f"{size:>4}MB {'age -d':14} {time.perf_counter() - start:>6.2f}s")
 
 
