@@ -135,8 +135,8 @@ class _Meter:
 
 
 class _Reader:
-    """The file pyrage reads; ``read`` is all it calls. With ``meter`` the bytes read are the
-    encrypted file's (decrypting); otherwise ``_Writer`` meters (encrypting)."""
+    """The file pyrage reads; ``read`` is all it calls (8 KiB at a time). ``metered``: the bytes
+    read are the encrypted file's (decrypting); otherwise ``_Writer`` meters (encrypting)."""
 
     def __init__(self, fh: BinaryIO, meter: _Meter, metered: bool) -> None:
         self.fh = fh
@@ -157,7 +157,8 @@ class _Reader:
 
 
 class _Writer:
-    """The file pyrage writes; with ``meter`` (encrypting) the bytes written are metered."""
+    """The file pyrage writes; ``metered`` (encrypting): the bytes written are the encrypted
+    file's. Any exception goes to the source's meter (see :meth:`_Meter.reraise`)."""
 
     def __init__(self, fh: BinaryIO, source: _Reader, metered: bool) -> None:
         self.fh = fh
@@ -252,7 +253,8 @@ def _decrypt_into(fin: BinaryIO, fout: BinaryIO, key: x25519.Identity, meter: _M
     fout.flush()
 
 
-#: rage's error texts (age crate 0.11: DecryptError's Display, the STREAM reader's io errors)
+#: rage's error texts (age crate 0.11: DecryptError's Display, the STREAM reader's io errors);
+#: pyrage passes only the text on. tests/unit/sync/test_age*.py fail if an upgrade changes them.
 _RAGE_ERRORS: tuple[tuple[str, str, str, str], ...] = (
     ("No matching keys", "decrypt-failed", "bukan untuk kunci ini", "not encrypted to this key"),
     (
