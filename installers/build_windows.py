@@ -70,6 +70,7 @@ TOP_LEVEL = (
     "XlsxWriter==3.3.1",  # writing the XLSX exports
     "platformdirs==4.14.9",
     "cryptography==51.0.1",
+    "pyrage==1.4.0",  # age encryption of bundles (sync/crypto/age.py); abi3 wheel, no deps
     "holidays==0.109",
     "argon2-cffi==25.1.0",
     "tzdata",  # zoneinfo has no system time-zone database on Windows
@@ -313,7 +314,7 @@ def wine_run(
 def wine_dlls(cache: Path) -> tuple[Path, Path]:
     """bcryptprimitives.dll and windows.ui.dll from Debian 13's Wine 10 (libwine .deb).
 
-    Wine 8.0 has neither: cryptography's Rust extension imports ``ProcessPrng`` from
+    Wine 8.0 has neither: the Rust extensions (cryptography, pyrage) import ``ProcessPrng`` from
     bcryptprimitives.dll (Rust >= 1.78), and Qt >= 6.5 reads theme colours through WinRT's
     ``Windows.UI.ViewManagement.UISettings`` (windows.ui.dll) when it opens a native window.
     Windows 10/11 ship both. Only the Wine prefix gets them; the build does not."""

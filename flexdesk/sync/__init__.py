@@ -13,7 +13,7 @@ Where to start (docs/bundle-format.md is the published spec):
   bundle carries (format 2), pure standard library.
 - :mod:`flexdesk.sync.crypto.sshsig`: OpenSSH SSHSIG signatures (``ssh-keygen -Y`` compatible).
 - :mod:`flexdesk.sync.format.ziphygiene`: ``SafeZip``, the only way untrusted zips are read.
-- :mod:`flexdesk.sync.crypto.age`: optional age v1 encryption, pure Python.
+- :mod:`flexdesk.sync.crypto.age`: optional age v1 encryption through pyrage (rage).
 - :mod:`flexdesk.sync.format.bagit`, :mod:`flexdesk.sync.format.canonical`, :mod:`flexdesk.sync.format.layout`:
   BagIt tag files, canonical JSON, names inside a bundle.
 

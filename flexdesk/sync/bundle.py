@@ -79,7 +79,8 @@ chain segment ``header.audit`` declares); raises ``BundleError`` with ``code`` f
 :data:`flexdesk.sync._errors.CODES` (bad-signature, unknown-key, revoked-key, key-not-valid,
 wrong-office, hash-mismatch, size-mismatch, truncated, not-a-zip, extra-file, missing-file,
 path-traversal, symlink, duplicate-name, zip-bomb, bad-name, unsupported-zip, bad-format,
-mismatch, format-version, gap, replay, encrypted, decrypt-failed, audit-chain) or
+mismatch, format-version, gap, replay, encrypted, decrypt-failed, decrypt-damaged,
+audit-chain) or
 ``Cancelled``.
 """
 

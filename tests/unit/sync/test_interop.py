@@ -289,3 +289,21 @@ def test_we_decrypt_what_age_cli_encrypts(tmp_path: Path, size: int) -> None:
         check=False,
     )
     assert result.returncode == 0 and result.stdout == plain.read_bytes()
+
+
+def test_we_decrypt_age_cli_files_for_several_recipients(tmp_path: Path) -> None:
+    """Our stanza second among several (age -r A -r B), and a key file age-keygen wrote."""
+    need("age")
+    keyfile = tmp_path / "kunci pusat ü.txt"
+    subprocess.run([need("age-keygen"), "-o", str(keyfile)], check=True, capture_output=True)
+    identity = keyfile.read_text()
+    _, other = age.generate_identity()
+    plain = tmp_path / "bukti scan.zip"
+    plain.write_bytes(bytes(range(256)) * 1000)
+    sealed = tmp_path / "paket 1.zip.age"
+    subprocess.run(
+        ["age", "-r", other, "-r", age.recipient_of(identity), "-o", str(sealed), str(plain)],
+        check=True,
+    )
+    age.decrypt_file(sealed, tmp_path / "hasil.zip", identity)
+    assert (tmp_path / "hasil.zip").read_bytes() == plain.read_bytes()
