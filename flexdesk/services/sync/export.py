@@ -6,6 +6,7 @@ is such an export, carrying the statement that announces the new key (section 9.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import flexdesk
 from flexdesk.db.engine import Database
-from flexdesk.db.models_sync import SyncBundle, SyncKey, SyncSentRecord
+from flexdesk.db.models_sync import SyncBundle
 from flexdesk.errors import BundleError, Cancelled, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
@@ -28,6 +29,15 @@ from flexdesk.services.sync.collect import (
     collect_changes,
 )
 from flexdesk.services.sync.office_keys import check_passphrase
+from flexdesk.services.sync.sent import (
+    SentFacts,
+    console_safe,
+    export_lock,
+    mark_failed,
+    mark_sent,
+    record_planned,
+    switch_key,
+)
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -35,10 +45,12 @@ from flexdesk.sync.bundle import (
     BaseAck,
     ReportFile,
     WrittenBundle,
+    bundle_stem,
     make_rotation,
     write_bundle,
 )
 from flexdesk.sync.crypto import keys
+from flexdesk.sync.format.layout import AGE_SUFFIX, ZIP_SUFFIX
 
 if TYPE_CHECKING:
     from flexdesk.services.storage.attachments import AttachmentStore
@@ -123,29 +135,39 @@ def export_bundle(
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")
     store = AttachmentStore(paths.attachments)
-    plan, collected, audit = _reserve(
-        db, key_path, kid, period=period, encrypt=encrypt, progress=progress
-    )
-    # committed: plan.seq is used up from here on, whatever happens next
-    try:
-        written = _write(
-            out_dir,
-            plan,
-            collected,
-            audit,
-            store=store,
-            signing_key=signing_key,
-            new_key=_new_key,
-            reports=reports,
+    # held until the history says "sent" or "failed": start-up reconciliation leaves a
+    # bundle alone while its export may still be running
+    with export_lock(paths):
+        plan, collected, audit = _reserve(
+            db,
+            key_path,
+            kid,
+            out_dir=out_dir,
             period=period,
+            encrypt=encrypt,
+            report_count=len(reports),
             progress=progress,
-            is_cancelled=is_cancelled,
-            verify=verify,
         )
-    except BaseException as exc:
-        _record_failure(db, plan.seq, exc)
-        raise
-    _record_sent(db, plan, written, collected, _new_key)
+        # committed: plan.seq is used up from here on, whatever happens next
+        try:
+            written = _write(
+                out_dir,
+                plan,
+                collected,
+                audit,
+                store=store,
+                signing_key=signing_key,
+                new_key=_new_key,
+                reports=reports,
+                period=period,
+                progress=console_safe(progress),
+                is_cancelled=is_cancelled,
+                verify=verify,
+            )
+        except BaseException as exc:
+            _record_failure(db, plan.seq, exc)
+            raise
+        _record_sent(db, plan, written, _new_key)
     log.info("bundle %s written to %s", plan.seq, written.container_path)
     return ExportResult.of(plan.seq, written)
 
@@ -174,12 +196,16 @@ def _reserve(
     key_path: Path,
     kid: str,
     *,
+    out_dir: Path,
     period: str,
     encrypt: bool,
+    report_count: int,
     progress: Progress | None,
 ) -> tuple[_Plan, Collected, AuditSegment | None]:
     """One transaction: collect the changes and audit rows after the acknowledged point, take
-    the next bundle number and record the bundle as "exporting"."""
+    the next bundle number and record the bundle as "exporting", with where it goes and the
+    revisions it carries (what start-up needs to finish the record if the process dies
+    after writing the files: :mod:`flexdesk.services.sync.reconcile`)."""
     with db.session() as session:
         off = office.require_office(session)
         collected = collect_changes(
@@ -202,7 +228,23 @@ def _reserve(
             encrypt_to=state.central_age_recipient if encrypt else None,
         )
         state.next_bundle_seq = plan.seq + 1
-        session.add(SyncBundle(seq=plan.seq, status="exporting", key_id=kid, period=period))
+        suffix = AGE_SUFFIX if plan.encrypt_to else ZIP_SUFFIX
+        session.add(
+            SyncBundle(
+                seq=plan.seq,
+                status="exporting",
+                key_id=kid,
+                period=period,
+                folder=str(out_dir.absolute()),
+                file_name=bundle_stem(plan.office_id, plan.seq) + suffix,
+                record_count=len(collected.changes),
+                counts=dict(Counter(c.entity for c in collected.changes)),
+                attachment_count=len(collected.attachments),
+                report_count=report_count,
+            )
+        )
+        session.flush()
+        record_planned(session, plan.seq, collected.changes)
     return plan, collected, audit
 
 
@@ -255,56 +297,38 @@ def _record_sent(
     db: Database,
     plan: _Plan,
     written: WrittenBundle,
-    collected: Collected,
     new_key: NewKey | None,
 ) -> None:
-    """Mark the bundle "sent" with what it carries, remember the revisions it sent, and after
-    a rotation switch to the new key."""
+    """Mark the bundle "sent" with what it carries, and after a rotation switch to the new
+    key (the revisions it carries were recorded with the reservation)."""
     header = written.header
     with db.session() as session:
         row = session.get(SyncBundle, plan.seq)
         assert row is not None
-        row.status = "sent"
-        row.uuid = header.bundle_uuid
-        row.file_name = written.container_path.name
-        row.folder = str(written.container_path.parent)
-        row.size = written.envelope.size
-        row.record_count = header.changes.count
-        row.counts = dict(header.counts)
-        row.attachment_count = header.attachment_count
-        row.report_count = header.report_count
-        row.change_from = header.changes.start
-        row.change_to = header.changes.end
-        row.envelope_sha256 = written.envelope_sha256
-        if new_key is not None:
-            # central trusts the new key from the next bundle on, once it applied this one
-            old_key = session.get(SyncKey, plan.key_id)
-            assert old_key is not None
-            old_key.active = False
-            new_pub = new_key[0].public_key()
-            session.flush()
-            session.add(
-                SyncKey(
-                    key_id=keys.key_id(new_pub),
-                    fingerprint=keys.short_fingerprint(new_pub),
-                    public_openssh=keys.public_key_openssh(
-                        new_pub, comment=f"office-{plan.office_id}"
-                    ),
-                    active=True,
-                    valid_from_seq=plan.seq + 1,
-                    private_key_file=new_key[1],
-                )
-            )
-        session.add_all(
-            SyncSentRecord(
-                bundle_seq=plan.seq,
-                entity=c.entity,
-                entity_id=c.id,
-                rev=c.rev,
-                change_seq=c.change_seq,
-            )
-            for c in collected.changes
+        mark_sent(
+            row,
+            SentFacts(
+                uuid=header.bundle_uuid,
+                container=written.container_path,
+                size=written.envelope.size,
+                envelope_sha256=written.envelope_sha256,
+                record_count=header.changes.count,
+                change_from=header.changes.start,
+                change_to=header.changes.end,
+                counts=dict(header.counts),
+                attachment_count=header.attachment_count,
+                report_count=header.report_count,
+            ),
         )
+        if new_key is not None:
+            switch_key(
+                session,
+                office_id=plan.office_id,
+                old_key_id=plan.key_id,
+                new_public=new_key[0].public_key(),
+                file_name=new_key[1],
+                seq=plan.seq,
+            )
 
 
 def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
@@ -315,10 +339,7 @@ def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
         text = str(exc) + "\n" + str(getattr(exc, "message_en", None) or exc)
     try:
         with db.session() as session:
-            row = session.get(SyncBundle, seq)
-            if row is not None:
-                row.status = "failed"
-                row.error = text[:2000]
+            mark_failed(session, seq, text)
     except Exception:  # the original error matters more
         log.exception("could not record the failed export of bundle %s", seq)
 
