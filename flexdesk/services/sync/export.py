@@ -22,14 +22,7 @@ from flexdesk.errors import BundleError, Cancelled, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
-from flexdesk.services.sync.collect import (
-    Collected,
-    attachment_sources,
-    collect_audit,
-    collect_changes,
-)
-from flexdesk.services.sync.office_keys import check_passphrase
-from flexdesk.services.sync.sent import (
+from flexdesk.services.storage.bundle_files import (
     SentFacts,
     console_safe,
     export_lock,
@@ -38,6 +31,13 @@ from flexdesk.services.sync.sent import (
     record_planned,
     switch_key,
 )
+from flexdesk.services.sync.collect import (
+    Collected,
+    attachment_sources,
+    collect_audit,
+    collect_changes,
+)
+from flexdesk.services.sync.office_keys import check_passphrase
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -205,7 +205,7 @@ def _reserve(
     """One transaction: collect the changes and audit rows after the acknowledged point, take
     the next bundle number and record the bundle as "exporting", with where it goes and the
     revisions it carries (what start-up needs to finish the record if the process dies
-    after writing the files: :mod:`flexdesk.services.sync.reconcile`)."""
+    after writing the files: :mod:`flexdesk.services.storage.bundle_reconcile`)."""
     with db.session() as session:
         off = office.require_office(session)
         collected = collect_changes(

@@ -4,8 +4,11 @@ export itself and by the start-up reconciliation of an export that was cut off.
 An export records its bundle as "exporting" (with the folder and container name it writes
 to and the revisions it carries) before it writes a byte, and "sent" once the files are in
 place. A process killed in between leaves the row "exporting";
-:mod:`flexdesk.services.sync.reconcile` then finishes the bookkeeping from the files on disk
-with the same functions as a normal export, so a receipt for such a bundle is accepted.
+:mod:`.bundle_reconcile` then finishes the bookkeeping from the files on disk with the same
+functions as a normal export, so a receipt for such a bundle is accepted.
+
+Here in storage rather than in services.sync because start-up (services.app, which the
+capabilities themselves use) must reach it; the export in services.sync uses it from above.
 
 A running export holds a lock (:func:`export_lock`) for as long as it runs, so start-up never
 takes a live export for a dead one.
@@ -61,7 +64,7 @@ class SentFacts:
 
 def mark_sent(row: SyncBundle, facts: SentFacts) -> None:
     """Fill ``row`` as a finished export: status "sent", the container, its size and the
-    envelope's hash (what :mod:`.receipts` matches a receipt against)."""
+    envelope's hash (what :mod:`flexdesk.services.sync.receipts` matches a receipt against)."""
     row.status = "sent"
     row.error = ""
     row.uuid = facts.uuid
@@ -139,7 +142,7 @@ def console_safe(progress: Progress | None) -> Progress | None:
 
 def record_planned(session: Session, seq: int, changes: Sequence[ChangeRecord]) -> None:
     """The revisions bundle ``seq`` carries, recorded with its reservation (promoted when a
-    receipt acknowledges it; :mod:`.receipts`)."""
+    receipt acknowledges it; :mod:`flexdesk.services.sync.receipts`)."""
     session.add_all(
         SyncSentRecord(
             bundle_seq=seq,
