@@ -1,7 +1,8 @@
 """Exporting a bundle (docs/bundle-format.md section 8): unlock the signing key, reserve the
 bundle number and collect the changes in one short transaction, write the bundle outside any
 transaction, then record what was sent (or why it failed) in another. Rotating the office key
-is such an export, carrying the statement that announces the new key (section 9.2)."""
+is such an export, carrying the statement that announces the new key (section 9.2; see
+:mod:`flexdesk.services.sync.rotate`)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,6 @@ from flexdesk.services.sync.collect import (
     collect_audit,
     collect_changes,
 )
-from flexdesk.services.sync.office_keys import check_passphrase
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -134,9 +134,7 @@ def export_bundle(
     # a wrong passphrase must not use up a bundle number
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")
-    store = AttachmentStore(paths.attachments)
-    # held until the history says "sent" or "failed": start-up reconciliation leaves a
-    # bundle alone while its export may still be running
+    # held until the history says "sent" or "failed" (start-up reconciliation waits for it)
     with export_lock(paths):
         plan, collected, audit = _reserve(
             db,
@@ -149,24 +147,21 @@ def export_bundle(
             progress=progress,
         )
         # committed: plan.seq is used up from here on, whatever happens next
-        try:
-            written = _write(
-                out_dir,
-                plan,
-                collected,
-                audit,
-                store=store,
-                signing_key=signing_key,
-                new_key=_new_key,
-                reports=reports,
-                period=period,
-                progress=console_safe(progress),
-                is_cancelled=is_cancelled,
-                verify=verify,
-            )
-        except BaseException as exc:
-            _record_failure(db, plan.seq, exc)
-            raise
+        written = _write(
+            db,
+            out_dir,
+            plan,
+            collected,
+            audit,
+            store=AttachmentStore(paths.attachments),
+            signing_key=signing_key,
+            new_key=_new_key,
+            reports=reports,
+            period=period,
+            progress=console_safe(progress),
+            is_cancelled=is_cancelled,
+            verify=verify,
+        )
         _record_sent(db, plan, written, _new_key)
     log.info("bundle %s written to %s", plan.seq, written.container_path)
     return ExportResult.of(plan.seq, written)
@@ -249,6 +244,7 @@ def _reserve(
 
 
 def _write(
+    db: Database,
     out_dir: Path,
     plan: _Plan,
     collected: Collected,
@@ -263,7 +259,44 @@ def _write(
     is_cancelled: Callable[[], bool] | None,
     verify: Literal["crc", "full"],
 ) -> WrittenBundle:
-    """Write (and verify) the bundle files of ``plan``, outside any transaction."""
+    """Write (and verify) the bundle files of ``plan``, outside any transaction; on any error
+    the history says "failed" (or "cancelled") before the error goes on."""
+    try:
+        return _write_files(
+            out_dir,
+            plan,
+            collected,
+            audit,
+            store=store,
+            signing_key=signing_key,
+            new_key=new_key,
+            reports=reports,
+            period=period,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            verify=verify,
+        )
+    except BaseException as exc:
+        _record_failure(db, plan.seq, exc)
+        raise
+
+
+def _write_files(
+    out_dir: Path,
+    plan: _Plan,
+    collected: Collected,
+    audit: AuditSegment | None,
+    *,
+    store: AttachmentStore,
+    signing_key: Ed25519PrivateKey,
+    new_key: NewKey | None,
+    reports: Sequence[ReportFile],
+    period: str,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    verify: Literal["crc", "full"],
+) -> WrittenBundle:
+    """The bundle files of ``plan`` written and verified by :func:`write_bundle`."""
     rotation = (
         make_rotation(plan.office_id, signing_key, new_key[0], effective_from_seq=plan.seq + 1)
         if new_key is not None
@@ -342,48 +375,3 @@ def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
             mark_failed(session, seq, text)
     except Exception:  # the original error matters more
         log.exception("could not record the failed export of bundle %s", seq)
-
-
-def rotate_office_key(
-    db: Database,
-    actor: Actor,
-    paths: DataPaths,
-    out_dir: Path,
-    *,
-    old_passphrase: str,
-    new_passphrase: str,
-    confirm: str | None = None,
-    iterations: int = keys.DEFAULT_KDF_ITERATIONS,
-    progress: Progress | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> ExportResult:
-    """Replace the office key: a new key (its own passphrase) is announced in a bundle signed
-    by the old one (docs/bundle-format.md 9.2) and signs every bundle after it.
-
-    The rotation bundle is a normal cumulative export plus the statement. If it never reaches
-    central, central will not know the new key: re-register it there by fingerprint.
-    """
-    require(actor, Action.SYNC_KEYS)
-    check_passphrase(new_passphrase, confirm)
-    with db.read_session() as session:
-        code = office.require_office(session).code
-        require_key(session)
-    new_key = keys.generate_key()
-    file_name = f"office-{code}-{keys.short_fingerprint(new_key.public_key())}.key.pem"
-    path = paths.keys / file_name
-    paths.keys.mkdir(parents=True, exist_ok=True)
-    keys.save_private_key(path, new_key, new_passphrase, iterations=iterations)
-    try:
-        return export_bundle(
-            db,
-            actor,
-            paths,
-            out_dir,
-            old_passphrase,
-            progress=progress,
-            is_cancelled=is_cancelled,
-            _new_key=(new_key, file_name),
-        )
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
