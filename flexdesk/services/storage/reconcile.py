@@ -12,7 +12,8 @@ temporary file on any error it sees; a kill or a power cut skips that. What is r
 - a ``flexdesk-pre-restore-*`` copy left by a restore that was refused after it made the copy
   (the database was still in use): the database was never replaced, so the copy only repeats
   it. It is recognised by its audit trail: its newest audit row is, with the same hash, in the
-  current database, i.e. the current database continues exactly the state that was copied.
+  current database, and so are, unchanged, all rows of its sync tables (bundle history, keys,
+  acknowledged point: not audited), i.e. the current database continues the copied state.
   The copy of a restore that went through is never such a prefix (the restored, older state
   carries on with other rows) and is kept, as are copies that cannot be read or hold no audit
   row: when in doubt, a backup stays.
@@ -27,13 +28,11 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from sqlalchemy import select
+from typing import Any, Literal
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
@@ -47,9 +46,10 @@ Kind = Literal["temporary copy", "attachment part", "refused restore copy"]
 TEMP_RE = re.compile(r"^\..+\.tmp-[0-9a-f]{8}(-journal)?$")
 PRE_RESTORE_RE = re.compile(r"^flexdesk-pre-restore-\d{8}-\d{6}(?:-\d+)?" + re.escape(SUFFIX) + "$")
 
-#: the hash of audit row ``seq`` in the current database (None: no such row), and the
-#: current bundle history as (seq, envelope hash) pairs
-_State = tuple[Callable[[int], "str | None"], frozenset[tuple[int, str]]]
+#: tables a restore decision must look at beside the audit trail (they are not audited)
+SYNC_TABLES = ("sync_state", "sync_keys", "sync_bundles", "sync_sent_records", "sync_acked_revs")
+#: (newest audit row (seq, hash), every row of SYNC_TABLES as (table, sorted column items))
+_State = tuple[tuple[int, str], frozenset[tuple[str, tuple[tuple[str, Any], ...]]]]
 
 
 @dataclass(frozen=True)
@@ -75,12 +75,12 @@ def clean_leftovers(
         for p in _entries(paths.attachments / TMP_DIR)
         if p.name.endswith(".part")
     ]
-    if db.is_sqlite:
-        current = _current_state(db)
+    database = Path(db.engine.url.database or "") if db.is_sqlite else None
+    copies = _matching(paths.backups, PRE_RESTORE_RE)
+    if database is not None and copies:
+        current = _read_state(database)
         candidates += [
-            (p, "refused restore copy")
-            for p in _matching(paths.backups, PRE_RESTORE_RE)
-            if _repeats_current(p, current)
+            (p, "refused restore copy") for p in copies if _repeats_current(p, database, current)
         ]
     removed = [r for path, kind in candidates if (r := _remove_old(path, kind, before))]
     for r in removed:
@@ -113,53 +113,51 @@ def _remove_old(path: Path, kind: Kind, before: float) -> RemovedFile | None:
     return RemovedFile(path, kind, info.st_size)
 
 
-def _current_state(db: Database) -> _State:
-    """The current database's audit hash by seq and its bundle history (seq, envelope hash)."""
-    from flexdesk.db.models_audit import AuditEntry
-    from flexdesk.db.models_sync import SyncBundle
-
-    with db.read_session() as session:
-        bundles = frozenset(
-            (int(seq), sha or "")
-            for seq, sha in session.execute(select(SyncBundle.seq, SyncBundle.envelope_sha256))
-        )
-
-    def lookup(seq: int) -> str | None:
-        with db.read_session() as session:
-            return session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
-
-    return lookup, bundles
-
-
-def _copy_state(path: Path) -> tuple[tuple[int, str], frozenset[tuple[int, str]]] | None:
-    """The newest audit row (seq, hash) and the bundle history of the SQLite file ``path``,
-    read-only; None if it cannot be read or has no audit row."""
+def _read_state(path: Path) -> _State | None:
+    """The newest audit row (seq, hash) and the rows of the sync tables of the SQLite file
+    ``path``, read-only; None if it cannot be read or has no audit row."""
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)) as conn:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2)) as conn:
             head = conn.execute(
                 "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
             ).fetchone()
-            bundles = conn.execute("SELECT seq, envelope_sha256 FROM sync_bundles").fetchall()
+            rows = frozenset(
+                (table, tuple(sorted(zip(names, row, strict=True))))
+                for table in SYNC_TABLES
+                for names, row in _rows(conn, table)
+            )
     except (sqlite3.Error, ValueError):
         return None
     if head is None:
         return None
-    return (int(head[0]), str(head[1])), frozenset((int(s), h or "") for s, h in bundles)
+    return (int(head[0]), str(head[1])), rows
 
 
-def _repeats_current(path: Path, current: _State) -> bool:
-    """True if the pre-restore copy ``path`` holds a state the current database continues:
-    its newest audit row is in the current trail, and every bundle it had exported is in the
-    current history (the sync tables are not audited, and a copy with bundles the current
-    database lacks is what stops a restored office from reusing their numbers). False when
-    in doubt."""
-    copy = _copy_state(path)
-    if copy is None:
-        return False
-    (seq, digest), bundles = copy
-    lookup, current_bundles = current
+def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[list[str], tuple[Any, ...]]]:
+    cursor = conn.execute(f"SELECT * FROM {table}")
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield names, tuple(row)
+
+
+def _has_audit_row(path: Path, seq: int, digest: str) -> bool:
     try:
-        return lookup(seq) == digest and bundles <= current_bundles
-    except Exception:  # a start-up clean-up never stops the start
-        log.exception("cannot compare %s with the current audit trail", path)
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2)) as conn:
+            row = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    except (sqlite3.Error, ValueError):
         return False
+    return row is not None and row[0] == digest
+
+
+def _repeats_current(path: Path, database: Path, current: _State | None) -> bool:
+    """True if the pre-restore copy ``path`` holds a state the current ``database``
+    continues: its newest audit row is, with the same hash, in the current trail, and every
+    row of its sync tables (not audited: bundle history, keys, acknowledged point) is in
+    the current database unchanged. A copy that holds a bundle or a key the current database
+    lacks is what keeps a restored office from reusing bundle numbers; it stays. False when
+    in doubt."""
+    copy = _read_state(path)
+    if copy is None or current is None:
+        return False
+    (seq, digest), rows = copy
+    return rows <= current[1] and _has_audit_row(database, seq, digest)
