@@ -134,6 +134,7 @@ def export_bundle(
     # a wrong passphrase must not use up a bundle number
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")
+    progress = console_safe(progress)
     # held until the history says "sent" or "failed" (start-up reconciliation waits for it)
     with export_lock(paths):
         plan, collected, audit = _reserve(
@@ -158,7 +159,7 @@ def export_bundle(
             new_key=_new_key,
             reports=reports,
             period=period,
-            progress=console_safe(progress),
+            progress=progress,
             is_cancelled=is_cancelled,
             verify=verify,
         )
