@@ -62,6 +62,8 @@ def stuck_export(
 
 
 def reconcile(db: Database, paths: DataPaths, **kw: Any) -> startup.Reconciled:
+    if not db.is_sqlite:  # on a server, rows are settled once they are old enough
+        kw.setdefault("now", datetime.now(UTC) + bundle_reconcile.SERVER_GRACE * 2)
     return startup.reconcile(db, paths, started_at=time.time(), stale_seconds=0, **kw)
 
 
@@ -227,7 +229,7 @@ def test_server_database_waits_before_settling(
     """On PostgreSQL another PC may be exporting: young rows are left alone."""
     stuck_export(office, data_paths, tmp_path / "usb", monkeypatch)
     monkeypatch.setattr(Database, "is_sqlite", property(lambda self: False))
-    assert reconcile(office.db, data_paths).bundles == ()
+    assert reconcile(office.db, data_paths, now=datetime.now(UTC)).bundles == ()
     later = datetime.now(UTC) + bundle_reconcile.SERVER_GRACE + timedelta(minutes=1)
     [fix] = reconcile(office.db, data_paths, now=later).bundles
     assert fix.outcome == "sent"
