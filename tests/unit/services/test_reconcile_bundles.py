@@ -271,3 +271,17 @@ def test_receipt_for_a_recovered_bundle_is_imported(
 @pytest.fixture
 def central_key() -> Ed25519PrivateKey:
     return keys.generate_key()
+
+
+def test_a_gui_of_this_process_holding_the_lock_still_reconciles(
+    office: Services, data_paths: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI takes the instance lock before it opens the database (ui/app.py)."""
+    stuck_export(office, data_paths, tmp_path / "usb", monkeypatch)
+    gui = InstanceLock(data_paths.root)
+    assert gui.acquire()
+    try:
+        [fix] = reconcile(office.db, data_paths).bundles
+    finally:
+        gui.release()
+    assert fix.outcome == "sent"
