@@ -16,7 +16,9 @@ flexdesk export employees|schedule|logs|recap|evaluation|ekinerja   XLSX exports
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -218,13 +220,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Peringatan: log tidak dapat ditulis ({exc})", file=sys.stderr)
     try:
         result: int = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in a traceback at exit
         return result
+    except BrokenPipeError:
+        return stdout_closed()
     except FlexDeskError as exc:
         log.warning("command failed: %s", exc)
         print(f"Galat: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+#: exit status when the reader of stdout went away (128 + SIGPIPE, as a shell reports it)
+EXIT_PIPE_CLOSED = 141
+
+
+def stdout_closed() -> int:
+    """``flexdesk info | head -1``: the reader closed the pipe. End quietly, without the
+    BrokenPipeError traceback, and point stdout at the null device so that Python's flush at
+    exit does not raise again. Whatever the command did is done (an exported bundle is
+    recorded "sent" before anything is printed about it)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    log.info("stdout was closed by its reader; output cut short")
+    return EXIT_PIPE_CLOSED
 
 
 if __name__ == "__main__":

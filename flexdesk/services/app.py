@@ -37,8 +37,9 @@ def open_database(
     """Create the data folders, check and open the database and bring its schema up to date.
 
     For the SQLite file: refuse a network share, run the integrity check (quick every start,
-    full weekly), and after migrating take the daily automatic backup (once the office is set
-    up; services.backup).
+    full weekly), and after migrating settle what a killed process left half done
+    (``startup.reconcile``) and take the daily automatic backup (once the office is set up;
+    services.backup).
     """
     try:
         paths.ensure()
@@ -81,6 +82,7 @@ def open_database(
                 make_private(file)
     if result.upgraded:
         log.info("schema upgraded (backup: %s)", result.backup)
+    startup.reconcile(db, paths)  # what a killed process left half done (logged)
     if auto_backup and db.is_sqlite:
         _daily_backup(db, paths)
     return db

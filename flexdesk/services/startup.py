@@ -8,6 +8,10 @@ to the PostgreSQL option (``--database-url``), which is made for several PCs on 
 ``PRAGMA integrity_check`` runs when the last one is a week old, remembered in
 ``integrity-check.json`` in the data folder (a file, so that remembering it writes nothing to
 the database and its audit trail).
+
+:func:`reconcile` then settles what a killed process left half done (an export whose history
+still says "exporting", hidden temporary files of bundles, backups and restores, attachment
+parts), while holding the data folder's instance lock; :class:`Reconciled` sums it up.
 """
 
 from __future__ import annotations
@@ -16,11 +20,20 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flexdesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from flexdesk.db.engine import Database
+    from flexdesk.paths import DataPaths
+    from flexdesk.services.storage.bundle_reconcile import BundleFix
+    from flexdesk.services.storage.reconcile import RemovedFile
 
 log = logging.getLogger(__name__)
 
@@ -200,3 +213,77 @@ def glance_office(database: Path) -> str | None:
         return None
     unit, instansi = (str(v or "") for v in office)
     return f"{unit} — {instansi}"
+
+
+#: when this process started using FlexDesk (files older than this are not being written by it)
+PROCESS_START = time.time()
+#: a leftover file must also be this old: one being written has a fresh modification time
+STALE_SECONDS = 600.0
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """What start-up reconciliation did (nothing when ``skipped`` says why)."""
+
+    bundles: tuple[BundleFix, ...] = ()
+    removed: tuple[RemovedFile, ...] = ()
+    skipped: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.bundles or self.removed)
+
+    def summary(self) -> tuple[str, str]:
+        """One line (Indonesian, English) for the start-up notice and the log."""
+        sent = sum(1 for b in self.bundles if b.outcome == "sent")
+        failed = sum(1 for b in self.bundles if b.outcome == "failed")
+        pending = sum(1 for b in self.bundles if b.outcome == "pending")
+        size = sum(r.size for r in self.removed)
+        return (
+            f"Pembenahan saat mulai: {sent} paket dicatat terkirim, {failed} paket tidak utuh "
+            f"ditandai gagal, {pending} menunggu foldernya; {len(self.removed)} berkas sisa "
+            f"dihapus ({size} bita).",
+            f"Start-up reconciliation: {sent} bundle(s) recorded as sent, {failed} incomplete "
+            f"bundle(s) marked failed, {pending} waiting for their folder; "
+            f"{len(self.removed)} leftover file(s) removed ({size} bytes).",
+        )
+
+
+def reconcile(
+    db: Database,
+    paths: DataPaths,
+    *,
+    started_at: float | None = None,
+    stale_seconds: float = STALE_SECONDS,
+    now: datetime | None = None,
+) -> Reconciled:
+    """Settle half-finished exports and remove leftover temporary files, only while holding
+    the data folder's instance lock (a GUI of this process already holding it counts); with
+    another FlexDesk window open on the folder, nothing is touched. Never raises for what it
+    finds: a problem is logged and the start goes on."""
+    from flexdesk.instance_lock import InstanceLock
+    from flexdesk.services.storage.bundle_files import exports_running
+    from flexdesk.services.storage.bundle_reconcile import reconcile_bundles
+    from flexdesk.services.storage.reconcile import clean_leftovers
+
+    lock = InstanceLock(paths.root)
+    acquired = lock.acquire()
+    if not acquired and lock.owner_pid() != os.getpid():
+        return Reconciled(skipped="another FlexDesk holds this data folder")
+    try:
+        bundles = tuple(reconcile_bundles(db, paths, now=now))
+        before = min(
+            PROCESS_START if started_at is None else started_at, time.time() - stale_seconds
+        )
+        include_exports = not exports_running(paths)
+        removed = tuple(clean_leftovers(db, paths, before=before, include_exports=include_exports))
+    except Exception:  # reconciling is a courtesy; the office must still be able to work
+        log.exception("start-up reconciliation failed")
+        return Reconciled(skipped="reconciliation failed (see the log)")
+    finally:
+        if acquired:
+            lock.release()
+    result = Reconciled(bundles, removed)
+    if result.changed:
+        log.warning("%s", result.summary()[1])
+    return result

@@ -1,11 +1,13 @@
 """Exporting a bundle (docs/bundle-format.md section 8): unlock the signing key, reserve the
 bundle number and collect the changes in one short transaction, write the bundle outside any
 transaction, then record what was sent (or why it failed) in another. Rotating the office key
-is such an export, carrying the statement that announces the new key (section 9.2)."""
+is such an export, carrying the statement that announces the new key (section 9.2; see
+:mod:`flexdesk.services.sync.rotate`)."""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,18 +18,26 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import flexdesk
 from flexdesk.db.engine import Database
-from flexdesk.db.models_sync import SyncBundle, SyncKey, SyncSentRecord
+from flexdesk.db.models_sync import SyncBundle
 from flexdesk.errors import BundleError, Cancelled, ValidationError
 from flexdesk.paths import DataPaths
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.storage.bundle_files import (
+    SentFacts,
+    console_safe,
+    export_lock,
+    mark_failed,
+    mark_sent,
+    record_planned,
+    switch_key,
+)
 from flexdesk.services.sync.collect import (
     Collected,
     attachment_sources,
     collect_audit,
     collect_changes,
 )
-from flexdesk.services.sync.office_keys import check_passphrase
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -35,10 +45,12 @@ from flexdesk.sync.bundle import (
     BaseAck,
     ReportFile,
     WrittenBundle,
+    bundle_stem,
     make_rotation,
     write_bundle,
 )
 from flexdesk.sync.crypto import keys
+from flexdesk.sync.format.layout import AGE_SUFFIX, ZIP_SUFFIX
 
 if TYPE_CHECKING:
     from flexdesk.services.storage.attachments import AttachmentStore
@@ -122,18 +134,27 @@ def export_bundle(
     # a wrong passphrase must not use up a bundle number
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")
-    store = AttachmentStore(paths.attachments)
-    plan, collected, audit = _reserve(
-        db, key_path, kid, period=period, encrypt=encrypt, progress=progress
-    )
-    # committed: plan.seq is used up from here on, whatever happens next
-    try:
+    progress = console_safe(progress)
+    # held until the history says "sent" or "failed" (start-up reconciliation waits for it)
+    with export_lock(paths):
+        plan, collected, audit = _reserve(
+            db,
+            key_path,
+            kid,
+            out_dir=out_dir,
+            period=period,
+            encrypt=encrypt,
+            report_count=len(reports),
+            progress=progress,
+        )
+        # committed: plan.seq is used up from here on, whatever happens next
         written = _write(
+            db,
             out_dir,
             plan,
             collected,
             audit,
-            store=store,
+            store=AttachmentStore(paths.attachments),
             signing_key=signing_key,
             new_key=_new_key,
             reports=reports,
@@ -142,10 +163,7 @@ def export_bundle(
             is_cancelled=is_cancelled,
             verify=verify,
         )
-    except BaseException as exc:
-        _record_failure(db, plan.seq, exc)
-        raise
-    _record_sent(db, plan, written, collected, _new_key)
+        _record_sent(db, plan, written, _new_key)
     log.info("bundle %s written to %s", plan.seq, written.container_path)
     return ExportResult.of(plan.seq, written)
 
@@ -174,12 +192,16 @@ def _reserve(
     key_path: Path,
     kid: str,
     *,
+    out_dir: Path,
     period: str,
     encrypt: bool,
+    report_count: int,
     progress: Progress | None,
 ) -> tuple[_Plan, Collected, AuditSegment | None]:
     """One transaction: collect the changes and audit rows after the acknowledged point, take
-    the next bundle number and record the bundle as "exporting"."""
+    the next bundle number and record the bundle as "exporting", with where it goes and the
+    revisions it carries (what start-up needs to finish the record if the process dies
+    after writing the files: :mod:`flexdesk.services.storage.bundle_reconcile`)."""
     with db.session() as session:
         off = office.require_office(session)
         collected = collect_changes(
@@ -202,11 +224,28 @@ def _reserve(
             encrypt_to=state.central_age_recipient if encrypt else None,
         )
         state.next_bundle_seq = plan.seq + 1
-        session.add(SyncBundle(seq=plan.seq, status="exporting", key_id=kid, period=period))
+        suffix = AGE_SUFFIX if plan.encrypt_to else ZIP_SUFFIX
+        session.add(
+            SyncBundle(
+                seq=plan.seq,
+                status="exporting",
+                key_id=kid,
+                period=period,
+                folder=str(out_dir.absolute()),
+                file_name=bundle_stem(plan.office_id, plan.seq) + suffix,
+                record_count=len(collected.changes),
+                counts=dict(Counter(c.entity for c in collected.changes)),
+                attachment_count=len(collected.attachments),
+                report_count=report_count,
+            )
+        )
+        session.flush()
+        record_planned(session, plan.seq, collected.changes)
     return plan, collected, audit
 
 
 def _write(
+    db: Database,
     out_dir: Path,
     plan: _Plan,
     collected: Collected,
@@ -221,7 +260,44 @@ def _write(
     is_cancelled: Callable[[], bool] | None,
     verify: Literal["crc", "full"],
 ) -> WrittenBundle:
-    """Write (and verify) the bundle files of ``plan``, outside any transaction."""
+    """Write (and verify) the bundle files of ``plan``, outside any transaction; on any error
+    the history says "failed" (or "cancelled") before the error goes on."""
+    try:
+        return _write_files(
+            out_dir,
+            plan,
+            collected,
+            audit,
+            store=store,
+            signing_key=signing_key,
+            new_key=new_key,
+            reports=reports,
+            period=period,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            verify=verify,
+        )
+    except BaseException as exc:
+        _record_failure(db, plan.seq, exc)
+        raise
+
+
+def _write_files(
+    out_dir: Path,
+    plan: _Plan,
+    collected: Collected,
+    audit: AuditSegment | None,
+    *,
+    store: AttachmentStore,
+    signing_key: Ed25519PrivateKey,
+    new_key: NewKey | None,
+    reports: Sequence[ReportFile],
+    period: str,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    verify: Literal["crc", "full"],
+) -> WrittenBundle:
+    """The bundle files of ``plan`` written and verified by :func:`write_bundle`."""
     rotation = (
         make_rotation(plan.office_id, signing_key, new_key[0], effective_from_seq=plan.seq + 1)
         if new_key is not None
@@ -255,56 +331,38 @@ def _record_sent(
     db: Database,
     plan: _Plan,
     written: WrittenBundle,
-    collected: Collected,
     new_key: NewKey | None,
 ) -> None:
-    """Mark the bundle "sent" with what it carries, remember the revisions it sent, and after
-    a rotation switch to the new key."""
+    """Mark the bundle "sent" with what it carries, and after a rotation switch to the new
+    key (the revisions it carries were recorded with the reservation)."""
     header = written.header
     with db.session() as session:
         row = session.get(SyncBundle, plan.seq)
         assert row is not None
-        row.status = "sent"
-        row.uuid = header.bundle_uuid
-        row.file_name = written.container_path.name
-        row.folder = str(written.container_path.parent)
-        row.size = written.envelope.size
-        row.record_count = header.changes.count
-        row.counts = dict(header.counts)
-        row.attachment_count = header.attachment_count
-        row.report_count = header.report_count
-        row.change_from = header.changes.start
-        row.change_to = header.changes.end
-        row.envelope_sha256 = written.envelope_sha256
-        if new_key is not None:
-            # central trusts the new key from the next bundle on, once it applied this one
-            old_key = session.get(SyncKey, plan.key_id)
-            assert old_key is not None
-            old_key.active = False
-            new_pub = new_key[0].public_key()
-            session.flush()
-            session.add(
-                SyncKey(
-                    key_id=keys.key_id(new_pub),
-                    fingerprint=keys.short_fingerprint(new_pub),
-                    public_openssh=keys.public_key_openssh(
-                        new_pub, comment=f"office-{plan.office_id}"
-                    ),
-                    active=True,
-                    valid_from_seq=plan.seq + 1,
-                    private_key_file=new_key[1],
-                )
-            )
-        session.add_all(
-            SyncSentRecord(
-                bundle_seq=plan.seq,
-                entity=c.entity,
-                entity_id=c.id,
-                rev=c.rev,
-                change_seq=c.change_seq,
-            )
-            for c in collected.changes
+        mark_sent(
+            row,
+            SentFacts(
+                uuid=header.bundle_uuid,
+                container=written.container_path,
+                size=written.envelope.size,
+                envelope_sha256=written.envelope_sha256,
+                record_count=header.changes.count,
+                change_from=header.changes.start,
+                change_to=header.changes.end,
+                counts=dict(header.counts),
+                attachment_count=header.attachment_count,
+                report_count=header.report_count,
+            ),
         )
+        if new_key is not None:
+            switch_key(
+                session,
+                office_id=plan.office_id,
+                old_key_id=plan.key_id,
+                new_public=new_key[0].public_key(),
+                file_name=new_key[1],
+                seq=plan.seq,
+            )
 
 
 def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
@@ -315,54 +373,6 @@ def _record_failure(db: Database, seq: int, exc: BaseException) -> None:
         text = str(exc) + "\n" + str(getattr(exc, "message_en", None) or exc)
     try:
         with db.session() as session:
-            row = session.get(SyncBundle, seq)
-            if row is not None:
-                row.status = "failed"
-                row.error = text[:2000]
+            mark_failed(session, seq, text)
     except Exception:  # the original error matters more
         log.exception("could not record the failed export of bundle %s", seq)
-
-
-def rotate_office_key(
-    db: Database,
-    actor: Actor,
-    paths: DataPaths,
-    out_dir: Path,
-    *,
-    old_passphrase: str,
-    new_passphrase: str,
-    confirm: str | None = None,
-    iterations: int = keys.DEFAULT_KDF_ITERATIONS,
-    progress: Progress | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> ExportResult:
-    """Replace the office key: a new key (its own passphrase) is announced in a bundle signed
-    by the old one (docs/bundle-format.md 9.2) and signs every bundle after it.
-
-    The rotation bundle is a normal cumulative export plus the statement. If it never reaches
-    central, central will not know the new key: re-register it there by fingerprint.
-    """
-    require(actor, Action.SYNC_KEYS)
-    check_passphrase(new_passphrase, confirm)
-    with db.read_session() as session:
-        code = office.require_office(session).code
-        require_key(session)
-    new_key = keys.generate_key()
-    file_name = f"office-{code}-{keys.short_fingerprint(new_key.public_key())}.key.pem"
-    path = paths.keys / file_name
-    paths.keys.mkdir(parents=True, exist_ok=True)
-    keys.save_private_key(path, new_key, new_passphrase, iterations=iterations)
-    try:
-        return export_bundle(
-            db,
-            actor,
-            paths,
-            out_dir,
-            old_passphrase,
-            progress=progress,
-            is_cancelled=is_cancelled,
-            _new_key=(new_key, file_name),
-        )
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise

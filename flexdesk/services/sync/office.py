@@ -43,7 +43,6 @@ from flexdesk.services.sync.export import (
     STAGE_LABELS,
     ExportResult,
     export_bundle,
-    rotate_office_key,
 )
 from flexdesk.services.sync.office_keys import (
     MIN_PASSPHRASE,
@@ -61,6 +60,7 @@ from flexdesk.services.sync.receipts import (
     import_receipt,
     read_receipts,
 )
+from flexdesk.services.sync.rotate import rotate_office_key
 from flexdesk.services.sync.state import Progress, active_key
 from flexdesk.sync.bundle import VerifiedBundle, verify_bundle
 from flexdesk.sync.crypto import keys

@@ -1,6 +1,6 @@
 """Office sync keys: the office's own Ed25519 signing key (created here, its private half in
 an encrypted file under the keys folder) and central's public key registered by the office.
-Rotating the key is an export (:func:`flexdesk.services.sync.export.rotate_office_key`)."""
+Rotating the key is an export (:func:`flexdesk.services.sync.rotate.rotate_office_key`)."""
 
 from __future__ import annotations
 
