@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from flexdesk.instance_lock import InstanceLock
 from flexdesk.paths import DataPaths
+from flexdesk.ui import single_instance
 from flexdesk.ui.idle_lock import IdleLock
-from flexdesk.ui.single_instance import SingleInstance
+from flexdesk.ui.single_instance import LOCK_WAIT_S, SingleInstance
 
 
 def test_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -29,6 +33,29 @@ def test_second_instance_activates_the_first(qtbot: QtBot, tmp_path: Path) -> No
     again = SingleInstance(paths)
     assert again.start()
     again.release()
+
+
+def test_a_start_waits_out_a_command_holding_the_lock(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A ``flexdesk`` command holds the folder's lock for a moment (start-up reconciliation):
+    a window started then opens once it is free, instead of exiting as if one were open."""
+    paths = DataPaths(tmp_path / "data")
+    command = InstanceLock(paths.root)
+    assert command.acquire()
+    timer = threading.Timer(0.5, command.release)
+    timer.start()
+    window = SingleInstance(paths)
+    started = time.monotonic()
+    try:
+        assert window.start()
+        assert 0.4 <= time.monotonic() - started < LOCK_WAIT_S
+    finally:
+        timer.join()
+        window.release()
+    # held for good (a long restore from the command line) and no window answers: give up
+    monkeypatch.setattr(single_instance, "LOCK_WAIT_S", 0.3)
+    with InstanceLock(paths.root) as held:
+        assert held.acquire()
+        assert not SingleInstance(paths).start()
 
 
 def test_idle_lock_hides_windows_and_asks_again(qtbot: QtBot) -> None:
