@@ -112,12 +112,12 @@ def column_problem(column_type: Any, value: Any) -> tuple[str, str] | None:
     if isinstance(value, str):
         single_line = isinstance(column_type, String) and not isinstance(column_type, Text)
         problem = text_problem(value, multiline=not single_line)
-        if problem is None and single_line and column_type.length is not None:
-            if len(value) > column_type.length:
-                return (
-                    f"terlalu panjang ({len(value)} karakter); paling banyak {column_type.length}",
-                    f"is too long ({len(value)} characters); at most {column_type.length}",
-                )
+        limit = column_type.length if single_line else None
+        if problem is None and limit is not None and len(value) > limit:
+            return (
+                f"terlalu panjang ({len(value)} karakter); paling banyak {limit}",
+                f"is too long ({len(value)} characters); at most {limit}",
+            )
         return problem
     if isinstance(value, float) and isinstance(column_type, Float | Integer):
         return number_problem(value)
