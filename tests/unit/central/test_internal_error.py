@@ -38,7 +38,7 @@ def bundle(office: OfficeFixture) -> WrittenBundle:
 
 
 @pytest.mark.parametrize(
-    ("step", "fail", "exc_name"),
+    "case",
     [
         ("verify_bundle", _surrogate, "UnicodeEncodeError"),
         ("verify_bundle", _bug, "RuntimeError"),
@@ -51,10 +51,9 @@ def test_an_unexpected_error_quarantines_the_bundle_without_a_receipt(
     bundle: WrittenBundle,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-    step: str,
-    fail: object,
-    exc_name: str,
+    case: tuple[str, object, str],
 ) -> None:
+    step, fail, exc_name = case
     before = data_counts(receiver)
     monkeypatch.setattr(central_service, step, fail)
     with caplog.at_level(logging.ERROR, logger="flexdesk.central.service"):
