@@ -19,7 +19,15 @@ from flexdesk.central.service import Receiver
 from flexdesk.sync._errors import CODES
 from flexdesk.sync.bundle import WrittenBundle
 from flexdesk.sync.crypto import keys
-from tests.support.sync import UUIDS, OfficeFixture
+from tests.support.sync import (
+    UUIDS,
+    OfficeFixture,
+    build_zip,
+    entries_for,
+    read_bag,
+    replace_zip,
+    resign_bag,
+)
 
 from .conftest import data_counts
 
@@ -136,3 +144,23 @@ def test_internal_error_is_a_documented_code() -> None:
     assert "internal-error" in CODES
     doc = Path(__file__).parents[3] / "docs" / "bundle-format.md"
     assert "`internal-error`" in doc.read_text(encoding="utf-8")
+
+
+def test_a_signed_bundle_holding_a_lone_surrogate_is_quarantined_not_a_crash(
+    receiver: Receiver, office: OfficeFixture
+) -> None:
+    """The issue's case: the office (an insider) re-signs changes carrying the JSON escape
+    ``\\ud800``; the strict reader decoded it and crashed ingest with UnicodeEncodeError."""
+    written = office.export([office.change(UUIDS[0], {"nama": "x SURROG y"})])
+    top, files = read_bag(written.container_path)
+    name = "data/records/changes.ndjson"
+    assert b"SURROG" in files[name]
+    files[name] = files[name].replace(b"SURROG", b"\\ud800")  # same length: sizes still agree
+    replace_zip(written, office.key, build_zip(entries_for(top, resign_bag(files, office.key))))
+    before = data_counts(receiver)
+    result = receiver.ingest(written.envelope_path)
+    assert result.status == "rejected"
+    # internal-error until the reader refuses it itself (then a bundle code and a receipt)
+    assert result.code in ("internal-error", "bad-format"), result.message_en
+    assert data_counts(receiver) == before
+    assert [r.code for r in receiver.quarantined()] == [result.code]
