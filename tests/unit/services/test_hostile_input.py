@@ -25,12 +25,18 @@ from sqlalchemy import select
 from flexdesk.db.engine import Database
 from flexdesk.db.models import WorkUnit
 from flexdesk.db.models_evaluation import Evaluation, EvaluationBehaviour
-from flexdesk.db.models_schedule import CalendarHoliday, ScheduleEntryRow, SchedulePeriodEvent
+from flexdesk.db.models_schedule import (
+    CalendarHoliday,
+    EmployeeFlexSetting,
+    FlexPolicyVersion,
+    ScheduleEntryRow,
+    SchedulePeriodEvent,
+)
 from flexdesk.domain.holiday_list import HolidayKind, HolidayRow
 from flexdesk.domain.outputs import Aspect, RhkKind, WorkMode
 from flexdesk.domain.people import EmployeeType, Gender
 from flexdesk.domain.performance import OrganisationResult, Rating
-from flexdesk.domain.schedule import DayCode
+from flexdesk.domain.schedule import DayCode, FlexPolicy
 from flexdesk.paths import DataPaths
 from flexdesk.services import employees, office, units
 from flexdesk.services.evaluation import service as ev
@@ -39,6 +45,7 @@ from flexdesk.services.outputs import skp
 from flexdesk.services.outputs.skp import IndicatorInput, RhkInput
 from flexdesk.services.schedule import calendar as schedule_calendar
 from flexdesk.services.schedule import periods as schedule_periods
+from flexdesk.services.schedule import policy as schedule_policy
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.storage.attachments import AttachmentStore
 from tests.support.evaluation import MARCH, approved_skp
@@ -453,6 +460,36 @@ def test_add_holiday(*, db: Database, staff: Staff, name: str, day: int, kind: o
             stored = s.scalar(select(CalendarHoliday).where(CalendarHoliday.day == when))
             assert stored is not None
             _check(stored.name, _line(name), name)
+
+
+@HOSTILE
+@given(note=hostile_text(), position=hostile_text())
+def test_save_policy_version(db: Database, staff: Staff, note: str, position: str) -> None:
+    _tried(2)
+    policy = FlexPolicy(date(2026, 1, 1), excluded_positions=(position,))
+    done = attempt(db, lambda s: schedule_policy.save_policy_version(s, staff.admin, policy, note))
+    if done is not REFUSED:
+        with db.read_session() as s:
+            row = s.scalar(select(FlexPolicyVersion))
+            assert row is not None
+            _check(row.note, note.strip(), note)
+            kept = [_line(position)] if _line(position) else []
+            assert row.excluded_positions == kept and storable(position, multiline=True)
+
+
+@HOSTILE
+@given(reason=hostile_text())
+def test_set_remote_exception(db: Database, staff: Staff, reason: str) -> None:
+    _tried()
+    member = staff.member.id
+    done = attempt(
+        db, lambda s: schedule_policy.set_remote_exception(s, staff.admin, member, True, reason)
+    )
+    if done is not REFUSED:
+        with db.read_session() as s:
+            row = s.scalar(select(EmployeeFlexSetting))
+            assert row is not None
+            _check(row.exception_reason, _line(reason), reason)
 
 
 def test_times_are_typed_too(
