@@ -9,10 +9,12 @@ with generated text so a property test also meets combinations nobody listed.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from typing import Final, TypeVar
 
-from hypothesis import currently_in_test_context, event
+import pytest
+from hypothesis import HealthCheck, currently_in_test_context, event, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -197,3 +199,45 @@ def _note(what: str) -> None:
     """Count outcomes for ``--hypothesis-show-statistics`` (inside a property test only)."""
     if currently_in_test_context():
         event(what.split(":", maxsplit=1)[0])
+
+
+# -- the property tests' shared settings and checks ---------------------------------------------
+
+#: examples per property; FLEXDESK_HOSTILE_EXAMPLES=500 for a deeper run by hand
+EXAMPLES: Final = int(os.environ.get("FLEXDESK_HOSTILE_EXAMPLES", "20"))
+HOSTILE: Final = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+#: hostile values handed to a service by the property tests of this run, per module
+TRIED: dict[str, int] = {}
+
+
+def tried(module: str, n: int = 1) -> None:
+    """Count ``n`` hostile values handed to a service by a test of ``module``."""
+    TRIED[module] = TRIED.get(module, 0) + n
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_tried(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Print how many hostile values the module's property tests tried (a figure the issue's
+    closing note reports)."""
+    yield
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        name = request.module.__name__
+        with capture.global_and_fixture_disabled():  # teardown output is captured otherwise
+            reporter.write_line(f"\nhostile inputs tried by {name}: {TRIED.get(name, 0)}")
+
+
+def line(value: str) -> str:
+    """A single-line field as the services normalise it (inner whitespace collapsed)."""
+    return " ".join(value.split())
+
+
+def check_stored(got: object, expected: str, raw: str, *, multiline: bool = True) -> None:
+    """A success: stored exactly as normalised, and only text that may be stored at all."""
+    assert got == expected, (got, expected)
+    assert storable(raw, multiline=multiline), f"{raw!r} was accepted"
