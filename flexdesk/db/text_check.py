@@ -15,7 +15,8 @@ Refused, with a typed :class:`~flexdesk.errors.ValidationError` naming the attri
 - control characters: C0 except tab, line feed and carriage return in ``Text`` columns; in
   ``String(n)`` columns (single-line fields: names, codes, units) line breaks too; DEL and C1;
 - text longer than the ``String(n)`` length (in characters, as PostgreSQL counts);
-- NaN and ±infinity in float columns and inside JSON values;
+- NaN and ±infinity in float columns and inside JSON values (where, of the text rules, only
+  NUL and lone surrogates apply: JSON escapes control characters);
 - integers outside the column's range (PostgreSQL ``integer`` is 32 bits, ``bigint`` 64).
 
 Only what a flush changes is checked: a new row's every column, a dirty row's changed ones, so
@@ -87,7 +88,12 @@ def _json_problem(value: Any, depth: int = 0) -> tuple[str, str] | None:
     if depth > _JSON_DEPTH:
         return "bersarang terlalu dalam", "is nested too deeply"
     if isinstance(value, str):
-        return text_problem(value, multiline=True)
+        # inside JSON a control character is escaped and stored as sent (central keeps office
+        # data as it arrives, including rows typed before these rules); only what JSON or
+        # PostgreSQL's json cannot hold is refused
+        if "\x00" in value or _SURROGATE.search(value):
+            return text_problem(value, multiline=True)
+        return None
     if isinstance(value, float):
         return number_problem(value)
     if isinstance(value, dict):
