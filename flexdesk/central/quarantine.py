@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import shutil
 from collections.abc import Callable
 from datetime import datetime
@@ -17,6 +18,7 @@ from flexdesk.central.models import CentralOffice, CentralQuarantine
 from flexdesk.central.receipts import ReceiptIssuer, receipt_version
 from flexdesk.central.results import IngestResult
 from flexdesk.errors import BundleError
+from flexdesk.sync._errors import bundle_error
 from flexdesk.sync.format.layout import AGE_SUFFIX, ENVELOPE_SUFFIX, SIG_SUFFIX, ZIP_SUFFIX
 from flexdesk.sync.format.model import Envelope
 from flexdesk.sync.verifier import split_bundle_path
@@ -88,6 +90,49 @@ class Rejections:
             quarantine_id=qid,
         )
 
+    def internal_error(self, path: Path, exc: BaseException) -> IngestResult:
+        """The last resort of ingest: an error nobody foresaw (a bug, a value a library
+        chokes on) quarantines the bundle as ``internal-error`` with the traceback in the log,
+        and no receipt (central cannot say what it did with the bundle). Never raises: if even
+        the quarantine fails (the database is the problem), that is logged and reported too."""
+        log.error("internal error ingesting %s", _storable(path.name, single_line=True),
+                  exc_info=exc)  # fmt: skip
+        error = bundle_error(
+            "internal-error",
+            f"Kesalahan internal di pusat saat memproses paket ini ({type(exc).__name__}); "
+            "paket dikarantina tanpa tanda terima. Laporkan ke pengelola pusat (lihat log).",
+            f"Central hit an internal error ingesting this bundle ({type(exc).__name__}); it "
+            "was quarantined and no receipt was issued. Tell central's operator (see the log).",
+        )
+        qid: int | None = None
+        try:
+            with self.Session.begin() as s:
+                qid = quarantine(
+                    s, path, error, None, env_sha=None, now=self.clock(), folder=self.folder
+                ).id
+        except Exception:
+            log.exception("the bundle %s could not be quarantined either", path.name)
+        return IngestResult(
+            source=path,
+            status="rejected",
+            code=error.code,
+            message=error.message,
+            message_en=error.message_en,
+            quarantine_id=qid,
+        )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def _storable(text: str, *, single_line: bool = False) -> str:
+    """``text`` made storable whatever a hostile bundle put in it: a lone surrogate (a file
+    name that is not UTF-8, a message quoting one) shown as its escape, control characters as
+    "?", so the quarantine row itself can never be refused by the flush check."""
+    text = _CONTROL.sub("?", text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    return _LINE_BREAK.sub("?", text) if single_line else text
+
 
 def quarantine(
     s: Session,
@@ -102,14 +147,14 @@ def quarantine(
     """Record the rejected bundle and keep its files in ``folder/<id>``."""
     q = CentralQuarantine(
         received_at=now,
-        source_name=path.name[:255],
+        source_name=_storable(path.name, single_line=True)[:255],
         office_id=envelope.office_id if envelope else None,
         bundle_seq=envelope.bundle_seq if envelope else None,
         envelope_sha256=env_sha,
         authentic=envelope is not None,
         code=error.code,
-        message=error.message,
-        message_en=error.message_en,
+        message=_storable(error.message),
+        message_en=_storable(error.message_en),
         stored_dir="",
     )
     s.add(q)

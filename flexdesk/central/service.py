@@ -120,8 +120,15 @@ class Receiver(OfficeRegistry, ReceiverQueries):
     # --- ingest ----------------------------------------------------------------------
 
     def ingest(self, path: Path) -> IngestResult:
-        """Ingest one bundle (any of its three files); never raises BundleError."""
+        """Ingest one bundle (any of its three files); never raises: an unexpected error
+        quarantines it as ``internal-error`` (Rejections.internal_error)."""
         path = Path(path)
+        try:
+            return self._ingest(path)
+        except Exception as exc:
+            return self.rejections.internal_error(path, exc)
+
+    def _ingest(self, path: Path) -> IngestResult:
         outer = self._authentic_envelope(path)
         if isinstance(outer, IngestResult):
             return outer

@@ -18,11 +18,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from flexdesk.db import audit as _audit  # registers the audit-trail session hook
+from flexdesk.db import text_check
 from flexdesk.errors import DatabaseBusy, ValidationError
 
 BUSY_TIMEOUT_MS = 5000
@@ -96,27 +97,10 @@ def _serialise_audited_writes(session: Session, _ctx: Any, _instances: Any) -> N
     conn.info[_WRITE_LOCK_HELD] = True
 
 
-def _refuse_nul_text(session: Session, _ctx: Any, _instances: Any) -> None:
-    """Refuse text containing the NUL character before it reaches the database, on every
-    backend: PostgreSQL cannot store it at all (the driver fails mid-flush), and SQLite would
-    keep it, so an office's data would depend on where it lives. Typed, so an importer fed a
-    hostile file reports it like any other bad field."""
-    for obj in (*session.new, *session.dirty):
-        state = inspect(obj)
-        for attr in state.mapper.column_attrs:
-            value = state.dict.get(attr.key)
-            if isinstance(value, str) and "\x00" in value:
-                raise ValidationError(
-                    f"Isian {attr.key} berisi karakter NUL (\\0) yang tidak dapat disimpan.",
-                    message_en=f"The field {attr.key} contains a NUL character (\\0), which "
-                    "cannot be stored.",
-                    field=attr.key,
-                )
-
-
 def _nul_as_validation_error(ctx: ExceptionContext) -> None:
     """PostgreSQL: a NUL character in a query parameter (a search box, an imported name looked
-    up before it is stored) fails in the driver; say so in words, typed, like the flush check.
+    up before it is stored) fails in the driver; say so in words, typed, like the flush check
+    (flexdesk.db.text_check).
     """
     if "NUL (0x00)" in str(ctx.original_exception):
         raise ValidationError(
@@ -133,7 +117,9 @@ def _forget_write_lock(conn: Any) -> None:
 # insert=True: before the change counter's own before_flush hook (flexdesk.db.base), so every
 # transaction takes the advisory lock first and the counter's row lock second (no deadlock)
 event.listen(Session, "before_flush", _serialise_audited_writes, insert=True)
-event.listen(Session, "before_flush", _refuse_nul_text, insert=True)  # before any lock
+# every value checked against its column (NUL, broken or control characters, length, NaN/inf)
+# before any lock is taken and before the driver sees it: flexdesk.db.text_check
+event.listen(Session, "before_flush", text_check.check_flush, insert=True)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

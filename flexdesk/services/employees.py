@@ -28,6 +28,7 @@ from flexdesk.domain.people import (
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from flexdesk.services.office import get_int_setting
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.validation import one_line, parse_enum
 
 #: fields an employee may change on their own record
 SELF_EDITABLE = frozenset({"gelar_depan", "nama", "gelar_belakang"})
@@ -202,8 +203,33 @@ def get_employee(session: Session, actor: Actor, employee_id: str) -> EmployeeRo
     return _to_row(emp, unit_name, sup)
 
 
+def _checked_fields(data: EmployeeInput) -> EmployeeInput:
+    """The input's text parsed (no broken or control characters, within the column lengths)
+    and its enums as their types: what a form or an import hands in may be anything."""
+    return replace(
+        data,
+        nama=one_line(data.nama, "nama", 200, label=("Nama", "The name")),
+        employee_type=parse_enum(
+            EmployeeType, data.employee_type, "employee_type", label=("Jenis pegawai", "The type")
+        ),
+        nip=one_line(data.nip, "nip", 40, label=("NIP", "The NIP")),
+        gelar_depan=one_line(data.gelar_depan, "gelar_depan", 60, label=_GELAR_DEPAN),
+        gelar_belakang=one_line(data.gelar_belakang, "gelar_belakang", 100, label=_GELAR_BLK),
+        golongan=one_line(data.golongan, "golongan", 10, label=("Golongan", "The golongan")),
+        jabatan=one_line(data.jabatan, "jabatan", 200, label=("Jabatan", "The position")),
+        gender=None
+        if data.gender is None
+        else parse_enum(Gender, data.gender, "gender", label=("Jenis kelamin", "The gender")),
+    )
+
+
+_GELAR_DEPAN = ("Gelar depan", "The title before the name")
+_GELAR_BLK = ("Gelar belakang", "The title after the name")
+
+
 def _validated(session: Session, data: EmployeeInput, *, self_id: str | None) -> EmployeeInput:
-    nama = " ".join(data.nama.split())
+    data = _checked_fields(data)
+    nama = data.nama
     if not nama:
         raise ValidationError("Nama wajib diisi.", message_en="The name is required.", field="nama")
     nip = normalize_nip(data.nip)

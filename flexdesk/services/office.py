@@ -15,6 +15,7 @@ from flexdesk.domain.performance import DEFAULT_BOUNDS, bounds_to_data
 from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services import auth
 from flexdesk.services.permissions import Action, Actor, Role, require
+from flexdesk.services.validation import clean_text, one_line
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 4000
@@ -35,7 +36,7 @@ class OfficeProfile:
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:
     """The profile with its fields trimmed and checked; a ValidationError names the first wrong field."""
-    code = profile.code.strip().upper()
+    code = one_line(profile.code, "code", 20, label=("Kode kantor", "The office code")).upper()
     if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,19}", code):
         raise ValidationError(
             "Kode kantor 2–20 huruf/angka tanpa spasi (contoh: O042), sesuai pendaftaran di "
@@ -43,21 +44,23 @@ def validate_profile(profile: OfficeProfile) -> OfficeProfile:
             message_en="Office code: 2-20 letters/digits without spaces (e.g. O042).",
             field="code",
         )
-    for field, value, label_id, label_en in (
-        ("instansi", profile.instansi, "Nama instansi", "Agency name"),
-        ("unit_kerja", profile.unit_kerja, "Nama unit kerja/kantor", "Office name"),
-        ("city", profile.city, "Kota tempat tanda tangan", "Signature city"),
+    texts: dict[str, str] = {}
+    for field, value, label_id, label_en, max_len in (
+        ("instansi", profile.instansi, "Nama instansi", "Agency name", 200),
+        ("unit_kerja", profile.unit_kerja, "Nama unit kerja/kantor", "Office name", 200),
+        ("city", profile.city, "Kota tempat tanda tangan", "Signature city", 100),
     ):
-        if not value.strip():
+        texts[field] = clean_text(value, field, max_len, label=(label_id, label_en))
+        if not texts[field]:
             raise ValidationError(
                 f"{label_id} wajib diisi.", message_en=f"{label_en} is required.", field=field
             )
     return OfficeProfile(
         code=code,
-        instansi=profile.instansi.strip(),
-        unit_kerja=profile.unit_kerja.strip(),
-        address=profile.address.strip(),
-        city=profile.city.strip(),
+        instansi=texts["instansi"],
+        unit_kerja=texts["unit_kerja"],
+        address=clean_text(profile.address, "address", None, True, label=("Alamat", "Address")),
+        city=texts["city"],
         logo_png=profile.logo_png,
     )
 

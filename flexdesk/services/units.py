@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.errors import ConflictError, NotFound, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.validation import one_line
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,12 @@ def list_units(session: Session, actor: Actor, *, include_inactive: bool = False
     ]
 
 
+def _code(code: object) -> str:
+    return one_line(code, "code", 20, label=("Kode unit", "The unit code"))
+
+
 def _check_name(session: Session, name: str, exclude_id: str | None = None) -> str:
-    clean = " ".join(name.split())
+    clean = one_line(name, "name", 200, label=("Nama unit kerja", "The unit name"))
     if not clean:
         raise ValidationError(
             "Nama unit kerja wajib diisi.", message_en="The unit name is required.", field="name"
@@ -63,7 +68,7 @@ def _check_name(session: Session, name: str, exclude_id: str | None = None) -> s
 def create_unit(session: Session, actor: Actor, name: str, code: str = "") -> UnitRow:
     """Add a work unit (admin only); names are unique."""
     require(actor, Action.UNIT_MANAGE)
-    unit = WorkUnit(name=_check_name(session, name), code=code.strip(), active=True)
+    unit = WorkUnit(name=_check_name(session, name), code=_code(code), active=True)
     session.add(unit)
     session.flush()
     return UnitRow(unit.id, unit.name, unit.code, True, 0)
@@ -78,5 +83,5 @@ def update_unit(
     if unit is None:
         raise NotFound("Unit kerja tidak ditemukan.", message_en="Work unit not found.")
     unit.name = _check_name(session, name, exclude_id=unit_id)
-    unit.code = code.strip()
+    unit.code = _code(code)
     unit.active = active

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "bad-passphrase": "the private key passphrase is wrong",
     "bad-key": "a key file cannot be read",
     "bad-input": "invalid data given to the bundle writer",
+    "internal-error": "central failed on the bundle in a way nobody foresaw (see its log)",
 }
 
 

@@ -4,7 +4,7 @@ so a refused edit changes nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from flexdesk.services.evaluation.types import (
     EvaluationChanges,
     IndicatorChange,
 )
+from flexdesk.services.validation import clean_text, finite_number, parse_enum
 
 
 def set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -> None:
@@ -39,14 +40,10 @@ def set_ratings(ev: Evaluation, hasil: Rating | None, perilaku: Rating | None) -
     )
 
 
-def check_length(text: str, field_name: str, label_id: str, label_en: str) -> None:
-    """ValidationError when ``text`` is longer than MAX_TEXT characters."""
-    if len(text) > MAX_TEXT:
-        raise ValidationError(
-            f"{label_id} terlalu panjang ({len(text)} karakter); paling banyak {MAX_TEXT}.",
-            message_en=f"{label_en} is too long ({len(text)} characters); at most {MAX_TEXT}.",
-            field=field_name,
-        )
+def check_length(text: object, field_name: str, label_id: str, label_en: str) -> str:
+    """``text`` stripped; ValidationError when it is not text a column can hold (broken or
+    control characters, flexdesk.services.validation) or longer than MAX_TEXT characters."""
+    return clean_text(text, field_name, MAX_TEXT, multiline=True, label=(label_id, label_en))
 
 
 def _number(value: float | None) -> str:
@@ -63,6 +60,8 @@ class EditPlan:
     rhk: list[tuple[EvaluationRhk, str]] = field(default_factory=list)
     behaviours: list[tuple[EvaluationBehaviour, BehaviourChange]] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # indicator id -> indicator text
+    #: the changes with their ratings parsed and their texts stripped (what is applied)
+    changes: EvaluationChanges = field(default_factory=EvaluationChanges)
 
     def touched(self) -> list[object]:
         """The rows the plan changes."""
@@ -73,32 +72,60 @@ class EditPlan:
         )
 
 
-def _check_fields(changes: EvaluationChanges) -> None:
-    """The note's length and the ratings and organisation result given (ValueError on an
-    unknown value)."""
+def _check_fields(changes: EvaluationChanges) -> EvaluationChanges:
+    """The note checked and the ratings and organisation result parsed (ValidationError
+    listing the allowed values for an unknown one)."""
     if changes.catatan is not KEEP:
-        check_length(changes.catatan, "catatan", "Catatan", "The note")
+        changes = replace(
+            changes, catatan=check_length(changes.catatan, "catatan", "Catatan", "The note")
+        )
     if changes.rating_hasil_kerja is not KEEP and changes.rating_hasil_kerja is not None:
-        Rating(changes.rating_hasil_kerja)
+        changes = replace(
+            changes,
+            rating_hasil_kerja=parse_enum(
+                Rating, changes.rating_hasil_kerja, "rating_hasil_kerja", label=_HASIL
+            ),
+        )
     if changes.rating_perilaku is not KEEP and changes.rating_perilaku is not None:
-        Rating(changes.rating_perilaku)
+        changes = replace(
+            changes,
+            rating_perilaku=parse_enum(
+                Rating, changes.rating_perilaku, "rating_perilaku", label=_PERILAKU
+            ),
+        )
     if changes.capaian_organisasi is not KEEP and changes.capaian_organisasi is not None:
-        OrganisationResult(changes.capaian_organisasi)
+        changes = replace(
+            changes,
+            capaian_organisasi=parse_enum(
+                OrganisationResult, changes.capaian_organisasi, "capaian_organisasi", label=_ORG
+            ),
+        )
+    return changes
+
+
+_HASIL = ("Rating hasil kerja", "The work result rating")
+_PERILAKU = ("Rating perilaku kerja", "The work behaviour rating")
+_ORG = ("Capaian kinerja organisasi", "The organisation's result")
 
 
 def _override_reason(row: EvaluationIndicator, change: IndicatorChange, text: str) -> str:
     """The reason to store with a realisation: required when it differs from the pre-filled
     figure, dropped when it does not (or when the pre-filled value is restored)."""
-    reason = change.reason.strip()
+    reason = check_length(change.reason, f"reason:{change.indicator_id}", "Alasan", "The reason")
     if change.realisasi is None:
         return ""
-    if change.realisasi != change.realisasi or change.realisasi < 0:  # NaN too
+    realisasi = finite_number(
+        change.realisasi,
+        f"realisasi:{change.indicator_id}",
+        label=(f'Realisasi "{text}"', f'The realisation of "{text}"'),
+    )
+    if realisasi < 0:
         raise ValidationError(
             f'Realisasi "{text}" tidak boleh negatif.',
             message_en=f'The realisation of "{text}" cannot be negative.',
             field=f"realisasi:{change.indicator_id}",
         )
-    differs = row.prefilled is not None and abs(change.realisasi - row.prefilled) > 1e-9
+    differs = row.prefilled is not None and abs(realisasi - row.prefilled) > 1e-9
     if differs and not reason:
         raise ValidationError(
             f'Realisasi "{text}" diubah dari {_number(row.prefilled)} (jumlah '
@@ -163,8 +190,8 @@ def _plan_rhk_feedback(
                 message_en="That RHK is not part of this evaluation; reload it.",
                 field=f"umpan_balik:{fb.rhk_id}",
             )
-        check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
-        plan.rhk.append((row_rhk, fb.umpan_balik.strip()))
+        text = check_length(fb.umpan_balik, f"umpan_balik:{fb.rhk_id}", "Umpan balik", "Feedback")
+        plan.rhk.append((row_rhk, text))
 
 
 def _plan_behaviours(
@@ -184,19 +211,21 @@ def _plan_behaviours(
                 message_en=f"Unknown BerAKHLAK core value: {bc.code}.",
                 field=f"perilaku:{bc.code}",
             )
-        check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
-        check_length(
+        feedback = check_length(bc.umpan_balik, f"perilaku:{bc.code}", "Umpan balik", "Feedback")
+        expectation = check_length(
             bc.ekspektasi_khusus, f"ekspektasi:{bc.code}", "Ekspektasi khusus",
             "The special expectation",
         )  # fmt: skip
-        plan.behaviours.append((row_b, bc))
+        plan.behaviours.append(
+            (row_b, replace(bc, umpan_balik=feedback, ekspektasi_khusus=expectation))
+        )
 
 
 def validate_changes(session: Session, ev: Evaluation, changes: EvaluationChanges) -> EditPlan:
     """Check every change and resolve it to its row; ValidationError for the first problem,
     before anything is applied."""
-    plan = EditPlan()
-    _check_fields(changes)
+    changes = _check_fields(changes)
+    plan = EditPlan(changes=changes)
     if changes.indicators:
         _plan_indicators(session, ev, changes, plan)
     if changes.rhk_feedback:

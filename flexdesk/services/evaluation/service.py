@@ -261,7 +261,7 @@ def save_draft(
     emp = get_employee_row(session, ev.employee_id)
     sync_rows(session, ev, refresh=False)  # rows for RHK added to a revised SKP
     plan = validate_changes(session, ev, changes)
-    notes = apply_changes(ev, changes, plan)
+    notes = apply_changes(ev, plan.changes, plan)
     if session.is_modified(ev) or any(session.is_modified(o) for o in plan.touched()):
         ev.evaluator_user_id = actor.user_id
         if acting_as == AS_SUPERVISOR:
@@ -309,14 +309,13 @@ def comment(session: Session, actor: Actor, evaluation_id: str, text: str) -> Ev
     ev = get_evaluation_row(session, evaluation_id)
     acting_as = require_commenter(session, actor, ev)
     next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.COMMENT)
-    clean = text.strip()
+    clean = check_length(text, "comment", "Tanggapan", "The comment")
     if not clean:
         raise ValidationError(
             "Tulis tanggapan Anda terlebih dahulu.",
             message_en="Write your comment first.",
             field="comment",
         )
-    check_length(clean, "comment", "Tanggapan", "The comment")
     ev.employee_comment = clean
     ev.commented_at = utcnow()
     add_event(session, ev, EvaluationStep.COMMENT, actor.user_id, acting_as, note=clean[:200])
@@ -361,14 +360,13 @@ def reopen(session: Session, actor: Actor, evaluation_id: str, reason: str) -> E
     ev = get_evaluation_row(session, evaluation_id)
     acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_REOPEN)
     after = next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.REOPEN)
-    clean = reason.strip()
+    clean = check_length(reason, "reason", "Alasan", "The reason")
     if not clean:
         raise ValidationError(
             "Tuliskan alasan membuka kembali evaluasi yang sudah ditetapkan; alasan itu dicatat.",
             message_en="Give the reason for reopening a finalised evaluation; it is recorded.",
             field="reason",
         )
-    check_length(clean, "reason", "Alasan", "The reason")
     ev.status = after.value
     ev.finalised_at = None
     ev.finalised_by_user_id = None

@@ -21,6 +21,7 @@ from flexdesk.errors import ValidationError
 from flexdesk.services.outputs.log_types import LogInput
 from flexdesk.services.outputs.schedule_bridge import planned_days
 from flexdesk.services.storage.attachments import CheckedFile, attachment_limits, check_file
+from flexdesk.services.validation import clean_text, finite_number, one_line, parse_enum
 
 MAX_ACTIVITY = 2000
 MAX_EVIDENCE = 20
@@ -38,6 +39,7 @@ class CleanLog:
     """A checked entry: the normalised values to write and the evidence to attach."""
 
     activity: str
+    mode: WorkMode
     quantity: float
     unit: str
     minutes: int
@@ -85,7 +87,9 @@ def _check_rhk(session: Session, data: LogInput) -> None:
 
 def _check_output(data: LogInput) -> tuple[str, str]:
     """The activity and unit, whitespace normalised; the quantity must be positive."""
-    activity = data.activity.strip()
+    activity = clean_text(
+        data.activity, "activity", multiline=True, label=("Uraian kegiatan", "The activity")
+    )
     if not activity:
         raise invalid("Uraian kegiatan wajib diisi.", "Describe the activity.", "activity")
     if len(activity) > MAX_ACTIVITY:
@@ -94,13 +98,14 @@ def _check_output(data: LogInput) -> tuple[str, str]:
             f"The activity is at most {MAX_ACTIVITY} characters.",
             "activity",
         )
-    if not (0 < data.quantity <= 1_000_000):
+    quantity = finite_number(data.quantity, "quantity", label=("Jumlah output", "The quantity"))
+    if not (0 < quantity <= 1_000_000):
         raise invalid(
             "Jumlah output harus lebih dari 0.",
             "The output quantity must be more than 0.",
             "quantity",
         )
-    unit = " ".join(data.unit.split())
+    unit = one_line(data.unit, "unit", label=("Satuan output", "The output unit"))
     if not unit or len(unit) > 40:
         raise invalid(
             "Satuan output wajib diisi (mis. dokumen, laporan), maksimal 40 karakter.",
@@ -125,10 +130,9 @@ def _check_minutes(data: LogInput) -> int:
     return end - start
 
 
-def _check_location(data: LogInput) -> str:
+def _check_location(data: LogInput, mode: WorkMode) -> str:
     """The location, whitespace normalised; WFA needs one."""
-    mode = WorkMode(data.work_mode)
-    location = " ".join(data.location.split())
+    location = one_line(data.location, "location", label=("Lokasi", "The location"))
     if mode is WorkMode.WFA and not location:
         raise invalid(
             "Tuliskan lokasi kerja untuk WFA (PermenPANRB 4/2025 Pasal 12).",
@@ -145,7 +149,7 @@ def _check_location(data: LogInput) -> str:
 def _check_links(data: LogInput) -> tuple[str, ...]:
     links = []
     for raw in data.add_links:
-        url = raw.strip()
+        url = clean_text(raw, "evidence", label=("Tautan bukti", "The evidence link"))
         if not _URL_RE.fullmatch(url) or len(url) > MAX_URL:
             raise invalid(
                 f"Tautan '{url[:60]}' tidak valid; gunakan alamat yang diawali http:// atau "
@@ -196,11 +200,13 @@ def check_log(
 ) -> CleanLog:
     """Every check of an entry, in the order the form shows its fields; ValidationError with
     the field of the first problem. ``existing``: the entry being updated."""
+    mode = parse_enum(WorkMode, data.work_mode, "work_mode", label=("Mode kerja", "The work mode"))
     planned = _check_day(session, data, today)
     _check_rhk(session, data)
     activity, unit = _check_output(data)
     minutes = _check_minutes(data)
-    location = _check_location(data)
+    location = _check_location(data, mode)
     links = _check_links(data)
     files = _check_files(session, data, existing)
-    return CleanLog(activity, float(data.quantity), unit, minutes, location, planned, links, files)
+    quantity = float(data.quantity)
+    return CleanLog(activity, mode, quantity, unit, minutes, location, planned, links, files)

@@ -33,7 +33,6 @@ from flexdesk.domain.outputs import (
     LOG_SUPERVISOR_STEPS,
     LogStatus,
     LogStep,
-    WorkMode,
     log_status_text,
     mode_mismatch,
     next_log_status,
@@ -75,6 +74,7 @@ from flexdesk.services.storage.attachments import (
     attachment_limits,
     store_in_transaction,
 )
+from flexdesk.services.validation import clean_text
 
 __all__ = [
     "MAX_ACTIVITY",
@@ -106,7 +106,7 @@ __all__ = [
 
 
 def _apply(log: OutputLog, data: LogInput, clean: CleanLog) -> None:
-    mode = WorkMode(data.work_mode)
+    mode = clean.mode
     log.day = data.day
     log.rhk_id = data.rhk_id
     log.activity = clean.activity
@@ -248,7 +248,7 @@ def _step(
     ids = list(dict.fromkeys(log_ids))
     if not ids:
         raise invalid("Pilih sedikitnya satu entri.", "Select at least one entry.", "selection")
-    note = note.strip()
+    note = clean_text(note, "note", MAX_ACTIVITY, multiline=True, label=("Catatan", "The note"))
     if step is LogStep.RETURN and not note:
         raise invalid(
             "Tuliskan catatan untuk pegawai: apa yang perlu diperbaiki.",

@@ -44,6 +44,7 @@ from flexdesk.services.outputs.skp_types import (
 )
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.staff_scope import require_own, require_supervisor_of
+from flexdesk.services.validation import clean_text
 
 __all__ = [
     "MAX_TEXT",
@@ -237,7 +238,7 @@ def _step(session: Session, actor: Actor, skp_id: str, step: SkpStep, note: str 
     else:
         emp = require_own(session, actor, skp.employee_id, Action.SKP_EDIT)
     after = next_skp_status(SkpStatus(skp.status), step)
-    note = note.strip()
+    note = clean_text(note, "note", 4000, multiline=True, label=("Catatan", "The note"))
     if step is SkpStep.RETURN and not note:
         raise ValidationError(
             "Tuliskan catatan untuk pegawai: apa yang perlu diperbaiki.",

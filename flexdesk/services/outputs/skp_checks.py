@@ -13,6 +13,7 @@ from flexdesk.errors import ValidationError
 from flexdesk.services.office import get_setting
 from flexdesk.services.outputs.skp_query import supervisor_rhk
 from flexdesk.services.outputs.skp_types import SKP_PERIOD_TYPES, IndicatorInput, RhkInput
+from flexdesk.services.validation import finite_number, one_line, parse_enum
 
 MAX_TEXT = 2000
 
@@ -45,7 +46,7 @@ def check_year(year: int) -> None:
 
 
 def _clean_text(data: RhkInput) -> str:
-    text = " ".join(data.text.split())
+    text = one_line(data.text, "text", label=("Rumusan RHK", "The RHK statement"))
     if not text:
         raise ValidationError(
             "Rumusan RHK wajib diisi.", message_en="The RHK statement is required.", field="text"
@@ -62,9 +63,9 @@ def _clean_text(data: RhkInput) -> str:
 def _clean_indicator(ind: IndicatorInput, seen: set[Aspect]) -> IndicatorInput | None:
     """The indicator normalised (None for an empty row of the form); ``seen``: the aspects
     of the rows before it, which this one joins."""
-    aspect = Aspect(ind.aspect)
-    ind_text = " ".join(ind.text.split())
-    unit = " ".join(ind.target_unit.split())
+    aspect = parse_enum(Aspect, ind.aspect, "indicators", label=("Aspek", "The aspect"))
+    ind_text = one_line(ind.text, "indicators", label=("Indikator", "The indicator"))
+    unit = one_line(ind.target_unit, f"unit_{aspect.value}", label=("Satuan", "The unit"))
     if not ind_text:
         return None
     if aspect in seen:
@@ -74,7 +75,10 @@ def _clean_indicator(ind: IndicatorInput, seen: set[Aspect]) -> IndicatorInput |
             field="indicators",
         )
     seen.add(aspect)
-    if not (ind.target_value >= 0) or ind.target_value > 1e9:
+    target = finite_number(
+        ind.target_value, f"target_{aspect.value}", label=("Target", "The target")
+    )
+    if not (target >= 0) or target > 1e9:
         raise ValidationError(
             f"Target indikator {aspect.label} harus angka 0 atau lebih.",
             message_en=f"The {aspect.value} target must be a number of 0 or more.",
@@ -128,7 +132,7 @@ def clean_rhk(session: Session, skp: Skp, data: RhkInput) -> RhkInput:
     """The RHK as it is stored: whitespace normalised, empty indicator rows dropped, the
     indicators in aspect order; ValidationError (with the field) for the first problem."""
     text = _clean_text(data)
-    kind = RhkKind(data.kind)
+    kind = parse_enum(RhkKind, data.kind, "kind", label=("Jenis RHK", "The RHK kind"))
     clean_ind = _clean_indicators(data)
     parent = data.parent_rhk_id or None
     _check_parent(session, skp, parent)

@@ -28,6 +28,7 @@ from flexdesk.domain.calendar import (
 )
 from flexdesk.errors import ImportFileError, ValidationError
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.validation import one_line, parse_enum
 from flexdesk.sync._fs import open_regular
 
 #: a holiday list is a few dozen lines; anything this big is the wrong file
@@ -106,7 +107,8 @@ def _check_year(year: int) -> None:
 def _clean_rows(year: int, rows: Sequence[HolidayRow]) -> list[HolidayRow]:
     seen: dict[date, HolidayRow] = {}
     for row in rows:
-        name = " ".join(row.name.split())
+        name = one_line(row.name, "name", label=("Nama hari libur", "The holiday name"))
+        kind = parse_enum(HolidayKind, row.kind, "kind", label=("Jenis hari libur", "The kind"))
         if row.day.year != year:
             raise ValidationError(
                 f"Tanggal {row.day:%d/%m/%Y} bukan tahun {year}.",
@@ -131,7 +133,7 @@ def _clean_rows(year: int, rows: Sequence[HolidayRow]) -> list[HolidayRow]:
                 message_en=f"{row.day:%Y-%m-%d} is listed twice.",
                 field="day",
             )
-        seen[row.day] = HolidayRow(row.day, name, HolidayKind(row.kind))
+        seen[row.day] = HolidayRow(row.day, name, kind)
     return sorted(seen.values(), key=lambda r: r.day)
 
 

@@ -21,8 +21,10 @@ from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.access import require_plan
 from flexdesk.services.schedule.data import load_staff
 from flexdesk.services.schedule.period_rows import ensure_period_rows, load_periods, locked_message
+from flexdesk.services.validation import finite_number, one_line, parse_enum
 
 MAX_LOCATION = 200
+_HOURS = ("Jam kerja", "The working hours")
 #: codes a location makes sense with: WFA (Pasal 12) and the destination of a dinas luar
 LOCATION_CODES = frozenset({DayCode.WFA, DayCode.DINAS_LUAR})
 
@@ -65,13 +67,14 @@ class EditResult:
 def _entry_of(change: CellChange) -> ScheduleEntry | None:
     if change.code is None or change.code == "":
         return None
+    code = change.code
     entry = ScheduleEntry(
         change.employee_id,
         change.day,
-        change.code if isinstance(change.code, DayCode) else DayCode.parse(change.code),
-        " ".join(change.location.split()),
+        DayCode.parse(code) if isinstance(code, str) else parse_enum(DayCode, code, "code"),
+        one_line(change.location, "location", label=("Lokasi", "The location")),
         change.leave_kind or None,
-        change.hours,
+        None if change.hours is None else finite_number(change.hours, "hours", label=_HOURS),
     )
     when_id, when_en = format_tanggal(change.day), format_tanggal(change.day, "en")
     if entry.location and entry.code not in LOCATION_CODES:

@@ -33,6 +33,7 @@ from flexdesk.services.schedule.period_rows import (
     locked_message,
     period_of,
 )
+from flexdesk.services.validation import clean_text
 
 __all__ = [
     "MAX_NOTE",
@@ -76,7 +77,7 @@ def _member(session: Session, employee_id: str) -> StaffMember:
 
 
 def _clean_note(note: str, *, required: bool, what_id: str, what_en: str) -> str:
-    clean = note.strip()
+    clean = clean_text(note, "note", None, multiline=True, label=("Catatan", "The note"))
     if required and not clean:
         raise ValidationError(f"Tuliskan {what_id}.", message_en=f"Write {what_en}.", field="note")
     if len(clean) > MAX_NOTE:

@@ -31,6 +31,7 @@ from flexdesk.services.schedule.data import (
     stored_policies,
 )
 from flexdesk.services.schedule.policy_warnings import PolicyWarning, change_warnings
+from flexdesk.services.validation import clean_text, one_line
 
 __all__ = [
     "MAX_NOTE",
@@ -117,7 +118,7 @@ def _clean(policy: FlexPolicy) -> FlexPolicy:
     positions: list[str] = []
     seen: set[str] = set()
     for p in policy.excluded_positions:
-        text = " ".join(p.split())
+        text = one_line(p, "excluded_positions", label=("Jabatan", "The position"))
         if text and text.casefold() not in seen:
             seen.add(text.casefold())
             positions.append(text)
@@ -198,7 +199,7 @@ def save_policy_version(
     judge differently."""
     require(actor, Action.SCHEDULE_POLICY)
     policy = _clean(policy)
-    note = note.strip()
+    note = clean_text(note, "note", multiline=True, label=("Catatan", "The note"))
     if len(note) > MAX_NOTE:
         raise ValidationError(
             f"Catatan paling panjang {MAX_NOTE} huruf.",
@@ -308,7 +309,7 @@ def set_remote_exception(
     require(actor, Action.SCHEDULE_POLICY)
     if not load_staff(session, ids=[employee_id]):
         raise NotFound("Pegawai aktif tidak ditemukan.", message_en="Active employee not found.")
-    reason = " ".join(reason.split())
+    reason = one_line(reason, "reason", label=("Alasan", "The reason"))
     if enabled and not reason:
         raise ValidationError(
             "Tuliskan alasan pengecualian (tugas yang harus di luar kantor atau keadaan khusus).",

@@ -140,7 +140,7 @@ def test_upgrade_from_0200_makes_the_day_index_covering(data_paths: DataPaths) -
         migrate_to_head(old, target="0200")
         _fill_at_0002(old)
         with old.session() as session:
-            session.add(ScheduleEntryRow(employee_id="emp-1", day=date(2026, 11, 2), code="WFH"))
+            session.add(ScheduleEntryRow(employee_id="emp-1", day=date(2026, 11, 2), code="H"))
         with old.engine.connect() as conn:
             cols = [c for i in inspect(conn).get_indexes("schedule_entries")
                     if i["name"] == "ix_schedule_entries_day" for c in i["column_names"]]  # fmt: skip
@@ -168,6 +168,6 @@ def test_upgrade_from_0200_makes_the_day_index_covering(data_paths: DataPaths) -
                 )
             )
             assert "COVERING INDEX ix_schedule_entries_day" in plan
-            assert conn.execute(text("SELECT code FROM schedule_entries")).scalar() == "WFH"
+            assert conn.execute(text("SELECT code FROM schedule_entries")).scalar() == "H"
     finally:
         db.dispose()
