@@ -8,7 +8,9 @@ without one (first-run setup, demo data, migrations, sign-in bookkeeping) are re
 
 What is stored: an insert records every column; an update records the old and new value of
 each changed column; a delete records the row as it was. Values are canonical JSON (dates as
-ISO text, binary data as its SHA-256 and size, never the bytes).
+ISO text, binary data as its SHA-256 and size, never the bytes) in the one recipe of
+:mod:`flexdesk.sync.format.canonical`; NaN and infinities are refused there (ValueError), so a
+float that is not a number never reaches the trail as ``NaN``/``Infinity``.
 
 Secrets are never stored: a column whose name mentions a password, secret, private key, token,
 salt, hash or key (``password_hash``, ``signing_key``...) is recorded as ``"sha256:<digest of
@@ -41,6 +43,7 @@ from flexdesk.db.models_audit import AuditEntry
 
 # the hash recipe is part of the published bundle format (pure, shared with receivers)
 from flexdesk.sync.auditchain import GENESIS_HASH, entry_hash
+from flexdesk.sync.format.canonical import canonical_text as canonical_json
 
 SYSTEM_ACTOR = "system"
 REDACTED_PREFIX = "sha256:"
@@ -56,10 +59,6 @@ _PENDING_DELETES = "_audit_pending_deletes"
 
 # engines known to have the audit_log table (positive answers only: a migration may add it)
 _has_table: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def is_audited(obj: object) -> bool:
