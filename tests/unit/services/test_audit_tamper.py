@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -367,3 +368,69 @@ def test_trail_shorter_than_a_backup(db: Database, staff: Staff, data_paths: Dat
     (finding,) = truncated
     assert finding[2].startswith("backup flexdesk-")
     assert ("truncated", "audit_log", finding[2]) not in _findings(db)  # no folder: no anchor
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+
+def test_cli_prints_each_problem_in_english_too(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sql(
+        db,
+        ("INSERT INTO settings (key, value) VALUES ('evaluation_admin_as_atasan', 'true')", {}),
+        ("UPDATE users SET role = 'admin' WHERE id = :i", {"i": staff.member_actor.user_id}),
+    )
+    db.dispose()
+    assert _cli(db, data_paths, "audit", "verify", "--lang", "en") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].startswith("The audit trail is NOT intact: 2 problem(s) in ")
+    problems = sorted(line for line in out if line.startswith("PROBLEM: "))
+    assert len(problems) == 2
+    assert problems[0].startswith("PROBLEM: audit #")
+    assert f"user/{staff.member_actor.user_id}: drift (record differs" in problems[0]
+    assert "in role" in problems[0]
+    assert problems[1].startswith(
+        "PROBLEM: no audit row settings/evaluation_admin_as_atasan: missing-audit (record"
+    )
+    assert _cli(db, data_paths, "--lang", "en", "audit", "verify") == 1
+    assert "NOT intact" in capsys.readouterr().out
+    assert _cli(db, data_paths, "audit", "verify") == 1
+    out_id = capsys.readouterr().out
+    assert "MASALAH: tanpa baris audit settings/evaluation_admin_as_atasan: missing-audit" in out_id
+    assert "pada kolom role" in out_id
+    assert "Jejak audit TIDAK utuh: 2 masalah" in out_id
+
+
+def test_cli_exit_zero_on_an_intact_office(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.dispose()
+    assert _cli(db, data_paths, "audit", "verify", "--lang", "en") == 0
+    count = len(_entries(db))
+    assert capsys.readouterr().out == f"The audit trail is intact: {count} entries checked.\n"
+
+
+def test_trail_shorter_than_an_exported_bundle(
+    db: Database, staff: Staff, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    """A bundle written to a folder and not yet acknowledged: its ``bundle.json`` names the
+    audit head it carried, and the trail may not end before it."""
+    from flexdesk.services.app import Services
+    from flexdesk.services.sync import office as so
+    from flexdesk.sync.crypto import keys
+    from tests.unit.services.test_sync_office import FAST, PASS, export
+
+    svc = Services(db, staff.admin)
+    svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
+    central = keys.generate_key()
+    svc.call(so.register_central_key, keys.public_key_openssh(central.public_key()))
+    written = export(svc, data_paths, tmp_path / "usb")
+    assert written.bundle_seq == 1
+    assert _findings(db) == set()
+    head = _entries(db)[-1]
+    _sql(db, ("DELETE FROM audit_log WHERE seq = :s", {"s": head.seq}))
+    with db.read_session() as session:
+        found = audit.verify_audit_chain(session, check_tables=False)
+    assert [(p.kind, p.seq, p.entity_id) for p in found] == [("truncated", head.seq, "bundle 1")]
+    assert "exported bundle 1" in found[0].message
