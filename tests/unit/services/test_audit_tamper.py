@@ -434,3 +434,30 @@ def test_trail_shorter_than_an_exported_bundle(
         found = audit.verify_audit_chain(session, check_tables=False)
     assert [(p.kind, p.seq, p.entity_id) for p in found] == [("truncated", head.seq, "bundle 1")]
     assert "exported bundle 1" in found[0].message
+
+
+@pytest.mark.sqlite_only(reason="backup files are SQLite copies")
+def test_a_restore_rewinds_the_trail_without_a_finding(
+    db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    """Restoring an older backup shortens the trail legitimately: backups made before the
+    restore (the abandoned branch, and the pre-restore copy) are no anchors any more; those
+    made after it are again."""
+    from datetime import UTC, datetime
+
+    from flexdesk.services.storage.backup import create_backup, restore_backup
+
+    old = create_backup(db, data_paths, now=datetime(2026, 12, 1, 8, tzinfo=UTC))
+    with db.session() as session:
+        session.info["actor"] = staff.admin
+        session.add(Setting(key="paper_size", value="F4"))
+    create_backup(db, data_paths, now=datetime(2026, 12, 2, 8, tzinfo=UTC))
+    db.dispose()
+    restore_backup(data_paths, old.path, now=datetime(2026, 12, 3, 8, tzinfo=UTC))
+    assert _findings(db, data_paths) == set()
+    create_backup(db, data_paths, now=datetime(2026, 12, 4, 8, tzinfo=UTC))
+    head = _entries(db)[-1]
+    _sql(db, ("DELETE FROM audit_log WHERE seq = :s", {"s": head.seq}))
+    assert ("truncated", "audit_log", "backup flexdesk-manual-20261204-080000.sqlite3") in (
+        _findings(db, data_paths)
+    )
