@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flexdesk.instance_lock import exclusive_use
 from flexdesk.paths import DataPaths, resolve_data_paths
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 AUDIT_HELP = "periksa atau tampilkan jejak audit (audit verify | audit list)"
 BACKUP_HELP = "cadangan basis data (backup create | list | verify | restore)"
@@ -27,7 +31,14 @@ def _paths(args: argparse.Namespace) -> DataPaths:
 
 def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="audit_command", metavar="AKSI", required=True)
-    sub.add_parser("verify", help="periksa rantai hash dan kecocokan tabel dengan jejak audit")
+    p = sub.add_parser(
+        "verify",
+        help="periksa rantai hash, kecocokan tabel dengan jejak audit dan titik acuannya "
+        "(keluar dengan kode 1 bila ada masalah)",
+    )
+    p.add_argument(
+        "--lang", choices=("id", "en"), default=argparse.SUPPRESS, help="bahasa keluaran"
+    )
     p = sub.add_parser("list", help="tampilkan entri audit terbaru")
     p.add_argument("--entity", default="", help="mis. employee, user, office")
     p.add_argument("--id", dest="entity_id", default="", help="id rekaman")
@@ -35,24 +46,42 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=50)
 
 
+def _print_verify(session: Session, paths: DataPaths, lang: str) -> int:
+    """``audit verify``: each problem on its own line (row, table/id, kind, detail) in
+    ``lang``; exit status 1 when there is any, 0 when the trail is intact."""
+    from flexdesk.db.models_audit import AuditEntry
+    from flexdesk.services.storage.audit import verify_audit_chain
+
+    problems = verify_audit_chain(session, backups=paths.backups)
+    count = session.query(AuditEntry).count()
+    en = lang == "en"
+    for problem in problems:
+        print(("PROBLEM: " if en else "MASALAH: ") + problem.text(lang))
+    if problems:
+        print(
+            f"The audit trail is NOT intact: {len(problems)} problem(s) in {count} entries."
+            if en
+            else f"Jejak audit TIDAK utuh: {len(problems)} masalah dalam {count} entri."
+        )
+        return 1
+    print(
+        f"The audit trail is intact: {count} entries checked."
+        if en
+        else f"Jejak audit utuh: {count} entri diperiksa."
+    )
+    return 0
+
+
 def run_audit(args: argparse.Namespace) -> int:
     from flexdesk.db.models_audit import AuditEntry
     from flexdesk.services.app import open_database
-    from flexdesk.services.storage.audit import verify_audit_chain
 
-    db = open_database(_paths(args), database_url=getattr(args, "database_url", None))
+    paths = _paths(args)
+    db = open_database(paths, database_url=getattr(args, "database_url", None))
     try:
         with db.read_session() as session:
             if args.audit_command == "verify":
-                problems = verify_audit_chain(session)
-                count = session.query(AuditEntry).count()
-                for problem in problems:
-                    print(f"MASALAH / PROBLEM: {problem}")
-                if problems:
-                    print(f"Jejak audit TIDAK utuh: {len(problems)} masalah dalam {count} entri.")
-                    return 1
-                print(f"Jejak audit utuh: {count} entri diperiksa.")
-                return 0
+                return _print_verify(session, paths, getattr(args, "lang", None) or "id")
             from sqlalchemy import select
 
             query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.limit)

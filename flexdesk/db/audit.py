@@ -8,7 +8,9 @@ without one (first-run setup, demo data, migrations, sign-in bookkeeping) are re
 
 What is stored: an insert records every column; an update records the old and new value of
 each changed column; a delete records the row as it was. Values are canonical JSON (dates as
-ISO text, binary data as its SHA-256 and size, never the bytes).
+ISO text, binary data as its SHA-256 and size, never the bytes) in the one recipe of
+:mod:`flexdesk.sync.format.canonical`; NaN and infinities are refused there (ValueError), so a
+float that is not a number never reaches the trail as ``NaN``/``Infinity``.
 
 Secrets are never stored: a column whose name mentions a password, secret, private key, token,
 salt, hash or key (``password_hash``, ``signing_key``...) is recorded as ``"sha256:<digest of
@@ -38,9 +40,11 @@ from sqlalchemy.orm.base import NO_VALUE
 from flexdesk.db.base import SyncedMixin, utcnow
 from flexdesk.db.models import Setting
 from flexdesk.db.models_audit import AuditEntry
+from flexdesk.errors import ValidationError
 
 # the hash recipe is part of the published bundle format (pure, shared with receivers)
 from flexdesk.sync.auditchain import GENESIS_HASH, entry_hash
+from flexdesk.sync.format.canonical import canonical_text as canonical_json
 
 SYSTEM_ACTOR = "system"
 REDACTED_PREFIX = "sha256:"
@@ -56,10 +60,6 @@ _PENDING_DELETES = "_audit_pending_deletes"
 
 # engines known to have the audit_log table (positive answers only: a migration may add it)
 _has_table: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def is_audited(obj: object) -> bool:
@@ -287,13 +287,44 @@ def _append(session: Session, changes: list[_Change]) -> None:
             "entity": change.entity[:40],
             "entity_id": change.entity_id[:80],
             "op": change.op,
-            "before": canonical_json(change.before),
-            "after": canonical_json(change.after),
+            "before": _stored_json(change, change.before),
+            "after": _stored_json(change, change.after),
             "prev_hash": prev,
         }
-        prev = entry_hash(**fields)
+        try:
+            prev = entry_hash(**fields)
+        except UnicodeEncodeError as exc:  # a lone surrogate in text: no UTF-8 form to hash
+            raise _unstorable(
+                change, "", "teks memuat surrogate tunggal", "a lone surrogate"
+            ) from exc
         rows.append({**fields, "hash": prev})
     session.connection().execute(insert(AuditEntry), rows)
+
+
+def _unstorable(change: _Change, column: str, what_id: str, what_en: str) -> ValidationError:
+    where = f"{change.entity}.{column}" if column else change.entity
+    return ValidationError(
+        f"Nilai {where} tidak dapat dicatat di jejak audit: {what_id}.",
+        message_en=f"The value of {where} cannot be recorded in the audit trail: {what_en}.",
+        field=column or None,
+    )
+
+
+def _stored_json(change: _Change, values: dict[str, Any]) -> str:
+    """The canonical text of ``values``; a ValidationError naming the column for a value the
+    recipe refuses (NaN or an infinity: the last line behind the services' own checks, so
+    such a write is rolled back instead of reaching the trail as ``NaN``)."""
+    try:
+        return canonical_json(values)
+    except ValueError as exc:
+        for name, value in values.items():
+            try:
+                canonical_json(value)
+            except ValueError:
+                raise _unstorable(
+                    change, name, "bukan angka yang sah (NaN/tak hingga)", "not a number (NaN/inf)"
+                ) from exc
+        raise _unstorable(change, "", "bukan JSON yang sah", "not valid JSON") from exc
 
 
 @event.listens_for(Session, "after_rollback")

@@ -1,14 +1,14 @@
 """The office audit trail's hash chain, as it travels in bundles (format 2).
 
-One pure module (standard library only) holds the hash recipe, so the office's audit hook
+One pure module (standard library and the canonical-JSON recipe only) holds the hash recipe, so the office's audit hook
 (:mod:`flexdesk.db.audit`), ``flexdesk audit verify`` and every receiver compute the same
 value. The recipe (docs/bundle-format.md section 6.2):
 
     hash = SHA-256( canonical_json({seq, at, actor_id, actor_name, entity, entity_id, op,
                                     before, after, prev_hash}) )   as lowercase hex
 
-where ``canonical_json`` is keys sorted, separators ``,``/``:``, UTF-8 with non-ASCII written
-as itself; ``before`` and ``after`` are the stored *strings* (canonical JSON text of the
+where ``canonical_json`` is :func:`flexdesk.sync.format.canonical.canonical_json` (keys sorted,
+separators ``,``/``:``, UTF-8 with non-ASCII written as itself, NaN refused); ``before`` and ``after`` are the stored *strings* (canonical JSON text of the
 changed columns), hashed as strings; ``prev_hash`` of the first row is :data:`GENESIS_HASH`.
 
 In a bundle the rows after the last audit row central acknowledged travel in
@@ -22,11 +22,12 @@ row ``from - 1``, genesis for ``from == 1``) and ``head_hash`` (the hash of row 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from flexdesk.sync.format.canonical import canonical_json
 
 GENESIS_HASH = "0" * 64
 #: the fields an audit row is hashed over (``hash`` itself excluded)
@@ -63,7 +64,7 @@ def entry_hash(
 ) -> str:
     """SHA-256 (hex) over the canonical JSON of one audit row's fields and the previous
     row's hash: the one recipe the office, ``audit verify`` and receivers share."""
-    payload = json.dumps(
+    payload = canonical_json(
         {
             "seq": seq,
             "at": at,
@@ -75,12 +76,9 @@ def entry_hash(
             "before": before,
             "after": after,
             "prev_hash": prev_hash,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
+        }
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
 
 
 class AuditFormatError(ValueError):

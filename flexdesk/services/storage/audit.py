@@ -1,55 +1,53 @@
 """The audit trail as the admin sees it: list entries with filters, verify the chain.
 
-``verify_audit_chain`` checks three things and names the row for each problem:
+``verify_audit_chain`` checks and names the row (or record) for each problem
+(:mod:`.audit_findings` lists the kinds):
 
-1. every row's ``hash`` matches its content and ``prev_hash`` (a row edited in the file);
-2. rows follow each other: ``seq`` without gaps and ``prev_hash`` equal to the previous row's
-   hash (a row deleted from the middle, rows reordered or inserted by hand);
-3. the tables agree with the trail: folding each record's entries gives the values in the table
-   (a data row edited, inserted or deleted in the file without going through FlexDesk).
+1. every row's ``hash`` matches its content and ``prev_hash`` (``hash``: a row edited in the
+   file);
+2. rows follow each other: ``seq`` from 1 without gaps and ``prev_hash`` equal to the previous
+   row's hash (``gap``/``chain``: a row deleted from the middle, rows reordered or inserted);
+3. the tables agree with the trail (:mod:`.audit_drift`): every record of every audited table
+   has an audit history whose newest entry is its current content (``missing-audit``,
+   ``drift``, ``deleted``, ``undeleted``); an empty trail while records exist is ``empty``;
+4. the trail is not shorter than, and still holds, the heads recorded elsewhere
+   (:mod:`.audit_anchors`: central's last receipt, exported bundles, backups):
+   ``truncated``/``anchor``.
 
-Limits, by design of a local file: someone who rewrites the whole chain from the edited row on,
-or cuts rows off its end, is not caught here; the sync bundles carry the chain head to the
-central office, which is where such a rewrite shows.
+Limits, by design of a local file: someone with write access who rewrites the whole chain
+consistently after the newest anchor (and edits the tables to match) is not caught here; the
+next bundle then does not continue the head central acknowledged, which is where such a
+rewrite shows (docs/audit.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from flexdesk.db.audit import (
-    GENESIS_HASH,
-    audited_classes,
-    decode_json,
-    entity_name,
-    entry_hash,
-    identity_text,
-    row_values,
-)
+from flexdesk.db.audit import GENESIS_HASH, decode_json, entry_hash
 from flexdesk.db.models_audit import AuditEntry
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.storage.audit_anchors import anchor_problems, collect_anchors
+from flexdesk.services.storage.audit_drift import State, fold, record_count, table_drift
+from flexdesk.services.storage.audit_findings import KINDS, Problem
 
 BATCH = 2000
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of ``verify_audit_chain``: which audit row (or record) and what is wrong."""
-
-    seq: int | None  # the audit row concerned (None: a record with no audit row at all)
-    entity: str
-    entity_id: str
-    kind: str  # hash | chain | gap | drift | missing-audit
-    message: str
-
-    def __str__(self) -> str:
-        where = f"audit #{self.seq}" if self.seq is not None else "no audit row"
-        return f"{where} {self.entity}/{self.entity_id}: {self.kind}: {self.message}"
+__all__ = [
+    "KINDS",
+    "AuditFilter",
+    "AuditRow",
+    "Problem",
+    "list_entries",
+    "verify",
+    "verify_audit_chain",
+]
 
 
 @dataclass(frozen=True)
@@ -95,13 +93,21 @@ def _iter_entries(session: Session) -> Any:
 def _entry_problems(entry: AuditEntry, expected_seq: int, prev_hash: str) -> list[Problem]:
     found: list[Problem] = []
 
-    def add(kind: str, message: str) -> None:
-        found.append(Problem(entry.seq, entry.entity, entry.entity_id, kind, message))
+    def add(kind: str, message: str, message_id: str) -> None:
+        found.append(Problem(entry.seq, entry.entity, entry.entity_id, kind, message, message_id))
 
     if entry.seq != expected_seq:
-        add("gap", f"rows {expected_seq}..{entry.seq - 1} are missing")
+        add(
+            "gap",
+            f"rows {expected_seq}..{entry.seq - 1} are missing",
+            f"baris {expected_seq}..{entry.seq - 1} hilang",
+        )
     if entry.prev_hash != prev_hash:
-        add("chain", "prev_hash does not match the previous row (a row was removed or changed)")
+        add(
+            "chain",
+            "prev_hash does not match the previous row (a row was removed or changed)",
+            "prev_hash tidak cocok dengan baris sebelumnya (ada baris yang dihapus atau diubah)",
+        )
     actual = entry_hash(
         seq=entry.seq,
         at=entry.at,
@@ -115,85 +121,54 @@ def _entry_problems(entry: AuditEntry, expected_seq: int, prev_hash: str) -> lis
         prev_hash=entry.prev_hash,
     )
     if actual != entry.hash:
-        add("hash", "content does not match its hash (the row was edited)")
+        add(
+            "hash",
+            "content does not match its hash (the row was edited)",
+            "isi baris tidak cocok dengan hash-nya (baris diubah)",
+        )
     return found
 
 
-def verify_audit_chain(session: Session, *, check_tables: bool = True) -> list[Problem]:
-    """Every problem found in the audit trail (an empty list when it is intact)."""
+def _after(entry: AuditEntry) -> dict[str, Any]:
+    try:
+        return decode_json(entry.after)
+    except ValueError:  # an edited row: already reported as "hash"; fold nothing
+        return {}
+
+
+def verify_audit_chain(
+    session: Session, *, check_tables: bool = True, backups: Path | None = None
+) -> list[Problem]:
+    """Every problem found in the audit trail (an empty list when it is intact).
+
+    ``check_tables``: also cross-check the tables (3 above); ``backups``: the backups folder
+    whose files serve as anchors (4; central's receipt and exported bundles always do)."""
     problems: list[Problem] = []
-    # (entity, id) -> (last seq, folded values or None when deleted)
-    state: dict[tuple[str, str], tuple[int, dict[str, Any] | None]] = {}
-    expected_seq, prev_hash = 1, GENESIS_HASH
-    first_at: str | None = None
+    state: State = {}
+    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
     for entry in _iter_entries(session):
         problems.extend(_entry_problems(entry, expected_seq, prev_hash))
         expected_seq, prev_hash = entry.seq + 1, entry.hash
-        first_at = first_at or entry.at
-        if not check_tables:
-            continue
-        key = (entry.entity, entry.entity_id)
-        if entry.op == "delete":
-            state[key] = (entry.seq, None)
-            continue
-        _, values = state.get(key, (0, None))
-        folded = dict(values or {}) if entry.op == "update" else {}
-        folded.update(decode_json(entry.after))
-        state[key] = (entry.seq, folded)
-    if check_tables:
-        problems.extend(_table_drift(session, state, first_at))
-    return problems
-
-
-def _table_drift(
-    session: Session,
-    state: dict[tuple[str, str], tuple[int, dict[str, Any] | None]],
-    first_at: str | None,
-) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
-    for mapper in audited_classes(session):
-        entity = entity_name(mapper)
-        for obj in session.scalars(select(mapper.class_)).all():
-            key = (entity, identity_text(mapper, obj))
-            seen.add(key)
-            seq, expected = state.get(key, (None, None))
-            actual = row_values(mapper, obj)
-            if seq is None:
-                created = actual.get("created_at")
-                # rows older than the trail (written before the audit migration) have none
-                if first_at is not None and isinstance(created, str) and created >= first_at:
-                    problems.append(
-                        Problem(None, key[0], key[1], "missing-audit", "record has no audit row")
-                    )
-                continue
-            if expected is None:
-                problems.append(
-                    Problem(seq, key[0], key[1], "drift", "record deleted in the trail exists")
-                )
-                continue
-            changed = sorted(k for k in expected if k in actual and expected[k] != actual[k])
-            if changed:
-                problems.append(
-                    Problem(
-                        seq,
-                        key[0],
-                        key[1],
-                        "drift",
-                        "table differs from the audit trail in " + ", ".join(changed),
-                    )
-                )
-        session.expunge_all()
-    for key, (seq, values) in state.items():
-        if values is not None and key not in seen and key[0] in _entities(session):
-            problems.append(
-                Problem(seq, key[0], key[1], "drift", "record in the audit trail is missing")
-            )
-    return problems
-
-
-def _entities(session: Session) -> set[str]:
-    return {entity_name(m) for m in audited_classes(session)}
+        count += 1
+        if check_tables:
+            fold(state, entry.entity, entry.entity_id, entry.seq, entry.op, after=_after(entry))
+    problems.extend(anchor_problems(session, collect_anchors(session, backups), expected_seq - 1))
+    drift, records = table_drift(session, state) if check_tables else ([], 0)
+    if count == 0 and not check_tables:
+        records = record_count(session)
+    if count == 0 and records:
+        problems.insert(
+            0,
+            Problem(
+                None,
+                "audit_log",
+                "",
+                "empty",
+                f"the audit trail has no rows, but {records} records exist",
+                f"jejak audit tidak berisi satu baris pun, padahal ada {records} rekaman",
+            ),
+        )
+    return problems + drift
 
 
 def _to_row(entry: AuditEntry) -> AuditRow:
@@ -248,7 +223,7 @@ def list_entries(
     return [_to_row(e) for e in session.scalars(query)]
 
 
-def verify(session: Session, actor: Actor) -> list[Problem]:
+def verify(session: Session, actor: Actor, backups: Path | None = None) -> list[Problem]:
     """``verify_audit_chain`` for the signed-in admin (the GUI's "check" button)."""
     require(actor, Action.AUDIT_VIEW)
-    return verify_audit_chain(session)
+    return verify_audit_chain(session, backups=backups)

@@ -180,7 +180,7 @@ def test_edited_data_row_is_reported(
 def test_row_inserted_or_deleted_behind_flexdesk_is_reported(db: Database, staff: Staff) -> None:
     _tamper(db, "DELETE FROM employees WHERE id = :i", i=staff.colleague.id)
     problems = _problems(db)
-    assert ("drift", staff.colleague.id) in {(p.kind, p.entity_id) for p in problems}
+    assert ("deleted", staff.colleague.id) in {(p.kind, p.entity_id) for p in problems}
 
 
 def test_deleting_a_row_from_the_middle_breaks_the_chain(

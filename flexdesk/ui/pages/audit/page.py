@@ -196,9 +196,10 @@ class AuditTab(QWidget):
         )
 
     def verify(self) -> None:
-        QueryOp(self.ctx, audit.verify).on_success(self._verified).on_failure(self._show_error).run(
-            parent=self
-        )
+        # the backups folder: its files are anchors the trail may not be shorter than
+        QueryOp(self.ctx, audit.verify, self.ctx.paths.backups).on_success(
+            self._verified
+        ).on_failure(self._show_error).run(parent=self)
 
     def _verified(self, problems: list[audit.Problem]) -> None:
         en = self.ctx.lang == "en"
@@ -206,4 +207,4 @@ class AuditTab(QWidget):
             self.status.setText("The audit trail is intact." if en else "Jejak audit utuh.")
             return
         head = f"{len(problems)} problem(s) found:" if en else f"Ditemukan {len(problems)} masalah:"
-        self.status.setText(head + "\n" + "\n".join(str(p) for p in problems[:10]))
+        self.status.setText(head + "\n" + "\n".join(p.text(self.ctx.lang) for p in problems[:10]))
