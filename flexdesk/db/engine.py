@@ -110,6 +110,18 @@ def _nul_as_validation_error(ctx: ExceptionContext) -> None:
         ) from ctx.original_exception
 
 
+def _unencodable_as_validation_error(ctx: ExceptionContext) -> None:
+    """A lone surrogate in a query parameter (an id or a search text that never reached the
+    flush check: a lookup) cannot be encoded by either driver; say so in words, typed."""
+    if isinstance(ctx.original_exception, UnicodeEncodeError):
+        raise ValidationError(
+            "Teks berisi karakter yang rusak (sisa tempelan dari dokumen yang rusak) sehingga "
+            "tidak dapat dicari atau disimpan; ketik ulang isiannya.",
+            message_en="The text contains a broken character (left over from a damaged "
+            "document), so it cannot be searched for or stored; type it again.",
+        ) from ctx.original_exception
+
+
 def _forget_write_lock(conn: Any) -> None:
     conn.info.pop(_WRITE_LOCK_HELD, None)
 
@@ -136,8 +148,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         for name in ("commit", "rollback"):
             event.listen(engine, name, _forget_write_lock)
         event.listen(engine, "handle_error", _nul_as_validation_error)
+        event.listen(engine, "handle_error", _unencodable_as_validation_error)
         return engine
     engine = create_engine(url, echo=echo, future=True)
+    event.listen(engine, "handle_error", _unencodable_as_validation_error)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

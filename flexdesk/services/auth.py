@@ -30,6 +30,7 @@ from flexdesk.db.models_transfer import FirstPassword
 from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from flexdesk.services.common_passwords import is_common
 from flexdesk.services.permissions import Action, Actor, Role, require
+from flexdesk.services.validation import parse_enum
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,12 @@ def _burn_time_like_a_check(password: str) -> None:
         _hasher.verify(_dummy_hash(), password)
 
 
+def _unusable(text: str) -> bool:
+    """Text no account can have: a lone surrogate (a paste from a damaged document; it cannot
+    be encoded to hash or to look up) or a control character such as NUL."""
+    return any(0xD800 <= ord(c) <= 0xDFFF or (ord(c) < 32 and c != "\t") for c in text)
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password`` for the users table."""
     return _hasher.hash(password)
@@ -72,6 +79,16 @@ def check_password_rules(password: str) -> None:
         raise ValidationError(
             "Kata sandi tidak boleh diawali atau diakhiri spasi.",
             message_en="The password may not start or end with a space.",
+            field="password",
+        )
+    if _unusable(password):
+        raise ValidationError(
+            "Kata sandi berisi karakter yang tidak dapat dipakai (karakter kendali atau karakter "
+            "rusak dari tempelan); ketik ulang kata sandinya.",
+            message_en=(
+                "The password contains a character that cannot be used (a control character or "
+                "a broken one from a paste); type the password again."
+            ),
             field="password",
         )
     if is_common(password):
@@ -130,6 +147,8 @@ def _count_failure(user: User, now: datetime) -> None:
 
 
 def _password_matches(user: User, password: str) -> bool:
+    if _unusable(password):
+        return False
     try:
         return bool(_hasher.verify(user.password_hash, password))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -142,6 +161,9 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     The failure counter is committed even though sign-in fails, so the caller's session must be
     committed after an AuthError (``Database.session`` rolls back on error: use ``login``).
     """
+    if _unusable(username) or _unusable(password):  # no account has it: like an unknown one
+        _burn_time_like_a_check("")
+        raise _wrong_credentials()
     user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
     if user is None or not user.active:
         # Same message, and the same time, as a wrong password: do not reveal which accounts
@@ -231,6 +253,7 @@ def create_user_unchecked(
     ``password_hash`` lets the demo hash its shared password once instead of once per account.
     """
     name = _check_username(session, username)
+    role = parse_enum(Role, role, "role", label=("Peran", "Role"))
     check_password_rules(password)
     if employee_id is not None:
         if session.get(Employee, employee_id) is None:
@@ -313,6 +336,10 @@ def unlock_user(session: Session, actor: Actor, user_id: str) -> None:
 def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, active: bool) -> None:
     """Change an account's role and active flag (admin only); an admin cannot demote or deactivate themselves."""
     require(actor, Action.USER_MANAGE)
+    role = parse_enum(Role, role, "role", label=("Peran", "Role"))
+    if not isinstance(active, bool):
+        raise ValidationError("Status aktif harus ya atau tidak.", message_en="Active must be "
+                              "yes or no.", field="active")  # fmt: skip
     user = _get_user(session, user_id)
     if user.id == actor.user_id and (role is not Role.ADMIN or not active):
         raise ConflictError(

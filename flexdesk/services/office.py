@@ -15,7 +15,7 @@ from flexdesk.domain.performance import DEFAULT_BOUNDS, bounds_to_data
 from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services import auth
 from flexdesk.services.permissions import Action, Actor, Role, require
-from flexdesk.services.validation import clean_text, one_line
+from flexdesk.services.validation import clean_text, finite_number, one_line
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 4000
@@ -240,6 +240,67 @@ def get_int_setting(session: Session, key: str) -> int:
     return int(value) if isinstance(value, int | float | str) else int(str(value))
 
 
+#: the settings a person picks from a list, and the whole-number ones with their sensible range
+_SETTING_CHOICES: dict[str, tuple[str, ...]] = {
+    "paper_size": ("A4", "F4"),
+    "evaluation_period": ("monthly", "quarterly", "semester"),
+}
+_SETTING_RANGES: dict[str, tuple[float, float]] = {
+    "nip_min_age_at_appointment": (14, 40),
+    "session_timeout_minutes": (0, 24 * 60),
+    "attachment_max_mb": (0.000001, 100),  # services.outputs.settings: > 0, MAX_ATTACHMENT_MB
+    "wellbeing_weekly_hours": (1, 80),
+    "wellbeing_max_consecutive_days": (1, 31),
+    "wellbeing_max_remote_share": (0, 1),
+}
+
+
+def _checked_setting(key: str, value: object) -> object:
+    """``value`` if it has the type of the setting's default (and, where one is declared, is
+    one of its choices or within its range); a ValidationError naming the setting otherwise,
+    so a bad value is refused when it is saved instead of breaking every later reader."""
+    default = SETTING_DEFAULTS[key]
+    label = (f"Pengaturan {key}", f"The setting {key}")
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValidationError(
+                f"Pengaturan {key} harus ya atau tidak.",
+                message_en=f"The setting {key} must be yes or no.",
+                field=key,
+            )
+        return value
+    if isinstance(default, int | float):
+        low, high = _SETTING_RANGES.get(key, (-1e12, 1e12))
+        number = finite_number(value, key, low, high, label=label)
+        return int(number) if isinstance(default, int) and number.is_integer() else number
+    if isinstance(default, str):
+        text = one_line(value, key, 200, label=label) if isinstance(value, str) else None
+        choices = _SETTING_CHOICES.get(key)
+        if text is None or (choices is not None and text not in choices):
+            allowed = f" Pilihan: {', '.join(choices)}." if choices else ""
+            raise ValidationError(
+                f"Pengaturan {key}: nilai {value!r:.40} tidak dapat dipakai.{allowed}",
+                message_en=f"The setting {key}: the value {value!r:.40} cannot be used.{allowed}",
+                field=key,
+            )
+        return text
+    if isinstance(default, list) and not (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    ):
+        raise ValidationError(
+            f"Pengaturan {key} harus berupa daftar teks.",
+            message_en=f"The setting {key} must be a list of texts.",
+            field=key,
+        )
+    if isinstance(default, dict) and not isinstance(value, dict):
+        raise ValidationError(
+            f"Pengaturan {key} tidak berbentuk yang benar.",
+            message_en=f"The setting {key} does not have the right form.",
+            field=key,
+        )
+    return value
+
+
 def set_setting(session: Session, actor: Actor, key: str, value: object) -> None:
     """Store an office setting (SETTINGS_EDIT); an unknown key is refused."""
     require(actor, Action.SETTINGS_EDIT)
@@ -247,6 +308,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: object) -> None
         raise ValidationError(
             f"Pengaturan tidak dikenal: {key}", message_en=f"Unknown setting {key}"
         )
+    value = _checked_setting(key, value)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

@@ -22,6 +22,7 @@ from flexdesk.domain.performance import (
     period_label,
     period_range,
 )
+from flexdesk.errors import ValidationError
 
 #: longest feedback, note, comment or reason accepted (characters)
 MAX_TEXT: Final = 4000
@@ -41,8 +42,19 @@ class PeriodRef:
     index: int = 1
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "period_type", PeriodType(self.period_type))
-        period_range(self.period_type, self.year, self.index)  # ValueError when out of range
+        # a period typed in or read from a file is refused in words (a ValidationError), not
+        # with the domain's ValueError: it may come from a person, not only from the code
+        try:
+            object.__setattr__(self, "period_type", PeriodType(self.period_type))
+            period_range(self.period_type, self.year, self.index)
+        except (ValueError, TypeError):
+            raise ValidationError(
+                f"Periode penilaian tidak dikenal: {self.period_type!r:.20} ke-{self.index!r:.10} "
+                f"tahun {self.year!r:.10}.",
+                message_en=f"Unknown evaluation period: {self.period_type!r:.20} number "
+                f"{self.index!r:.10} of {self.year!r:.10}.",
+                field="period",
+            ) from None
 
     @classmethod
     def annual(cls, year: int) -> PeriodRef:

@@ -5,6 +5,7 @@ extension (a renamed program is not a PDF)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -113,11 +114,9 @@ def invalid_evidence(message: str, message_en: str) -> ValidationError:
     return ValidationError(message, message_en=message_en, field="evidence")
 
 
-def check_file(source: Path, limits: AttachmentLimits) -> CheckedFile:
-    """Refuse a missing, unreadable, oversized or disallowed file, before anything is stored."""
-    name = safe_name(source.name)
+def _stat(source: Path, name: str) -> os.stat_result:
     try:
-        st = source.stat()
+        return source.stat()
     except FileNotFoundError:
         raise invalid_evidence(
             f"Berkas '{name}' tidak ditemukan; mungkin sudah dipindah atau dihapus.",
@@ -128,6 +127,17 @@ def check_file(source: Path, limits: AttachmentLimits) -> CheckedFile:
             f"Berkas '{name}' tidak dapat dibaca ({exc.strerror}).",
             f"The file '{name}' cannot be read ({exc.strerror}).",
         ) from None
+    except (ValueError, UnicodeError):  # NUL or an unencodable character in the path
+        raise invalid_evidence(
+            "Jalur berkas berisi karakter yang tidak dapat dipakai; ganti nama berkasnya.",
+            "The file's path contains a character that cannot be used; rename the file.",
+        ) from None
+
+
+def check_file(source: Path, limits: AttachmentLimits) -> CheckedFile:
+    """Refuse a missing, unreadable, oversized or disallowed file, before anything is stored."""
+    name = safe_name(source.name)
+    st = _stat(source, name)
     if not source.is_file():
         raise invalid_evidence(
             f"'{name}' bukan berkas biasa (folder atau perangkat tidak dapat dilampirkan).",

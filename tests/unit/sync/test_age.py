@@ -186,7 +186,8 @@ def test_progress_hash_and_size(tmp_path: Path, sealed: tuple[Path, bytes, str])
     )
     data = (tmp_path / "ours.age").read_bytes()
     assert (sha, size) == (hashlib.sha256(data).hexdigest(), len(data))
-    assert SIZE < size < SEALED + 300
+    # + header: rage adds a random-length "grease" stanza to some headers (seen: 304 bytes)
+    assert SIZE < size < SEALED + 1024
     assert seen == sorted(seen) and len(seen) >= 3 and seen[-1] == SIZE
 
 
