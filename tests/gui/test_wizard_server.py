@@ -230,3 +230,56 @@ def test_cancel_after_choosing_an_empty_server_keeps_the_local_file(
     wizard.reject()
     assert configured_database_url(data_paths) is None
     assert wizard.db is database
+
+
+class _FakeWizard:
+    """What the start-up sees of a wizard that switched the data folder to a server."""
+
+    def __init__(self, server_db: object, office_name: str | None, actor: object) -> None:
+        self.db = server_db
+        self.sign_in_office = office_name
+        self.actor = actor
+
+    def exec(self) -> int:
+        return 1
+
+
+@pytest.mark.parametrize("office_on_server", [True, False])
+def test_start_up_continues_on_the_database_the_wizard_chose(
+    monkeypatch: pytest.MonkeyPatch,
+    database: Database,
+    data_paths: DataPaths,
+    office_on_server: bool,
+) -> None:
+    """run_gui's sign-in step: after "Kantor ini memakai server" the session runs on the
+    server's database; an office already there means the sign-in dialog on that database."""
+    from flexdesk.ui import app, wizard
+
+    server_db = object()
+    made: list[tuple[object, str | None]] = []
+
+    def fake_wizard(db: Database, *, paths: DataPaths, lang: str) -> _FakeWizard:
+        assert db is database and paths is data_paths
+        name = "Kantor Kecamatan Cigugur — Pemerintah" if office_on_server else None
+        return _FakeWizard(server_db, name, None if office_on_server else "wizard-admin")
+
+    class FakeLogin:
+        actor = "signed-in"
+
+        def exec(self) -> int:
+            return 1
+
+    def fake_login(db: object, office_name: str, lang: str, demo: bool) -> FakeLogin:
+        made.append((db, office_name))
+        return FakeLogin()
+
+    monkeypatch.setattr(wizard, "FirstRunWizard", fake_wizard)
+    monkeypatch.setattr(app, "_login_dialog", fake_login)
+    monkeypatch.delenv(app.PROBE_ENV, raising=False)
+    chosen, actor = app._sign_in(database, data_paths, "id", False)
+    assert chosen is server_db
+    if office_on_server:
+        assert made == [(server_db, "Kantor Kecamatan Cigugur — Pemerintah")]
+        assert actor == "signed-in"
+    else:
+        assert made == [] and actor == "wizard-admin"
