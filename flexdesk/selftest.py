@@ -16,7 +16,9 @@ Checks, in order (later checks reuse what earlier ones made):
    page's "one file per employee" export does (in a frozen build the workers are the program
    itself started again, which works only through ``multiprocessing.freeze_support()``);
 5. bundle: a signed bundle with two records from the demo database and the PDF, written and
-   verified with the public key alone; a damaged copy must be refused.
+   verified with the public key alone; a damaged copy must be refused;
+6. server (only with ``--database-url``): the office's PostgreSQL server through the bundled
+   psycopg, read only: reachable, the database there, its schema and office (services.server).
 
 No Qt here: the GUI has its own smoke test (``FLEXDESK_STARTUP_PROBE``, see flexdesk.ui.app).
 """
@@ -67,6 +69,7 @@ class _Workspace:
     """What the checks share: the temporary folder and the results of earlier checks."""
 
     root: Path
+    database_url: str | None = None
     pdf_path: Path | None = None
     records: list[tuple[int, str, int, str]] = field(default_factory=list)
 
@@ -270,6 +273,29 @@ def _damaged_copy_refused(
 
 
 #: (name id, name en, check); each returns a short detail line or raises.
+def _check_server(ws: _Workspace) -> str:
+    """The installed driver reaches the server: what "Uji koneksi" in the wizard does."""
+    from flexdesk.errors import FlexDeskError
+    from flexdesk.services.server import check_server
+
+    assert ws.database_url
+    try:
+        found = check_server(ws.database_url)  # a missing driver is refused in words too
+    except FlexDeskError as exc:
+        raise CheckFailed(exc.message, exc.message_en) from exc
+    import psycopg
+
+    schema = {"empty": "kosong", "current": "terbaru", "older": "lama"}.get(
+        found.schema.value, "lebih baru"
+    )
+
+    office = found.office_name or "belum ada kantor"
+    return (
+        f"PostgreSQL {found.server_version}, psycopg {psycopg.__version__} "
+        f"({psycopg.pq.__impl__}), skema {schema}, {office}, {found.where}"
+    )
+
+
 CHECKS: tuple[tuple[str, str, Callable[[_Workspace], str]], ...] = (
     ("sumber daya", "resources", _check_resources),
     ("basis data", "database", _check_database),
@@ -290,11 +316,14 @@ def _explain(exc: BaseException) -> tuple[str, str]:
     return text, text
 
 
-def run_checks(work_dir: Path, out: Callable[[str], None] = print) -> list[CheckResult]:
+def run_checks(
+    work_dir: Path, out: Callable[[str], None] = print, database_url: str | None = None
+) -> list[CheckResult]:
     """Run every check in ``work_dir`` (an empty folder), printing one line per check."""
-    ws = _Workspace(work_dir)
+    ws = _Workspace(work_dir, database_url=database_url)
     results: list[CheckResult] = []
-    for name, name_en, check in CHECKS:
+    server = (("server", "server", _check_server),) if database_url else ()
+    for name, name_en, check in (*CHECKS, *server):
         start = time.perf_counter()
         try:
             detail = check(ws)
@@ -333,7 +362,7 @@ def run(args: argparse.Namespace) -> int:
     total = time.perf_counter()
     work_dir = Path(tempfile.mkdtemp(prefix="flexdesk-selftest-"))
     try:
-        results = run_checks(work_dir)
+        results = run_checks(work_dir, database_url=getattr(args, "database_url", None))
     finally:
         if getattr(args, "keep", False):
             print(f"Folder sementara disimpan / temporary folder kept: {work_dir}")

@@ -73,6 +73,11 @@ TOP_LEVEL = (
     "pyrage==1.4.0",  # age encryption of bundles (sync/crypto/age.py); abi3 wheel, no deps
     "holidays==0.109",
     "argon2-cffi==25.1.0",
+    # the office's PostgreSQL server (docs/postgresql.md): psycopg 3 with its binary libpq
+    # binding (the win_amd64 wheel carries libpq.dll and OpenSSL); the version the Linux
+    # build and the PostgreSQL tests use
+    "psycopg==3.3.9",
+    "psycopg-binary==3.3.9",
     "tzdata",  # zoneinfo has no system time-zone database on Windows
     "pyinstaller==6.22.0",
     "pefile",

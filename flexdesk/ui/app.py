@@ -119,7 +119,9 @@ def _early_sign_in(
 
 def _sign_in(
     db: Database, paths: DataPaths, lang: str, demo: bool, early: LoginDialog | None = None
-) -> Actor | None:
+) -> tuple[Database, Actor | None]:
+    """Sign in (or run the first-run wizard); returns the database the session runs on: the
+    wizard may have switched this data folder to the office's server."""
     from flexdesk.services import office
     from flexdesk.services.app import login
     from flexdesk.ui.wizard import FirstRunWizard
@@ -132,14 +134,21 @@ def _sign_in(
     if not set_up:
         if early is not None:  # the file changed since the glance
             early.close()
-        wizard = FirstRunWizard(db, lang=lang)
-        if not wizard.exec():
-            return None
-        return wizard.actor
+        wizard = FirstRunWizard(db, paths=paths, lang=lang)
+        accepted = wizard.exec()
+        chosen = wizard.db
+        if chosen is not db:
+            db.dispose()  # the local file, left for the office's server
+        if not accepted:
+            return chosen, None
+        if wizard.sign_in_office is None:
+            return chosen, wizard.actor
+        # the server already holds the office: sign in to it, as on every later start
+        db, office_name, early = chosen, wizard.sign_in_office, None
     if probe and probe != PROBE_FIRST_WINDOW:
         username, _, password = probe.partition(":")
         _sign_in_started.append(time.perf_counter())
-        return login(db, username, password)
+        return db, login(db, username, password)
     if early is not None:
         dialog = early
         dialog.set_database(db)
@@ -150,10 +159,10 @@ def _sign_in(
             _report_first_window()
     if probe == PROBE_FIRST_WINDOW:
         dialog.close()
-        return None
+        return db, None
     if not dialog.exec():
-        return None
-    return dialog.actor
+        return db, None
+    return db, dialog.actor
 
 
 def run_gui(
@@ -191,7 +200,7 @@ def run_gui(
         return 2
     host: SessionHost | None = None
     try:
-        actor = _sign_in(db, paths, language, demo, early)
+        db, actor = _sign_in(db, paths, language, demo, early)
         if actor is None:
             return 0
         # The host owns database, main window and idle lock; an in-app restore replaces them.

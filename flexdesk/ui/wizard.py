@@ -1,15 +1,20 @@
-"""First-run wizard: the office profile, then the first admin account.
+"""First-run wizard: one PC or the office's server, then the office profile and the first
+admin account (or, when the server already holds the office, straight to the sign-in).
 
 Nobody is signed in yet, so the wizard has no ``Services``: its calls run on a database worker
-of its own (``flexdesk.ui.ops.SessionOp``), so the window never freezes on them (creating the
-admin hashes a password; a later step will test a connection to the office's server).
+of its own (``flexdesk.ui.ops.SessionOp``, or ``DbWorker.submit`` before a database is chosen),
+so the window never freezes on them (testing a server that is off waits for the connect
+timeout; creating the admin hashes a password).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,10 +30,20 @@ from PySide6.QtWidgets import (
 
 from flexdesk.db.engine import Database
 from flexdesk.errors import FlexDeskError
-from flexdesk.services import office
+from flexdesk.paths import DataPaths
+from flexdesk.services import office, server
 from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.location import forget_database_url
 from flexdesk.ui.ops import DbWorker, SessionOp
 from flexdesk.ui.widgets.forms import ErrorLabel
+from flexdesk.ui.wizard_server import (
+    ADMIN_PAGE,
+    MODE_PAGE,
+    OFFICE_PAGE,
+    SERVER_PAGE,
+    ModePage,
+    ServerPage,
+)
 
 
 class OfficePage(QWizardPage):
@@ -139,23 +154,48 @@ class AdminPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Creates the office and the first admin in one transaction when finished."""
+    """Creates the office and the first admin in one transaction when finished.
 
-    def __init__(self, db: Database, *, lang: str = "id", parent: QWidget | None = None) -> None:
+    With ``paths`` (a data folder on its local SQLite file) it first asks one PC or the
+    office's server; choosing a server saves its URL for the data folder and continues on the
+    server's database: :attr:`db` is then that database, and :attr:`sign_in_office` names the
+    office when one was already there (no actor: the caller shows the sign-in).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        paths: DataPaths | None = None,
+        lang: str = "id",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._local_db = db
         self._db = db
+        self._paths = paths
         self._lang = lang
         self.actor: Actor | None = None
+        #: the office found on the chosen server (the caller signs in to it)
+        self.sign_in_office: str | None = None
+        self._server_url = ""  # the URL the wizard's server database was opened with
         #: the wizard's own database worker (tests wait for ``ops.idle``)
         self.ops = DbWorker(self)
         self._busy = False
         self.setWindowTitle(self.tr("Selamat datang di FlexDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 460)
+        self.mode_page = ModePage()
+        self.server_page = ServerPage(lang)
+        self.server_page.test_requested.connect(self._test_server)
         self.office_page = OfficePage(lang)
         self.admin_page = AdminPage()
-        self.addPage(self.office_page)
-        self.addPage(self.admin_page)
+        if paths is not None and db.is_sqlite:  # a server named on the command line: no choice
+            self.setPage(MODE_PAGE, self.mode_page)
+            self.setPage(SERVER_PAGE, self.server_page)
+        self.setPage(OFFICE_PAGE, self.office_page)
+        self.setPage(ADMIN_PAGE, self.admin_page)
+        self.setStartId(MODE_PAGE if paths is not None and db.is_sqlite else OFFICE_PAGE)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Lanjut >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Kembali"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Selesai"))
@@ -164,9 +204,105 @@ class FirstRunWizard(QWizard):
         if isinstance(lay, QVBoxLayout):
             lay.setSpacing(8)
 
+    @property
+    def db(self) -> Database:
+        """The database the wizard ended on: the local file or the chosen server's."""
+        return self._db
+
+    def _message(self, exc: FlexDeskError) -> str:
+        return exc.message_en if self._lang == "en" else exc.message
+
+    def _on_worker(
+        self,
+        fn: Callable[[], Any],
+        ok: Callable[[Any], None],
+        failed: Callable[[FlexDeskError], None],
+    ) -> None:
+        def deliver(result: Any, error: BaseException | None) -> None:
+            if error is None:
+                ok(result)
+            elif isinstance(error, FlexDeskError):
+                failed(error)
+            else:
+                raise error
+
+        self.ops.submit(fn, deliver)
+
+    def _test_server(self, url: str) -> None:
+        page = self.server_page
+        self._on_worker(
+            lambda: server.check_server(url),
+            lambda check: page.show_check(url, check),
+            lambda exc: page.show_failure(self._message(exc)),
+        )
+
+    def _validate_server_page(self) -> bool:
+        """Save the tested URL for this data folder and open the server (migrations) on the
+        worker; its success presses Lanjut/Selesai again."""
+        page = self.server_page
+        url = page.url()
+        if self._server_url == url:
+            return True
+        if self._busy or self._paths is None:
+            return False
+        paths = self._paths
+        self._set_busy(True)
+        page.result.setText(self.tr("Menyiapkan basis data di server…"))
+        self._on_worker(
+            lambda: server.use_server(paths, url),
+            lambda opened: self._server_opened(url, *opened),
+            self._server_refused,
+        )
+        return False
+
+    def _server_opened(self, url: str, db: Database, office_name: str | None) -> None:
+        self._set_busy(False)
+        if not self.isVisible():  # cancelled meanwhile: back to the local file
+            db.dispose()
+            if self._paths is not None:
+                forget_database_url(self._paths)
+            return
+        self._drop_server_db()
+        self._db = db
+        self._server_url = url
+        self.sign_in_office = office_name
+        if office_name:
+            self.button(QWizard.WizardButton.FinishButton).click()
+        else:
+            self.next()
+
+    def _server_refused(self, exc: FlexDeskError) -> None:
+        self._set_busy(False)
+        self.server_page.show_failure(self._message(exc))
+
+    def _drop_server_db(self) -> None:
+        """Forget the server database opened earlier in this wizard (another choice now)."""
+        if self._db is not self._local_db:
+            self._db.dispose()
+            self._db = self._local_db
+            self._server_url = ""
+            self.sign_in_office = None
+
+    def _back_to_local(self) -> None:
+        if self._db is not self._local_db and self._paths is not None:
+            forget_database_url(self._paths)
+        self._drop_server_db()
+
+    def done(self, result: int) -> None:
+        """Cancelled before an office exists on the chosen server: the data folder goes back
+        to its local file, so the next start asks again."""
+        # (QWizard.done validates the page first when accepting: that starts the admin setup)
+        if result == int(QDialog.DialogCode.Rejected) and self.actor is None:
+            self._back_to_local()
+        super().done(result)
+
     def validateCurrentPage(self) -> bool:
         """On the admin page: start the setup on the worker and say "not yet"; its success
         presses Selesai again, and then the wizard closes."""
+        if self.currentPage() is self.mode_page and not self.mode_page.server.isChecked():
+            self._back_to_local()  # one PC after all (the server was chosen, then Kembali)
+        if self.currentPage() is self.server_page:
+            return self._validate_server_page()
         if self.currentPage() is not self.admin_page:
             return super().validateCurrentPage()
         if self.actor is not None:
@@ -192,8 +328,13 @@ class FirstRunWizard(QWizard):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+        for which in (
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+        ):
             self.button(which).setEnabled(not busy)
+        self.server_page.test_button.setEnabled(not busy)
 
     def _set_up(self, actor: Actor) -> None:
         self.actor = actor

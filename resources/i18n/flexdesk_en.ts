@@ -1119,6 +1119,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Menyiapkan basis data di server…</source>
+        <translation>Preparing the database on the server…</translation>
+    </message>
+    <message>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1769,6 +1773,33 @@
     <message>
         <source>Data: {path}</source>
         <translation>Data: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <source>Cara kantor menyimpan data</source>
+        <translation>Where the office keeps its data</translation>
+    </message>
+    <message>
+        <source>Pilih sekali saat memasang. Jika ragu, tanyakan kepada pengelola TI kantor.</source>
+        <translation>Chosen once when installing. If unsure, ask the office's IT person.</translation>
+    </message>
+    <message>
+        <source>Kantor ini memakai satu komputer (SQLite)</source>
+        <translation>This office uses one PC (SQLite)</translation>
+    </message>
+    <message>
+        <source>Semua data disimpan di komputer ini saja.</source>
+        <translation>All data is kept on this PC only.</translation>
+    </message>
+    <message>
+        <source>Kantor ini memakai server</source>
+        <translation>This office uses a server</translation>
+    </message>
+    <message>
+        <source>Beberapa komputer memakai satu server PostgreSQL di jaringan kantor (biasanya komputer kepala kantor). Server harus sudah dipasang: lihat panduan docs/postgresql.md.</source>
+        <translation>Several PCs use one PostgreSQL server on the office network (usually the head of office's PC). The server must be installed already: see the guide docs/postgresql.md.</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3249,89 @@ Yearly target: {target} {unit}</translation>
     <message>
         <source>Semua unit</source>
         <translation>All units</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Server kantor</source>
+        <translation>Office server</translation>
+    </message>
+    <message>
+        <source>Isi seperti pada catatan pemasangan server. Tekan Uji koneksi; Lanjut dapat ditekan setelah koneksi berhasil.</source>
+        <translation>Fill in as on the server's installation notes. Press Test connection; Next can be pressed once the connection works.</translation>
+    </message>
+    <message>
+        <source>mis. 192.168.1.10 atau nama komputer server</source>
+        <translation>e.g. 192.168.1.10 or the server PC's name</translation>
+    </message>
+    <message>
+        <source>&amp;Uji koneksi</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Alamat dan kata sandi server disimpan di berkas {file} dalam folder data komputer ini, yang hanya dapat dibaca akun Windows/Linux Anda.</source>
+        <translation>The server's address and password are stored in the file {file} in this PC's data folder, readable by your Windows/Linux account only.</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Nama basis data</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Isi alamat server dulu.</source>
+        <translation>Fill in the server address first.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuat oleh FlexDesk versi yang lebih baru. Perbarui FlexDesk di komputer ini dulu; server tidak diubah.</source>
+        <translation>This database was made by a newer FlexDesk. Update FlexDesk on this PC first; the server was not changed.</translation>
+    </message>
+    <message>
+        <source>Koneksi gagal.</source>
+        <translation>Connection failed.</translation>
+    </message>
+    <message>
+        <source>Server terhubung: {where} (PostgreSQL {version}).</source>
+        <translation>Server reached: {where} (PostgreSQL {version}).</translation>
+    </message>
+    <message>
+        <source>Basis data masih kosong: FlexDesk membuat tabelnya, lalu Anda mengisi profil kantor dan admin pertama.</source>
+        <translation>The database is still empty: FlexDesk creates its tables, then you fill in the office profile and the first admin.</translation>
+    </message>
+    <message>
+        <source>Basis data dibuat oleh FlexDesk versi lama dan diperbarui saat komputer ini membukanya (ambil cadangan pg_dump dulu).</source>
+        <translation>The database was made by an older FlexDesk and is upgraded when this PC opens it (take a pg_dump backup first).</translation>
+    </message>
+    <message>
+        <source>Basis data FlexDesk dengan skema terbaru.</source>
+        <translation>A FlexDesk database with the current schema.</translation>
+    </message>
+    <message>
+        <source>Kantor «{office}» sudah dipasang di server ini: tekan Selesai, lalu masuk dengan akun Anda (tidak dibuat kantor kedua).</source>
+        <translation>The office «{office}» is already set up on this server: press Finish, then sign in with your account (no second office is created).</translation>
+    </message>
+    <message>
+        <source>Belum ada kantor: lanjut ke profil kantor dan admin pertama.</source>
+        <translation>No office yet: go on to the office profile and the first admin.</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,9 @@ def test_package_metadata_and_files(deb: Path, installed: Path) -> None:
         assert (internal / f"PySide6/{module}.abi3.so").is_file(), module
     assert not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libQt6Quick*"))
+    # the office's PostgreSQL server: psycopg, its binary binding and the libpq it carries
+    assert list(internal.glob("psycopg_binary/pq*.so")), "psycopg_binary's libpq binding"
+    assert list(internal.rglob("libpq*.so*")), "libpq"
 
 
 def test_installed_version_and_self_test(installed: Path, tmp_path: Path) -> None:
@@ -249,3 +252,31 @@ def test_installed_gui_on_x11(installed: Path, demo_office: Path, tmp_path: Path
         assert image.width >= 1000 and image.height >= 600, image.size
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
         assert colours is not None and len(colours) > 50, "the grab looks empty"
+
+
+def test_installed_program_uses_the_office_server(
+    installed: Path, tmp_path: Path, server_database: str
+) -> None:
+    """An installed FlexDesk on a PostgreSQL server (the throwaway cluster of .ci/run): the
+    self-test's server check through the bundled psycopg, a demo office made on the server,
+    then the GUI to the main window from a data folder whose database-url.txt names the
+    server, as the first-run wizard leaves it."""
+    from flexdesk.paths import DataPaths
+    from flexdesk.services.storage.location import save_database_url
+
+    exe = str(installed / "opt/flexdesk/flexdesk")
+    env = _env(tmp_path)
+    check = _run([exe, "self-test", "--database-url", server_database], env, timeout=180)
+    out = check.stdout + check.stderr
+    assert check.returncode == 0, out
+    assert "all 6 checks passed" in out, out
+    assert re.search(r"^OK +server .*psycopg 3\.[\d.]+ \(binary\), skema kosong", out, re.M), out
+    data = DataPaths(tmp_path / "office").ensure()
+    demo = _run([exe, "demo", "--data-dir", str(data.root), "--database-url", server_database], env)
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    save_database_url(data, server_database)
+    _probe_main_window(exe, data.root, env)
+    again = _run([exe, "self-test", "--database-url", server_database], env, timeout=180)
+    assert re.search(r"^OK +server .*skema terbaru, (?!belum ada kantor)", again.stdout, re.M), (
+        again.stdout + again.stderr
+    )

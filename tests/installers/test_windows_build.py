@@ -186,6 +186,9 @@ def test_files_of_the_windows_build(build: tuple[Path, Path]) -> None:
         assert (plugins / plugin).is_file(), plugin
     for dll in ("Qt6Pdf.dll", "Qt6PdfWidgets.dll", "Qt6PrintSupport.dll", "Qt6Charts.dll"):
         assert (internal / "PySide6" / dll).is_file(), dll
+    # the office's PostgreSQL server: psycopg's binary binding and the libpq.dll it carries
+    assert list(internal.glob("psycopg_binary/pq*.pyd")), "psycopg_binary's libpq binding"
+    assert list(internal.rglob("libpq*.dll")), "libpq"
     # the C++ runtime travels along (from the shiboken6 wheel)
     assert "msvcp140.dll" in {p.name.lower() for p in (internal / "PySide6").iterdir()}
     assert not list(internal.rglob("*WebEngine*"))
@@ -219,6 +222,20 @@ def test_version_and_self_test(build: tuple[Path, Path], env: dict[str, str]) ->
     assert "4 berkas dari 2 proses" in out, out  # worker processes of the frozen program
     assert "(.qm ada)" in out, out
     assert "salinan rusak ditolak" in out, out  # the damaged bundle copy is refused
+
+
+def test_self_test_reaches_the_office_server(
+    build: tuple[Path, Path], env: dict[str, str], server_database: str
+) -> None:
+    """The Windows program on the installer run's PostgreSQL server (Wine is a Linux process:
+    127.0.0.1 is the cluster of .ci/run) through the bundled psycopg and libpq.dll."""
+    result = _run(
+        [bw.EXE, "self-test", "--database-url", server_database], _offscreen(env), timeout=300
+    )
+    out = result.stdout
+    assert result.returncode == 0, out
+    assert "all 6 checks passed" in out, out
+    assert re.search(r"^OK +server .*psycopg 3\.[\d.]+ \(binary\), skema kosong", out, re.M), out
 
 
 def test_runs_from_a_folder_with_non_ascii_letters(

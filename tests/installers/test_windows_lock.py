@@ -25,6 +25,8 @@ def test_lock_pins_every_download_by_sha256() -> None:
         assert re.split(r"[=\[]", top)[0].lower().replace("_", "-") in names, top
     assert "pyside6==6.9.3" in {line.split()[0] for line in lock["wheels"]}
     assert {"shiboken6", "pyside6-essentials", "pyside6-addons", "tzdata", "pefile"} <= names
+    # an office on a PostgreSQL server needs the driver and its libpq in the Windows program
+    assert {"psycopg", "psycopg-binary"} <= names
     ((spec, digest),) = [line.split() for line in lock["deb"]]
     assert spec == bw.LIBWINE_DEB and re.fullmatch(r"[0-9a-f]{64}", digest)
 

@@ -85,3 +85,33 @@ def test_self_test_loads_no_qt(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_server_check_explains_an_unreachable_server_without_the_password(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "CHECKS", ())  # the server check alone
+    url = "postgresql+psycopg://flexdesk:Rahasia-1@127.0.0.1:1/flexdesk"
+    assert main(["self-test", "--database-url", url]) == 1
+    out = capsys.readouterr().out
+    assert "GAGAL  server" in out and "Server tidak dapat dihubungi." in out
+    assert "FAILED server" in out and "The server cannot be reached." in out
+    assert "flexdesk:***@127.0.0.1:1/flexdesk" in out and "Rahasia" not in out
+    assert "Traceback" not in out
+    assert "1 of 1 checks FAILED (server)" in out
+
+
+@pytest.mark.postgres
+def test_server_check_reaches_the_test_server(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.support import pg as pg_support
+
+    url = pg_support.pg_url()
+    assert url
+    monkeypatch.setattr(selftest, "CHECKS", ())
+    assert main(["self-test", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("OK     server"))
+    assert "PostgreSQL " in line and "psycopg 3." in line and "skema " in line, line
+    assert "all 1 checks passed" in out
