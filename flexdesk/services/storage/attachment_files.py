@@ -44,12 +44,14 @@ def copy_in(checked: CheckedFile, fd: int, limit: int) -> int:
 
 
 def mkstemp(folder: Path) -> tuple[int, str]:
+    """A temporary file in the store's own folder (same file system: the rename is atomic)."""
     import tempfile
 
     return tempfile.mkstemp(prefix="in-", suffix=".part", dir=folder)
 
 
 def file_digest(path: Path) -> str:
+    """The SHA-256 of a stored file, read a chunk at a time."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
@@ -58,6 +60,7 @@ def file_digest(path: Path) -> str:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder for fsync)."""
     if os.name != "posix":  # directories cannot be opened for fsync on Windows
         return
     fd = os.open(folder, os.O_RDONLY)
