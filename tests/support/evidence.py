@@ -45,3 +45,7 @@ class OfficeStore:
     def export_copy(self, digest: str, dest_dir: Path, name: str) -> Path:
         with self.db.read_session() as session:
             return evidence_store(session, self.folder).export_copy(digest, dest_dir, name)
+
+    def remove(self, digest: str) -> None:
+        with self.db.session() as session:
+            evidence_store(session, self.folder).remove(digest)
