@@ -34,6 +34,7 @@ from flexdesk.services.storage.bundle_files import (
 )
 from flexdesk.services.sync.collect import Collected, collect_audit, collect_changes
 from flexdesk.services.sync.evidence_files import evidence_sources
+from flexdesk.services.sync.key_material import private_key_source, share_key_file
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -163,13 +164,15 @@ def export_bundle(
 def _unlock_key(
     db: Database, paths: DataPaths, passphrase: str
 ) -> tuple[Ed25519PrivateKey, Path, str]:
-    """The active office key read from its file with ``passphrase``, the file and the key id;
-    BundleError ``bad-key`` if the file holds another key than the registered one."""
+    """The active office key unlocked with ``passphrase`` (from this PC's key file, or on a
+    server database from the database's encrypted copy), its file and key id; BundleError
+    ``bad-key`` if what was found holds another key than the registered one."""
     with db.read_session() as session:
         key_row = require_key(session)
         key_path = paths.keys / key_row.private_key_file
         kid = key_row.key_id
-    signing_key = keys.load_private_key(key_path, passphrase)
+        source = private_key_source(session, paths.keys, key_row)
+    signing_key = keys.private_key_from_pem(source.pem, passphrase, where=source.where)
     if keys.key_id(signing_key.public_key()) != kid:
         raise BundleError(
             f"Berkas kunci {key_path.name} tidak cocok dengan kunci kantor yang terdaftar.",
@@ -349,6 +352,8 @@ def _record_sent(
             ),
         )
         if new_key is not None:
+            new_path = plan.key_path.parent / new_key[1]
+            share_key_file(session, keys.key_id(new_key[0].public_key()), new_path)
             switch_key(
                 session,
                 office_id=plan.office_id,
