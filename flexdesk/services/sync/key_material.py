@@ -58,12 +58,12 @@ def private_key_source(session: Session, keys_dir: Path, row: SyncKey) -> KeySou
             return KeySource(bytes(material.encrypted_pkcs8), "basis data server", True)
         raise BundleError(
             f"Kunci privat kantor ({row.fingerprint}) tidak ada di PC ini maupun di basis "
-            "data server. Di PC yang menyimpan berkas kuncinya, jalankan 'flexdesk key "
-            "upload', lalu ekspor lagi dari PC mana pun.",
+            "data server. Di PC yang menyimpan berkas kuncinya, jalankan 'flexdesk "
+            "attachments upload', lalu ekspor lagi dari PC mana pun.",
             code="bad-key",
             message_en=f"The office private key ({row.fingerprint}) is neither on this PC nor "
-            "in the server database. On the PC that holds its key file run 'flexdesk key "
-            "upload', then export again from any PC.",
+            "in the server database. On the PC that holds its key file run 'flexdesk "
+            "attachments upload', then export again from any PC.",
         )
     raise BundleError(
         f"Berkas kunci privat tidak ada: {path}. Pulihkan folder kunci dari cadangan.",
