@@ -86,8 +86,11 @@ class DatabaseStore:
         stmt = _insert(self.session, _BLOBS).values(
             sha256=digest, size=size, chunk_count=0, created_at=utcnow()
         )
-        result = self.session.execute(stmt.on_conflict_do_nothing(index_elements=["sha256"]))
-        if cast(CursorResult[Any], result).rowcount == 0:
+        # RETURNING, not rowcount: drivers report -1 for an INSERT … ON CONFLICT
+        claimed = self.session.execute(
+            stmt.on_conflict_do_nothing(index_elements=["sha256"]).returning(_BLOBS.c.sha256)
+        ).first()
+        if claimed is None:
             self._touch(digest)
             return False
         return True

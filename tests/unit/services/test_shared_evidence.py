@@ -290,3 +290,37 @@ def test_upload_on_sqlite_says_there_is_nothing_to_do(
     open_database(paths).dispose()
     assert _upload(Pc(paths, None)) == 2  # type: ignore[arg-type]
     assert "SQLite" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_two_pcs_storing_the_same_new_file_at_once_keep_one_copy(
+    pc1: Pc, pc2: Pc, tmp_path: Path
+) -> None:
+    """PC2's insert of content PC1 is still writing waits for PC1's transaction, then finds
+    PC1's copy (no duplicate-key error, one set of chunks)."""
+    import threading
+
+    from flexdesk.services.storage.evidence_db import DatabaseStore
+
+    content = PDF + os.urandom(BLOB_CHUNK + 10)
+    checked = check_file(write_file(tmp_path / "in", "x.pdf", content), _LIMITS)
+    first = pc1.db.new_session()
+    stored = DatabaseStore(first).put(checked)  # PC1: written, not committed yet
+    answers: list[bool] = []
+
+    def pc2_saves() -> None:
+        with pc2.db.session() as session:
+            answers.append(DatabaseStore(session).put(checked).created)
+
+    worker = threading.Thread(target=pc2_saves)
+    worker.start()
+    worker.join(timeout=1.0)
+    assert worker.is_alive() and answers == []  # waiting for PC1's transaction
+    first.commit()
+    first.close()
+    worker.join(timeout=10)
+    assert stored.created and answers == [False]
+    assert OfficeStore(pc2.db, pc2.folder).read_bytes(checked.sha256) == content
+    with pc1.db.read_session() as session:
+        count = session.scalar(text("SELECT count(*) FROM attachment_chunks"))
+    assert count == 2
