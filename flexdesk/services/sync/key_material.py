@@ -73,6 +73,17 @@ def private_key_source(session: Session, keys_dir: Path, row: SyncKey) -> KeySou
     )
 
 
+def key_location(session: Session, keys_dir: Path, row: SyncKey) -> str:
+    """Where this PC would read the private half of ``row`` from: "file" (this PC's keys
+    folder), "database" (the server's encrypted copy) or "missing" (neither: the export
+    refuses, naming the upload command)."""
+    if (keys_dir / row.private_key_file).is_file():
+        return "file"
+    if on_server(session) and session.get(OfficeKeyMaterial, row.key_id) is not None:
+        return "database"
+    return "missing"
+
+
 def upload_key_files(session: Session, actor: Actor, keys_dir: Path) -> list[str]:
     """Copy this PC's encrypted key files of the office's registered keys into the server
     database (admin; idempotent); returns the key ids stored now. Still encrypted: the

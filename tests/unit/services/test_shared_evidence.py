@@ -324,3 +324,19 @@ def test_two_pcs_storing_the_same_new_file_at_once_keep_one_copy(
     with pc1.db.read_session() as session:
         count = session.scalar(text("SELECT count(*) FROM attachment_chunks"))
     assert count == 2
+
+
+@pytest.mark.postgres
+def test_key_show_says_where_each_pc_reads_the_key_from(
+    pc1: Pc, pc2: Pc, staff: Staff, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _key_on(pc1, staff)
+
+    def shown(pc: Pc) -> str:
+        assert cli_main(["key", "--data-dir", str(pc.paths.root), "show"]) == 0
+        return next(line for line in capsys.readouterr().out.splitlines() if "Kunci privat" in line)
+
+    assert "di PC ini" in shown(pc1) and "basis data server" in shown(pc2)
+    with pc1.db.session() as session:
+        session.execute(delete(OfficeKeyMaterial))
+    assert "TIDAK ADA" in shown(pc2) and "attachments upload" in shown(pc2)
