@@ -16,6 +16,12 @@ content; the database keeps that hash with the original name, size and type. So:
 
 Checking a file before it is stored (limits, safe names, content against type) is in
 :mod:`.attachment_check`, imported back here.
+
+This folder is the store of a SQLite office (one PC). On a PostgreSQL server the office's
+evidence is in the database (:mod:`.evidence_db`), so that every PC opens every file;
+:func:`evidence_store` picks the store from the session's database and the functions here
+(``store_in_transaction``, ``clean_orphan_attachments``) go through it, so callers keep
+passing this PC's ``AttachmentStore`` either way (docs/evidence-and-keys.md).
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from flexdesk.db.base import utcnow
 from flexdesk.db.models_blobs import BLOB_CHUNK, AttachmentBlob, AttachmentChunk
+from flexdesk.errors import ValidationError
 from flexdesk.services.storage.attachment_check import CheckedFile, invalid_evidence, safe_name
 from flexdesk.services.storage.evidence_types import (
     ORPHAN_GRACE_SECONDS,
@@ -146,10 +147,8 @@ class DatabaseStore:
         try:
             with path.open("rb") as src:
                 self._write_chunks(digest, src, 1 << 62, path.name)
-        except Exception as exc:
-            if getattr(exc, "field", None) == "evidence":
-                raise damaged(digest, str(path.parent)) from None
-            raise
+        except ValidationError:  # the bytes do not hash to the name they are stored under
+            raise damaged(digest, str(path.parent)) from None
         return True
 
     def put_bytes(self, data: bytes, name: str, media_type: str) -> StoredFile:
