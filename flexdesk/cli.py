@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from flexdesk import __version__, cli_admin, cli_sync, cli_transfer, selftest
+from flexdesk import __version__, cli_admin, cli_evidence, cli_sync, cli_transfer, selftest
 from flexdesk.errors import FlexDeskError
 from flexdesk.paths import DataPaths, default_data_root, resolve_data_paths
 
@@ -36,6 +36,7 @@ COMMANDS: dict[str, Command] = {
     "backup": (cli_admin.BACKUP_HELP, cli_admin.add_backup_arguments, cli_admin.run_backup),
     "bundle": (cli_sync.BUNDLE_HELP, cli_sync.add_bundle_arguments, cli_sync.run_bundle),
     "key": (cli_sync.KEY_HELP, cli_sync.add_key_arguments, cli_sync.run_key),
+    "attachments": (cli_evidence.HELP, cli_evidence.add_arguments, cli_evidence.run),
     "import": (
         cli_transfer.IMPORT_HELP,
         cli_transfer.add_import_arguments,

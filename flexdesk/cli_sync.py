@@ -353,6 +353,15 @@ def _key_register_central(args: argparse.Namespace, svc: Services) -> int:
     return 0
 
 
+#: where this PC reads the private key from (SyncStatus.key_location)
+_KEY_PLACES = {
+    "file": "berkas terenkripsi di PC ini",
+    "database": "terenkripsi di basis data server (dapat dipakai dari PC ini dengan frasa sandi)",
+    "missing": "TIDAK ADA di PC ini maupun di server: jalankan 'flexdesk attachments upload' "
+    "di PC yang menyimpan berkas kuncinya",
+}
+
+
 def _key_show(svc: Services, paths: DataPaths) -> int:
     from flexdesk.services.sync import office as so
 
@@ -360,6 +369,8 @@ def _key_show(svc: Services, paths: DataPaths) -> int:
     key = status.key
     print(f"Kantor        : {status.office_id or '-'}")
     print(f"Kunci kantor  : {key.fingerprint + '  ' + key.key_id if key else '-'}")
+    if key is not None:
+        print(f"Kunci privat  : {_KEY_PLACES.get(status.key_location, status.key_location)}")
     print(f"Kunci pusat   : {status.central_fingerprint or '-'}")
     print(f"Paket berikut : {status.next_bundle_seq}")
     print(f"Diterima s.d. : perubahan {status.applied_through} (paket {status.ack_seq or '-'})")

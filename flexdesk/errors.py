@@ -46,6 +46,11 @@ class StorageError(FlexDeskError):
     """The data directory or database cannot be used (newer schema, corrupt file, network share)."""
 
 
+class EvidenceDamaged(StorageError):
+    """A stored evidence file does not hash to its SHA-256 (or lost a piece): "berkas bukti
+    rusak". Raised after the last byte is read, so a partial copy is never trusted."""
+
+
 class BundleError(FlexDeskError):
     """A sync bundle or receipt failed verification or could not be written."""
 

@@ -48,6 +48,12 @@ class DataPaths:
         return self.root / "exports"
 
     @property
+    def cache(self) -> Path:
+        """Copies made to be read and thrown away: evidence opened in a viewer, the evidence
+        of a bundle being exported from a server database. Removed at will."""
+        return self.root / "cache"
+
+    @property
     def keys(self) -> Path:
         return self.root / "keys"
 

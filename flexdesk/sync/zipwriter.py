@@ -179,7 +179,9 @@ class ExportWriter:
             return hashlib.sha512(item.data).hexdigest()
         assert item.path is not None
         h512 = hashlib.sha512()
-        h256 = hashlib.sha256() if item.sha256 and self.check_store else None
+        # evidence is always checked against its address while copied (one pass, no re-read):
+        # a damaged stored file must stop the export, not travel signed under its old name
+        h256 = hashlib.sha256() if item.sha256 else None
         copied = 0
         # evidence files and PDFs are already compressed: STORED, hashed once while copied
         with (

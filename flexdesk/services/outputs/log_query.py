@@ -19,7 +19,7 @@ from flexdesk.services.outputs.log_types import EvidenceRow, LogFilter, LogRow, 
 from flexdesk.services.outputs.schedule_bridge import planned_days
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.staff_scope import require_view, visible_employees
-from flexdesk.services.storage.attachments import AttachmentStore
+from flexdesk.services.storage.attachments import AttachmentStore, evidence_store
 
 #: the default filter: every entry in the actor's scope
 EVERYTHING = LogFilter()
@@ -211,10 +211,12 @@ def planned_day(session: Session, actor: Actor, employee_id: str, day: date) -> 
 def evidence_copy(
     session: Session, actor: Actor, evidence_id: str, store: AttachmentStore, dest_dir: Path
 ) -> Path:
-    """A verified copy of an evidence file (hash checked) to open in a viewer."""
+    """A verified copy of an evidence file (hash checked) to open in a viewer, streamed from
+    the office's store (the server database on PostgreSQL, so any PC opens any file)."""
     ev = session.get(OutputEvidence, evidence_id)
     if ev is None or ev.kind != "file" or not ev.sha256:
         raise NotFound("Berkas bukti tidak ditemukan.", message_en="Evidence file not found.")
     log = log_or_404(session, ev.log_id)
     require_view(session, actor, log.employee_id, Action.OUTPUT_VIEW)
-    return store.export_copy(ev.sha256, dest_dir / ev.sha256[:16], ev.original_name)
+    target = evidence_store(session, store)
+    return target.export_copy(ev.sha256, dest_dir / ev.sha256[:16], ev.original_name)

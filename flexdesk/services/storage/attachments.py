@@ -16,6 +16,12 @@ content; the database keeps that hash with the original name, size and type. So:
 
 Checking a file before it is stored (limits, safe names, content against type) is in
 :mod:`.attachment_check`, imported back here.
+
+This folder is the store of a SQLite office (one PC). On a PostgreSQL server the office's
+evidence is in the database (:mod:`.evidence_db`), so that every PC opens every file;
+:func:`evidence_store` picks the store from the session's database and the functions here
+(``store_in_transaction``, ``clean_orphan_attachments``) go through it, so callers keep
+passing this PC's ``AttachmentStore`` either way (docs/evidence-and-keys.md).
 """
 
 from __future__ import annotations
@@ -24,11 +30,8 @@ import contextlib
 import hashlib
 import logging
 import os
-import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -46,8 +49,18 @@ from flexdesk.services.storage.attachment_check import (
     CheckedFile,
     attachment_limits,
     check_file,
-    invalid_evidence,
     safe_name,
+)
+from flexdesk.services.storage.attachment_files import copy_in, file_digest, fsync_dir, mkstemp
+from flexdesk.services.storage.evidence_db import DatabaseStore, write_verified
+from flexdesk.services.storage.evidence_types import (
+    DIGEST_RE,
+    ORPHAN_GRACE_SECONDS,
+    EvidenceStore,
+    StoredFile,
+    damaged,
+    missing,
+    require_digest,
 )
 
 __all__ = [
@@ -60,11 +73,14 @@ __all__ = [
     "AttachmentLimits",
     "AttachmentStore",
     "CheckedFile",
+    "DatabaseStore",
+    "EvidenceStore",
     "StoredFile",
     "attachment_limits",
     "bytes_in_transaction",
     "check_file",
     "clean_orphan_attachments",
+    "evidence_store",
     "referenced_digests",
     "safe_name",
     "store_in_transaction",
@@ -72,56 +88,68 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DIGEST_RE = re.compile(r"[0-9a-f]{64}")
 TMP_DIR = "tmp"
-#: files younger than this are never treated as orphans (a save may be under way)
-ORPHAN_GRACE_SECONDS = 3600.0
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """A file in the store, as an evidence row records it."""
-
-    sha256: str
-    name: str
-    size: int
-    media_type: str
-    created: bool  # False when the content was already in the store (dedup)
 
 
 class AttachmentStore:
-    """The content-addressed folder; knows nothing of the database."""
+    """The content-addressed folder of this PC's data folder; knows nothing of the database.
+    On a server database it is this PC's old store (``flexdesk attachments upload``) and
+    :func:`evidence_store` answers the database store instead."""
+
+    kind = "folder"
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def __repr__(self) -> str:
+        return f"AttachmentStore({self.root})"
+
     def path_for(self, digest: str) -> Path:
         """Where content ``digest`` is stored (StorageError for a malformed digest)."""
-        if not DIGEST_RE.fullmatch(digest):
-            raise StorageError(
-                "Kode berkas bukti tidak valid.", message_en="Invalid evidence file reference."
-            )
+        require_digest(digest)
         return self.root / digest[:2] / digest[2:]
 
     def exists(self, digest: str) -> bool:
         """True when a file with this SHA-256 is in the store."""
         return self.path_for(digest).is_file()
 
+    def size(self, digest: str) -> int | None:
+        """The stored file's size (None when it is not in the store)."""
+        try:
+            return self.path_for(digest).stat().st_size
+        except FileNotFoundError:
+            return None
+
+    def iter_verified(self, digest: str) -> Iterator[bytes]:
+        """The file in chunks, hashed while read; EvidenceDamaged after the last chunk when
+        it does not hash to ``digest``."""
+        try:
+            fh = self.path_for(digest).open("rb")
+        except FileNotFoundError:
+            raise missing(digest, f"folder lampiran ({self.root})") from None
+        h = hashlib.sha256()
+        with fh:
+            while chunk := fh.read(CHUNK):
+                h.update(chunk)
+                yield chunk
+        if h.hexdigest() != digest:
+            raise damaged(digest, str(self.root))
+
     def put(self, checked: CheckedFile, *, max_bytes: int | None = None) -> StoredFile:
         """Copy a checked file in (temp file, fsync, rename); dedup by content: a file whose
         content is stored (and intact) already is not copied again."""
         known = self.path_for(checked.sha256)
-        if known.is_file() and _file_digest(known) == checked.sha256:
+        if known.is_file() and file_digest(known) == checked.sha256:
             with contextlib.suppress(OSError):
                 os.utime(known)  # a fresh mtime keeps it out of orphan clean-up
             return StoredFile(checked.sha256, checked.name, checked.size, checked.media_type, False)
         tmp_dir = self.root / TMP_DIR
         tmp_dir.mkdir(parents=True, exist_ok=True)
         limit = max_bytes if max_bytes is not None else checked.size
-        fd, tmp_name = _mkstemp(tmp_dir)
+        fd, tmp_name = mkstemp(tmp_dir)
         tmp = Path(tmp_name)
         try:
-            size = _copy_in(checked, fd, limit)
+            size = copy_in(checked, fd, limit)
             created = self._place(tmp, checked.sha256)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -134,7 +162,7 @@ class AttachmentStore:
         there already; True if the store did not hold this content before."""
         final = self.path_for(digest)
         existed = final.is_file()
-        if existed and _file_digest(final) == digest:
+        if existed and file_digest(final) == digest:
             tmp.unlink()
             # a fresh mtime keeps a file that is being re-attached out of orphan clean-up
             with contextlib.suppress(OSError):
@@ -142,7 +170,7 @@ class AttachmentStore:
             return False
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)  # also repairs a damaged copy of the same content
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         # a repaired copy is referenced already: a rollback must not remove it
         return not existed
 
@@ -150,11 +178,11 @@ class AttachmentStore:
         """Store bytes made by FlexDesk itself (demo evidence, generated reports)."""
         hexdigest = hashlib.sha256(data).hexdigest()
         final = self.path_for(hexdigest)
-        if final.is_file() and _file_digest(final) == hexdigest:
+        if final.is_file() and file_digest(final) == hexdigest:
             return StoredFile(hexdigest, safe_name(name), len(data), media_type, False)
         tmp_dir = self.root / TMP_DIR
         tmp_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = _mkstemp(tmp_dir)
+        fd, tmp_name = mkstemp(tmp_dir)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -162,7 +190,7 @@ class AttachmentStore:
                 os.fsync(out.fileno())
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp_name, final)
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
@@ -173,19 +201,11 @@ class AttachmentStore:
         """The stored bytes after checking they still hash to ``digest`` (StorageError if not)."""
         path = self.path_for(digest)
         try:
-            actual = _file_digest(path)
+            actual = file_digest(path)
         except FileNotFoundError:
-            raise StorageError(
-                f"Berkas bukti {digest[:12]}… tidak ada di folder lampiran ({self.root}).",
-                message_en=f"Evidence file {digest[:12]}… is missing from {self.root}.",
-            ) from None
+            raise missing(digest, f"folder lampiran ({self.root})") from None
         if actual != digest:
-            raise StorageError(
-                f"Berkas bukti {digest[:12]}… rusak atau diubah di luar FlexDesk (isi tidak "
-                "cocok dengan sidik SHA-256).",
-                message_en=f"Evidence file {digest[:12]}… is damaged or was changed outside "
-                "FlexDesk (its SHA-256 does not match).",
-            )
+            raise damaged(digest, str(self.root))
         return path.open("rb")
 
     def read_bytes(self, digest: str) -> bytes:
@@ -203,8 +223,7 @@ class AttachmentStore:
         """A verified copy named after the (sanitised) original name, to open in a viewer."""
         dest_dir.mkdir(parents=True, exist_ok=True)
         target = dest_dir / safe_name(name)
-        with self.open_verified(digest) as src, target.open("wb") as out:
-            shutil.copyfileobj(src, out)
+        write_verified(self.iter_verified(digest), target)  # renamed in only when intact
         return target
 
     def digests(self) -> Iterator[str]:
@@ -258,86 +277,43 @@ class AttachmentStore:
         return removed
 
 
-def _copy_in(checked: CheckedFile, fd: int, limit: int) -> int:
-    """Copy ``checked.source`` into the temporary file open as ``fd`` and fsync it; returns the
-    bytes copied. Refuses a file that grew past ``limit`` or changed since it was checked."""
-    digest = hashlib.sha256()
-    size = 0
-    with os.fdopen(fd, "wb") as out:
-        try:
-            with checked.source.open("rb") as src:
-                while chunk := src.read(CHUNK):
-                    size += len(chunk)
-                    if size > limit:  # the file grew after it was checked
-                        raise invalid_evidence(
-                            f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
-                            f"The file '{checked.name}' changed while being copied; try again.",
-                        )
-                    digest.update(chunk)
-                    out.write(chunk)
-        except OSError as exc:
-            raise invalid_evidence(
-                f"Berkas '{checked.name}' tidak dapat dibaca ({exc.strerror}).",
-                f"The file '{checked.name}' cannot be read ({exc.strerror}).",
-            ) from None
-        out.flush()
-        os.fsync(out.fileno())
-    if digest.hexdigest() != checked.sha256:  # changed between the check and the copy
-        raise invalid_evidence(
-            f"Berkas '{checked.name}' berubah saat disalin; coba lagi.",
-            f"The file '{checked.name}' changed while being copied; try again.",
-        )
-    return size
-
-
-def _mkstemp(folder: Path) -> tuple[int, str]:
-    import tempfile
-
-    return tempfile.mkstemp(prefix="in-", suffix=".part", dir=folder)
-
-
-def _file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# -- tying the store to a transaction ---------------------------------------------------------
+# -- which store, tied to a transaction ---------------------------------------------------------
 
 _PENDING = "flexdesk.attachments.created"
 
 
+def evidence_store(session: Session, store: EvidenceStore) -> EvidenceStore:
+    """The store that holds the office's evidence for ``session``'s database: the data folder
+    ``store`` on SQLite (one PC), the database itself on a server, where every PC must read
+    what any PC stored (``store`` is then only this PC's old folder, see ``flexdesk
+    attachments upload``)."""
+    if isinstance(store, DatabaseStore) or session.get_bind().dialect.name == "sqlite":
+        return store
+    return DatabaseStore(session)
+
+
 def store_in_transaction(
-    session: Session, store: AttachmentStore, checked: CheckedFile, limits: AttachmentLimits
+    session: Session, store: EvidenceStore, checked: CheckedFile, limits: AttachmentLimits
 ) -> StoredFile:
     """Store a file as part of the session's transaction: if the transaction rolls back, a
-    file this call added to the store is removed again (nothing half-saved)."""
+    file this call added to the store is removed again (nothing half-saved; in the database
+    store the rollback itself takes the chunks)."""
     session.connection()  # a transaction is under way: its end keeps or removes the file
-    return _track(session, store, store.put(checked, max_bytes=limits.max_bytes))
+    target = evidence_store(session, store)
+    return _track(session, target, target.put(checked, max_bytes=limits.max_bytes))
 
 
 def bytes_in_transaction(
-    session: Session, store: AttachmentStore, data: bytes, name: str, media_type: str
+    session: Session, store: EvidenceStore, data: bytes, name: str, media_type: str
 ) -> StoredFile:
     """Like :func:`store_in_transaction` for bytes FlexDesk made itself (demo evidence)."""
     session.connection()
-    return _track(session, store, store.put_bytes(data, name, media_type))
+    target = evidence_store(session, store)
+    return _track(session, target, target.put_bytes(data, name, media_type))
 
 
-def _track(session: Session, store: AttachmentStore, stored: StoredFile) -> StoredFile:
-    if stored.created:
+def _track(session: Session, store: EvidenceStore, stored: StoredFile) -> StoredFile:
+    if stored.created and isinstance(store, AttachmentStore):
         session.info.setdefault(_PENDING, []).append((store, stored.sha256))
     return stored
 
@@ -371,13 +347,14 @@ def referenced_digests(session: Session) -> set[str]:
 def clean_orphan_attachments(
     session: Session,
     actor: Actor,
-    store: AttachmentStore,
+    store: EvidenceStore,
     *,
     grace_seconds: float = ORPHAN_GRACE_SECONDS,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[str]:
-    """Remove evidence files no log entry refers to (admin)."""
+    """Remove evidence files no log entry refers to (admin), from the office's store."""
     require(actor, Action.ATTACHMENT_CLEANUP)
     if progress is not None:
         progress(0, 0, "")
-    return store.clean_orphans(referenced_digests(session), grace_seconds=grace_seconds)
+    target = evidence_store(session, store)
+    return target.clean_orphans(referenced_digests(session), grace_seconds=grace_seconds)

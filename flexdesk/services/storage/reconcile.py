@@ -9,6 +9,9 @@ temporary file on any error it sees; a kill or a power cut skips that. What is r
   imported) and in the default export folder (a bundle; bundles elsewhere are cleaned with
   their history row by :mod:`flexdesk.services.storage.bundle_reconcile`);
 - ``*.part`` files in the attachment store's ``tmp`` folder (an evidence file being copied in);
+- evidence copies in the data folder's ``cache`` (files opened in a viewer from an earlier
+  session, ``cache/bukti``; a killed export's staged evidence, ``cache/export``): the store
+  still holds every one of them, hash-checked;
 - a ``flexdesk-pre-restore-*`` copy left by a restore that was refused after it made the copy
   (the database was still in use): the database was never replaced, so the copy only repeats
   it. It is recognised by its audit trail: its newest audit row is, with the same hash, in the
@@ -41,7 +44,7 @@ from flexdesk.services.storage.backup_files import SUFFIX
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["temporary copy", "attachment part", "refused restore copy"]
+Kind = Literal["temporary copy", "attachment part", "refused restore copy", "evidence copy"]
 #: ``.<final>.tmp-<8 hex>`` (sync._fs.temp_path_for) and the journal SQLite puts beside it
 TEMP_RE = re.compile(r"^\..+\.tmp-[0-9a-f]{8}(-journal)?$")
 PRE_RESTORE_RE = re.compile(r"^flexdesk-pre-restore-\d{8}-\d{6}(?:-\d+)?" + re.escape(SUFFIX) + "$")
@@ -75,6 +78,8 @@ def clean_leftovers(
         for p in _entries(paths.attachments / TMP_DIR)
         if p.name.endswith(".part")
     ]
+    cached = [paths.cache / "bukti", *([paths.cache / "export"] if include_exports else [])]
+    candidates += [(p, "evidence copy") for folder in cached for p in _files_below(folder)]
     database = Path(db.engine.url.database or "") if db.is_sqlite else None
     copies = _matching(paths.backups, PRE_RESTORE_RE)
     if database is not None and copies:
@@ -92,6 +97,13 @@ def _entries(folder: Path) -> Iterable[Path]:
     try:
         return list(folder.iterdir())
     except OSError:  # missing or unreadable: nothing to clean there
+        return []
+
+
+def _files_below(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    except OSError:
         return []
 
 

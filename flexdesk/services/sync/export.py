@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -32,12 +32,9 @@ from flexdesk.services.storage.bundle_files import (
     record_planned,
     switch_key,
 )
-from flexdesk.services.sync.collect import (
-    Collected,
-    attachment_sources,
-    collect_audit,
-    collect_changes,
-)
+from flexdesk.services.sync.collect import Collected, collect_audit, collect_changes
+from flexdesk.services.sync.evidence_files import evidence_sources
+from flexdesk.services.sync.key_material import private_key_source, share_key_file
 from flexdesk.services.sync.state import Progress, base_ack, require_key, sync_state
 from flexdesk.sync.auditchain import AuditSegment
 from flexdesk.sync.bundle import (
@@ -51,9 +48,7 @@ from flexdesk.sync.bundle import (
 )
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.format.layout import AGE_SUFFIX, ZIP_SUFFIX
-
-if TYPE_CHECKING:
-    from flexdesk.services.storage.attachments import AttachmentStore
+from flexdesk.sync.format.model import AttachmentSource
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +124,6 @@ def export_bundle(
     (``_new_key``: see :func:`rotate_office_key`.)
     """
     require(actor, Action.SYNC_EXPORT)
-    from flexdesk.services.storage.attachments import AttachmentStore
-
     # a wrong passphrase must not use up a bundle number
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")
@@ -154,7 +147,7 @@ def export_bundle(
             plan,
             collected,
             audit,
-            store=AttachmentStore(paths.attachments),
+            paths=paths,
             signing_key=signing_key,
             new_key=_new_key,
             reports=reports,
@@ -171,13 +164,15 @@ def export_bundle(
 def _unlock_key(
     db: Database, paths: DataPaths, passphrase: str
 ) -> tuple[Ed25519PrivateKey, Path, str]:
-    """The active office key read from its file with ``passphrase``, the file and the key id;
-    BundleError ``bad-key`` if the file holds another key than the registered one."""
+    """The active office key unlocked with ``passphrase`` (from this PC's key file, or on a
+    server database from the database's encrypted copy), its file and key id; BundleError
+    ``bad-key`` if what was found holds another key than the registered one."""
     with db.read_session() as session:
         key_row = require_key(session)
         key_path = paths.keys / key_row.private_key_file
         kid = key_row.key_id
-    signing_key = keys.load_private_key(key_path, passphrase)
+        source = private_key_source(session, paths.keys, key_row)
+    signing_key = keys.private_key_from_pem(source.pem, passphrase, where=source.where)
     if keys.key_id(signing_key.public_key()) != kid:
         raise BundleError(
             f"Berkas kunci {key_path.name} tidak cocok dengan kunci kantor yang terdaftar.",
@@ -251,7 +246,7 @@ def _write(
     collected: Collected,
     audit: AuditSegment | None,
     *,
-    store: AttachmentStore,
+    paths: DataPaths,
     signing_key: Ed25519PrivateKey,
     new_key: NewKey | None,
     reports: Sequence[ReportFile],
@@ -260,23 +255,26 @@ def _write(
     is_cancelled: Callable[[], bool] | None,
     verify: Literal["crc", "full"],
 ) -> WrittenBundle:
-    """Write (and verify) the bundle files of ``plan``, outside any transaction; on any error
-    the history says "failed" (or "cancelled") before the error goes on."""
+    """Write (and verify) the bundle files of ``plan``, outside any transaction, with the
+    evidence from the office's store (copied out of a server database first: a damaged file
+    refuses the export); on any error the history says "failed" (or "cancelled") before the
+    error goes on."""
     try:
-        return _write_files(
-            out_dir,
-            plan,
-            collected,
-            audit,
-            store=store,
-            signing_key=signing_key,
-            new_key=new_key,
-            reports=reports,
-            period=period,
-            progress=progress,
-            is_cancelled=is_cancelled,
-            verify=verify,
-        )
+        with evidence_sources(db, paths, collected.attachments, progress=progress) as sources:
+            return _write_files(
+                out_dir,
+                plan,
+                collected,
+                audit,
+                sources=sources,
+                signing_key=signing_key,
+                new_key=new_key,
+                reports=reports,
+                period=period,
+                progress=progress,
+                is_cancelled=is_cancelled,
+                verify=verify,
+            )
     except BaseException as exc:
         _record_failure(db, plan.seq, exc)
         raise
@@ -288,7 +286,7 @@ def _write_files(
     collected: Collected,
     audit: AuditSegment | None,
     *,
-    store: AttachmentStore,
+    sources: list[AttachmentSource],
     signing_key: Ed25519PrivateKey,
     new_key: NewKey | None,
     reports: Sequence[ReportFile],
@@ -303,7 +301,6 @@ def _write_files(
         if new_key is not None
         else None
     )
-    sources = attachment_sources(store.root, collected.attachments, store.path_for)
     return write_bundle(
         out_dir,
         office_id=plan.office_id,
@@ -355,6 +352,8 @@ def _record_sent(
             ),
         )
         if new_key is not None:
+            new_path = plan.key_path.parent / new_key[1]
+            share_key_file(session, keys.key_id(new_key[0].public_key()), new_path)
             switch_key(
                 session,
                 office_id=plan.office_id,

@@ -44,6 +44,7 @@ from flexdesk.services.sync.export import (
     ExportResult,
     export_bundle,
 )
+from flexdesk.services.sync.key_material import key_location
 from flexdesk.services.sync.office_keys import (
     MIN_PASSPHRASE,
     KeyInfo,
@@ -106,6 +107,9 @@ class SyncStatus:
     pending_changes: int
     #: the last audit row central acknowledged (0: none yet)
     audit_acked_seq: int = 0
+    #: where this PC reads the private key from: "file", "database" (a server's encrypted
+    #: copy), "missing" or "" (no key yet); see :mod:`.key_material`
+    key_location: str = ""
 
 
 def sync_status(session: Session, actor: Actor, keys_dir: Path) -> SyncStatus:
@@ -126,6 +130,7 @@ def sync_status(session: Session, actor: Actor, keys_dir: Path) -> SyncStatus:
         applied_through=applied,
         pending_changes=count_pending(session, after=applied),
         audit_acked_seq=state.audit_acked_seq if state else 0,
+        key_location=key_location(session, keys_dir, key) if key else "",
     )
 
 

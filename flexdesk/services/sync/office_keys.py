@@ -15,6 +15,7 @@ from flexdesk.db.models_sync import SyncKey
 from flexdesk.errors import ConflictError, ValidationError
 from flexdesk.services import office
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.sync.key_material import share_key_file
 from flexdesk.services.sync.state import active_key, require_key, sync_state
 from flexdesk.sync.crypto import keys
 
@@ -78,7 +79,8 @@ def create_office_key(
     iterations: int = keys.DEFAULT_KDF_ITERATIONS,
 ) -> KeyInfo:
     """A new Ed25519 office key; the private key goes to an encrypted PKCS#8 file (mode 0600,
-    written atomically) under ``keys_dir``, the public half into the database."""
+    written atomically) under ``keys_dir`` (on a server database also, still encrypted, into
+    the database: :mod:`.key_material`), the public half into the database."""
     require(actor, Action.SYNC_KEYS)
     check_passphrase(passphrase, confirm)
     off = office.require_office(session)
@@ -109,6 +111,7 @@ def create_office_key(
         )
         session.add(row)
         session.flush()
+        share_key_file(session, kid, path)  # a server: usable from every admin's PC
     except BaseException:
         path.unlink(missing_ok=True)
         raise

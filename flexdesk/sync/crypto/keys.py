@@ -173,6 +173,14 @@ def load_private_key(path: Path, passphrase: str | bytes | None) -> Ed25519Priva
             f"Berkas kunci privat tidak dapat dibaca: {path} ({exc.strerror})",
             f"Cannot read the private key file: {path} ({exc.strerror})",
         ) from exc
+    return private_key_from_pem(data, passphrase, where=str(path))
+
+
+def private_key_from_pem(
+    data: bytes, passphrase: str | bytes | None, *, where: str
+) -> Ed25519PrivateKey:
+    """:func:`load_private_key` for PEM bytes from elsewhere than a file (the encrypted key a
+    server database keeps); ``where`` names their origin in errors."""
     secret = passphrase.encode("utf-8") if isinstance(passphrase, str) else passphrase
     encrypted = b"ENCRYPTED PRIVATE KEY" in data
     if encrypted and not secret:
@@ -192,8 +200,8 @@ def load_private_key(path: Path, passphrase: str | bytes | None) -> Ed25519Priva
             ) from exc
         raise bundle_error(
             "bad-key",
-            f"Berkas bukan kunci privat yang dikenali: {path}",
-            f"Not a recognised private key file: {path}",
+            f"Berkas bukan kunci privat yang dikenali: {where}",
+            f"Not a recognised private key file: {where}",
         ) from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise bundle_error(

@@ -21,8 +21,10 @@ from flexdesk.services.storage.attachments import (
     AttachmentLimits,
     AttachmentStore,
     check_file,
+    evidence_store,
     safe_name,
 )
+from tests.support.evidence import OfficeStore
 from tests.support.helpers import Staff
 from tests.support.outputs import PDF, PNG, add_log, log_input, make_skp, write_file
 
@@ -184,7 +186,7 @@ def test_same_file_on_two_entries_is_stored_once(
     first = add_log(db, staff.member_actor, store, log_input(staff.member.id, rhk, add_files=(a,)))
     second = add_log(db, staff.member_actor, store, log_input(staff.member.id, rhk, add_files=(b,)))
     assert first.evidence[0].sha256 == second.evidence[0].sha256
-    assert len(_stored_files(store)) == 1 and _db_counts(db) == (2, 2)
+    assert len(OfficeStore(db, store).digests()) == 1 and _db_counts(db) == (2, 2)
 
 
 def test_same_file_twice_on_one_entry_is_refused_and_nothing_saved(
@@ -197,7 +199,7 @@ def test_same_file_twice_on_one_entry_is_refused_and_nothing_saved(
     with pytest.raises(ValidationError) as info:
         add_log(db, staff.member_actor, store, log_input(staff.member.id, rhk, add_files=(a, b)))
     assert "sama isinya" in info.value.message and info.value.field == "evidence"
-    assert _db_counts(db) == (0, 0) and _stored_files(store) == []
+    assert _db_counts(db) == (0, 0) and OfficeStore(db, store).digests() == []
 
 
 @pytest.mark.parametrize("bad", ["missing.pdf", "program.exe", "big.pdf"])
@@ -218,14 +220,16 @@ def test_a_bad_file_among_good_ones_saves_nothing(
             store,
             log_input(staff.member.id, rhk, add_files=(good, bad_path)),
         )
-    assert _db_counts(db) == (0, 0) and _stored_files(store) == []
+    assert _db_counts(db) == (0, 0) and OfficeStore(db, store).digests() == []
 
 
 def test_rolled_back_transaction_removes_the_files_it_added(
     db: Database, data_paths: DataPaths, tmp_path: Path
 ) -> None:
     store = AttachmentStore(data_paths.attachments)
-    existing = store.put(check_file(write_file(tmp_path, "lama.pdf"), LIMITS)).sha256
+    existing = (
+        OfficeStore(db, store).put(check_file(write_file(tmp_path, "lama.pdf"), LIMITS)).sha256
+    )
     with pytest.raises(RuntimeError), db.session() as session:
         new = attachments.store_in_transaction(
             session, store, check_file(write_file(tmp_path, "baru.png", PNG), LIMITS), LIMITS
@@ -233,14 +237,18 @@ def test_rolled_back_transaction_removes_the_files_it_added(
         again = attachments.store_in_transaction(
             session, store, check_file(write_file(tmp_path, "lama2.pdf"), LIMITS), LIMITS
         )
-        assert new.created and not again.created and store.exists(new.sha256)
+        assert (
+            new.created and not again.created and evidence_store(session, store).exists(new.sha256)
+        )
         raise RuntimeError("the save failed after the files were stored")
-    assert _stored_files(store) == [existing]  # the new file went, the shared one stayed
+    assert OfficeStore(db, store).digests() == [
+        existing
+    ]  # the new file went, the shared one stayed
     with db.session() as session:
         kept = attachments.store_in_transaction(
             session, store, check_file(write_file(tmp_path, "baru.png", PNG), LIMITS), LIMITS
         )
-    assert store.exists(kept.sha256)  # committed: kept
+    assert OfficeStore(db, store).exists(kept.sha256)  # committed: kept
 
 
 def test_clean_orphans_service(
@@ -250,13 +258,15 @@ def test_clean_orphans_service(
     rhk = make_skp(db, staff.member_actor, staff.member.id).rhk[0].id
     used = add_log(db, staff.member_actor, store,
                    log_input(staff.member.id, rhk, add_files=(write_file(tmp_path, "a.pdf"),)))  # fmt: skip
-    orphan = store.put(check_file(write_file(tmp_path, "o.png", PNG), LIMITS)).sha256
+    orphan = (
+        OfficeStore(db, store).put(check_file(write_file(tmp_path, "o.png", PNG), LIMITS)).sha256
+    )
     with db.session() as session, pytest.raises(PermissionDenied):
         attachments.clean_orphan_attachments(session, staff.member_actor, store)
     with db.session() as session:
         removed = attachments.clean_orphan_attachments(session, staff.admin, store, grace_seconds=0)
     assert removed == [orphan]
-    assert _stored_files(store) == [used.evidence[0].sha256]
+    assert OfficeStore(db, store).digests() == [used.evidence[0].sha256]
 
 
 def test_limits_come_from_settings(db: Database, staff: Staff) -> None:

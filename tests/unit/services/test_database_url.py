@@ -8,14 +8,16 @@ import sys
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from flexdesk.db.engine import DATA_ROOT
 from flexdesk.db.models import Office
+from flexdesk.db.models_blobs import AttachmentBlob
 from flexdesk.errors import StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services import demo
 from flexdesk.services.app import open_database
+from flexdesk.services.storage import attachments
 from flexdesk.services.storage.location import DATABASE_URL_FILE, configured_database_url
 from tests.support import pg as pg_support
 
@@ -78,9 +80,10 @@ def test_unreachable_server_is_reported_without_the_password(data_paths: DataPat
 
 
 @pytest.mark.postgres
-def test_server_database_keeps_evidence_in_the_data_folder(data_paths: DataPaths) -> None:
+def test_server_database_keeps_evidence_in_the_database(data_paths: DataPaths) -> None:
     """A fresh server database is migrated on first use; the demo office's evidence files go
-    to this PC's data folder (there is no database file to put them beside)."""
+    into the database (every PC of the office reads them there), none into this PC's data
+    folder."""
     name = pg_support.new_name("url")
     url = pg_support.create_database(name)
     try:
@@ -92,9 +95,12 @@ def test_server_database_keeps_evidence_in_the_data_folder(data_paths: DataPaths
                 demo.create_demo_office(session, employees=8)
             with db.read_session() as session:
                 assert session.scalar(select(Office.code)) == "O042"
+                blobs = session.scalar(select(func.count()).select_from(AttachmentBlob))
+                referenced = attachments.referenced_digests(session)
+                assert blobs and blobs == len(referenced)
         finally:
             db.dispose()
-        assert any(p.is_file() for p in data_paths.attachments.rglob("*"))
+        assert not any(p.is_file() for p in data_paths.attachments.rglob("*"))
         assert not data_paths.database.exists()
     finally:
         pg_support.drop_database(name)

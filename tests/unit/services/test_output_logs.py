@@ -30,6 +30,7 @@ from flexdesk.services.outputs.logs import LogFilter, LogRow
 from flexdesk.services.outputs.skp import SkpDetail
 from flexdesk.services.permissions import Actor, Role
 from flexdesk.services.storage.attachments import AttachmentStore
+from tests.support.evidence import OfficeStore
 from tests.support.helpers import Staff, add_employee, add_user
 from tests.support.outputs import DAY, TODAY, add_log, log_input, make_skp, planned, write_file
 
@@ -96,7 +97,7 @@ def test_employee_logs_an_output_with_a_file_and_a_link(db: Database, office: Of
     assert row.evidence_count == 2 and not row.mode_mismatch and row.planned_mode is None
     files = [e for e in row.evidence if e.kind == "file"]
     assert files[0].name == "Notulen rapat.pdf" and files[0].media_type == "application/pdf"
-    assert office.store.read_bytes(files[0].sha256 or "") == pdf.read_bytes()
+    assert OfficeStore(db, office.store).read_bytes(files[0].sha256 or "") == pdf.read_bytes()
     with db.read_session() as session:
         saved = session.get(OutputLog, row.id)
         assert saved is not None and saved.created_by_user_id == staff.member_actor.user_id
@@ -306,7 +307,7 @@ def test_delete_draft_keeps_the_file_for_orphan_clean_up(db: Database, office: O
     digest = row.evidence[0].sha256 or ""
     _call(db, outputs.delete_log, staff.member_actor, row.id)
     assert _counts(db) == (0, 0)
-    assert office.store.exists(digest)
+    assert OfficeStore(db, office.store).exists(digest)
     with db.read_session() as session, pytest.raises(NotFound):
         outputs.get_log(session, staff.member_actor, row.id)
 

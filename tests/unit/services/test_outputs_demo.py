@@ -18,6 +18,7 @@ from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.outputs import recap
 from flexdesk.services.outputs.logs import LogFilter
 from flexdesk.services.storage.attachments import AttachmentStore
+from tests.support.evidence import OfficeStore
 
 
 def test_demo_outputs(db: Database, data_paths: DataPaths) -> None:
@@ -53,7 +54,7 @@ def test_demo_outputs(db: Database, data_paths: DataPaths) -> None:
         files = session.scalars(select(OutputEvidence).where(OutputEvidence.kind == "file")).all()
         assert 0 < len(files) <= 12 and len({f.sha256 for f in files}) == 4  # stored once each
         for f in files:
-            assert store.read_bytes(f.sha256 or "")[:4] in (b"%PDF", b"\x89PNG")
+            assert OfficeStore(db, store).read_bytes(f.sha256 or "")[:4] in (b"%PDF", b"\x89PNG")
 
     head = login(db, info.supervisor_usernames[1], demo.DEMO_PASSWORD)
     with db.read_session() as session:

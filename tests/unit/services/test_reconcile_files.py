@@ -55,6 +55,9 @@ def test_leftover_temporary_files_go_and_everything_else_stays(
         make(root / ".integrity-check.json.tmp-9abcdef0"): "temporary copy",
         make(data_paths.exports / ".O042-000000003.zip.tmp-deadbeef"): "temporary copy",
         make(data_paths.attachments / "tmp" / "in-k2j3h4.part"): "attachment part",
+        # evidence opened in a viewer by an earlier session, a killed export's staged file
+        make(data_paths.cache / "bukti" / ("ab" * 8) / "Notulen.pdf"): "evidence copy",
+        make(data_paths.cache / "export" / (("cd" * 32) + ".pdf")): "evidence copy",
     }
     kept = [
         make(backups / "flexdesk-manual-20261201-010203.sqlite3"),
@@ -65,6 +68,7 @@ def test_leftover_temporary_files_go_and_everything_else_stays(
         make(root / "notes.part"),  # a .part outside the attachment store's tmp folder
         make(data_paths.exports / "O042-000000003.zip"),
         make(data_paths.attachments / "ab" / ("ab" + "0" * 62)),
+        make(data_paths.cache / "bukti" / ("ef" * 8) / "opened-now.pdf", age=1),
     ]
     result = reconcile(db, data_paths)
     assert result.skipped is None

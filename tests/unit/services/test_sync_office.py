@@ -307,6 +307,7 @@ def test_evidence_files_travel_and_arrive(
     office: Services, data_paths: DataPaths, receiver: Receiver, tmp_path: Path, staff: Staff
 ) -> None:
     from flexdesk.services.storage.attachments import AttachmentStore
+    from tests.support.evidence import OfficeStore
     from tests.support.outputs import PDF, add_log, log_input, make_skp, write_file
 
     store = AttachmentStore(data_paths.attachments)
@@ -330,7 +331,7 @@ def test_evidence_files_travel_and_arrive(
     assert res.status == "applied" and res.counts["attachments"] == 1
     assert (receiver.paths.attachments / sha[:2] / f"{sha}.pdf").read_bytes() == PDF
     # a file missing from the store stops the export before a number is used
-    store.path_for(sha).unlink()
+    OfficeStore(office.db, store).remove(sha)
     with office.db.session() as s:
         s.get(Employee, staff.member.id).jabatan = "Berubah"  # type: ignore[union-attr]
     with pytest.raises(BundleError) as err:

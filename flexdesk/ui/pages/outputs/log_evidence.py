@@ -134,7 +134,7 @@ class EvidenceSection(QWidget):
             QDesktopServices.openUrl(QUrl(ev.url))
             return
         QueryOp(
-            self.ctx, outputs.evidence_copy, ev.id, self.store, self.ctx.paths.exports / "bukti"
+            self.ctx, outputs.evidence_copy, ev.id, self.store, self.ctx.paths.cache / "bukti"
         ).on_success(self._open_copy).on_failure(
             lambda exc: self.error.show_error(self.ctx.message(exc))
         ).run(parent=self)
