@@ -74,6 +74,7 @@ class DataPaths:
             folder.mkdir(parents=True, exist_ok=True)
             make_private(folder)
         self.logs.mkdir(parents=True, exist_ok=True)
+        make_private(self.logs)  # log lines name accounts and files
         return self
 
 

@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 
 from flexdesk.db.engine import Database, sqlite_url
 from flexdesk.db.migrate import MigrationResult, migrate_to_head
-from flexdesk.db.models import User
-from flexdesk.errors import AuthError, SessionEnded, StorageError
+from flexdesk.errors import AuthError, StorageError
 from flexdesk.paths import DataPaths, make_private
-from flexdesk.services import auth, startup
+from flexdesk.services import auth, session_check, startup
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage.location import configured_database_url
 
@@ -183,31 +182,8 @@ def change_own_password(services: Services, old: str, new: str) -> None:
 
 
 def still_signed_in(session: Session, actor: Actor) -> None:
-    """Refuse the call when the account behind an open session changed since sign-in.
-
-    The services decide with the role captured at sign-in (``Actor``); an admin who deactivates
-    an account, changes its role or its employee link (on this PC or another one of the office's
-    server) must not leave its open session with the old permissions — a demoted supervisor
-    could still approve a month. One primary-key read per call; the UI signs the user out on
-    :class:`SessionEnded`.
-    """
-    if not actor.account:
-        return
-    user = session.get(User, actor.user_id)  # a new session per call: read from the database
-    if (
-        user is None
-        or not user.active
-        or user.role != actor.role.value
-        or user.employee_id != actor.employee_id
-    ):
-        raise SessionEnded(
-            "Akun Anda diubah oleh admin sejak Anda masuk (dinonaktifkan, dihapus atau perannya "
-            "diganti). Tidak ada yang disimpan; silakan masuk lagi.",
-            message_en=(
-                "Your account was changed by an admin since you signed in (deactivated, removed "
-                "or given another role). Nothing was saved; please sign in again."
-            ),
-        )
+    """``session_check.require_signed_in``: every ``Services`` call starts with it."""
+    session_check.require_signed_in(session, actor)
 
 
 class Services:

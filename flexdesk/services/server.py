@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 
 class Schema(enum.Enum):
+    """What the server database holds, as far as FlexDesk's schema goes."""
+
     EMPTY = "empty"  # a new database: FlexDesk creates its tables
     CURRENT = "current"  # made by this FlexDesk version
     OLDER = "older"  # an older FlexDesk: upgraded when this PC opens it

@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from flexdesk.db.audit import GENESIS_HASH, decode_json, entry_hash
@@ -168,7 +168,40 @@ def verify_audit_chain(
                 f"jejak audit tidak berisi satu baris pun, padahal ada {records} rekaman",
             ),
         )
-    return problems + drift
+    return _guard_problems(session) + problems + drift
+
+
+#: the triggers that make audit_log append-only (migration 0400), per backend
+_GUARDS = {
+    "sqlite": (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+        {"audit_log_no_update", "audit_log_no_delete"},
+    ),
+    "postgresql": (
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled <> 'D'",
+        {"audit_log_append_only"},
+    ),
+}
+
+
+def _guard_problems(session: Session) -> list[Problem]:
+    """The append-only triggers dropped (the first step of editing the trail by hand): the
+    trail may still be whole, but from then on anything with the file can rewrite it."""
+    query, wanted = _GUARDS.get(session.get_bind().dialect.name, ("", set()))
+    if not query:
+        return []
+    present = set(session.execute(text(query)).scalars())
+    return [
+        Problem(
+            None,
+            "audit_log",
+            name,
+            "unguarded",
+            f"the trigger {name} that keeps the audit trail append-only is missing",
+            f"pemicu {name} yang menjaga jejak audit hanya-tambah tidak ada",
+        )
+        for name in sorted(wanted - present)
+    ]
 
 
 def _to_row(entry: AuditEntry) -> AuditRow:

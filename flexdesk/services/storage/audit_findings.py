@@ -24,6 +24,10 @@ KINDS: dict[str, tuple[str, str]] = {
         "audit trail shorter than an anchor",
     ),
     "anchor": ("baris audit berbeda dari titik acuan", "audit row differs from an anchor"),
+    "unguarded": (
+        "pemicu hanya-tambah jejak audit dihapus",
+        "the audit trail's append-only trigger was dropped",
+    ),
 }
 
 

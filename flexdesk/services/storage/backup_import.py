@@ -77,6 +77,9 @@ def import_backup_file(
     holds the last checkpoint). Any failure or cancellation removes the temporary copy.
     """
     require(actor, Action.BACKUP_MANAGE)
+    from flexdesk.services.storage.backup import require_signed_in_file
+
+    require_signed_in_file(actor, paths)
     report = progress or (lambda done, total, text: None)
     cancelled = is_cancelled or (lambda: False)
     with _open_source(source) as src:

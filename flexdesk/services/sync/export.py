@@ -21,7 +21,7 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models_sync import SyncBundle
 from flexdesk.errors import BundleError, Cancelled, ValidationError
 from flexdesk.paths import DataPaths
-from flexdesk.services import office
+from flexdesk.services import office, session_check
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.storage.bundle_files import (
     SentFacts,
@@ -124,6 +124,8 @@ def export_bundle(
     (``_new_key``: see :func:`rotate_office_key`.)
     """
     require(actor, Action.SYNC_EXPORT)
+    with db.read_session() as session:  # its own units of work: no Services call checks it
+        session_check.require_signed_in(session, actor)
     # a wrong passphrase must not use up a bundle number
     signing_key, key_path, kid = _unlock_key(db, paths, passphrase)
     period = period or datetime.now().strftime("%Y-%m")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import office
+from flexdesk.services import office, session_check
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.sync.export import ExportResult, export_bundle
 from flexdesk.services.sync.office_keys import check_passphrase
@@ -38,6 +38,7 @@ def rotate_office_key(
     require(actor, Action.SYNC_KEYS)
     check_passphrase(new_passphrase, confirm)
     with db.read_session() as session:
+        session_check.require_signed_in(session, actor)  # its own units of work
         code = office.require_office(session).code
         require_key(session)
     new_key = keys.generate_key()

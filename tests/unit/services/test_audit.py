@@ -4,8 +4,6 @@ and tampering with the file (audit rows or data rows) is reported by ``audit ver
 from __future__ import annotations
 
 import itertools
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 
 import pytest
@@ -25,6 +23,7 @@ from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import Role
 from flexdesk.services.storage import audit
 from tests.support.helpers import Staff, next_nip
+from tests.support.tamper import behind_flexdesk
 
 
 def _entries(db: Database) -> list[AuditEntry]:
@@ -35,20 +34,7 @@ def _entries(db: Database) -> list[AuditEntry]:
 
 
 def _tamper(db: Database, sql: str, **params: object) -> None:
-    """Run ``sql`` behind FlexDesk's back, as someone editing the file (or the server) would:
-    outside the ORM, with the append-only triggers out of the way."""
-    if db.is_sqlite:
-        assert db.engine.url.database
-        db.engine.dispose()
-        with closing(sqlite3.connect(db.engine.url.database)) as conn:
-            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
-            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-            conn.execute(sql, params)
-            conn.commit()
-        return
-    with db.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
-        conn.execute(text(sql), params)
+    behind_flexdesk(db, (sql, dict(params)))
 
 
 def _problems(db: Database) -> list[audit.Problem]:

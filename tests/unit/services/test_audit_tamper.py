@@ -9,9 +9,7 @@ a row with an old ``created_at``) all ended in "Jejak audit utuh" and exit 0.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -26,27 +24,10 @@ from flexdesk.paths import DataPaths
 from flexdesk.services.storage import audit
 from flexdesk.sync.auditchain import entry_hash
 from tests.support.helpers import Staff
+from tests.support.tamper import behind_flexdesk as _sql
 from tests.unit.services.test_audit import _cli
 
 Finding = tuple[str, str, str]  # (kind, table/entity, id)
-
-
-def _sql(db: Database, *statements: tuple[str, dict[str, Any]]) -> None:
-    """Run ``statements`` in one transaction outside FlexDesk, triggers out of the way."""
-    if db.is_sqlite:
-        assert db.engine.url.database
-        db.engine.dispose()
-        with closing(sqlite3.connect(db.engine.url.database)) as conn:
-            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
-            conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-            for sql, params in statements:
-                conn.execute(sql, params)
-            conn.commit()
-        return
-    with db.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
-        for sql, params in statements:
-            conn.execute(text(sql), params)
 
 
 def _row(db: Database, table: str, key: str, value: str) -> dict[str, Any]:
@@ -461,3 +442,19 @@ def test_a_restore_rewinds_the_trail_without_a_finding(
     assert ("truncated", "audit_log", "backup flexdesk-manual-20261204-080000.sqlite3") in (
         _findings(db, data_paths)
     )
+
+
+def test_append_only_triggers_dropped(
+    db: Database, staff: Staff, data_paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the guard removed, nothing edited yet: the trail is whole, but anything with the
+    file can now rewrite it unnoticed by the database itself, so verify says so."""
+    _sql(db, restore_guards=False)
+    found = _findings(db)
+    guards = (
+        {"audit_log_no_delete", "audit_log_no_update"}
+        if db.is_sqlite
+        else {"audit_log_append_only"}
+    )
+    assert found == {("unguarded", "audit_log", name) for name in guards}
+    _assert_cli_reports(db, data_paths, capsys, *sorted(found))

@@ -5,6 +5,8 @@ refused at the next call with SessionEnded and nothing is written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +16,7 @@ from flexdesk.db.engine import Database
 from flexdesk.db.models import User, WorkUnit
 from flexdesk.db.models_audit import AuditEntry
 from flexdesk.errors import SessionEnded
+from flexdesk.paths import DataPaths
 from flexdesk.services import auth
 from flexdesk.services.app import Services
 from flexdesk.services.permissions import Actor, Role
@@ -80,3 +83,62 @@ def test_an_unchanged_account_and_the_console_are_not_refused(db: Database, staf
     # the command line's console identity is not an account: nothing to re-check
     rows = Services(db, CONSOLE_ACTOR).read(auth.list_users)
     assert {row.username for row in rows} >= {"admin", "bambang", "dewi"}
+
+
+# -- service functions that open their own units of work check the account themselves --------
+# (an outside probe found that an admin demoted while the window was open could still export,
+# rotate the key, copy a backup in and restore one — which gave the account its role back)
+
+PASS = "frasa sandi kantor uji"
+
+
+def _second_admin(db: Database, staff: Staff) -> Actor:
+    from tests.support.helpers import add_user
+
+    return add_user(db, username="admin2", role=Role.ADMIN)
+
+
+def _demote(db: Database, staff: Staff, actor: Actor) -> None:
+    with db.session() as session:
+        auth.set_user_role(session, staff.admin, actor.user_id, Role.EMPLOYEE, False)
+
+
+def test_export_and_key_rotation_refuse_a_demoted_admin(
+    db: Database, staff: Staff, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    from flexdesk.db.models_sync import SyncBundle
+    from flexdesk.services.sync import office as so
+
+    Services(db, staff.admin).call(so.create_office_key, data_paths.keys, PASS, PASS,
+                                   iterations=1000)  # fmt: skip
+    second = _second_admin(db, staff)
+    _demote(db, staff, second)
+    with pytest.raises(SessionEnded):
+        so.export_bundle(db, second, data_paths, tmp_path / "usb", PASS)
+    with pytest.raises(SessionEnded):
+        so.rotate_office_key(db, second, data_paths, tmp_path / "usb", old_passphrase=PASS,
+                             new_passphrase="frasa sandi baru kantor", iterations=1000)  # fmt: skip
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(SyncBundle)) == 0
+    assert not (tmp_path / "usb").exists() or not any((tmp_path / "usb").iterdir())
+    assert len(list(data_paths.keys.glob("*.key.pem"))) == 1  # no new key
+
+
+@pytest.mark.sqlite_only(reason="backups and restores are of the SQLite file")
+def test_backup_import_and_restore_refuse_a_demoted_admin(
+    db: Database, staff: Staff, data_paths: DataPaths
+) -> None:
+    from flexdesk.services.storage import backup
+
+    made = backup.create_backup(db, data_paths, kind="manual")  # from before the demotion
+    second = _second_admin(db, staff)
+    _demote(db, staff, second)
+    db.dispose()
+    before = data_paths.database.read_bytes()
+    with pytest.raises(SessionEnded):
+        backup.import_backup_file(second, data_paths, made.path)
+    with pytest.raises(SessionEnded):
+        backup.restore_as(second, data_paths, made.path)
+    assert data_paths.database.read_bytes() == before  # not restored: the role stays removed
+    assert [p.name for p in data_paths.backups.iterdir() if "imported" in p.name] == []
+    backup.restore_as(staff.admin, data_paths, made.path)  # the admin still may
