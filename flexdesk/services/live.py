@@ -1,0 +1,202 @@
+"""What other PCs changed since we last looked, as change-bus topics (live refresh, issue 15).
+
+Every synced row carries the ``change_seq`` it was last stamped with, and every deletion leaves
+a tombstone with its own number (flexdesk.db.base). So "what changed since ``mark``" is: which
+tables have a row, or a tombstone, numbered after ``mark``. :func:`changes_since` answers it in
+one statement (one indexed range probe per table, ``LIMIT 1`` each: the answer is a set of
+tables, not the rows), after a first tiny read of the counter that is all an idle poll costs.
+
+Rows this process stamped itself (``flexdesk.db.notify.own_changes``) are left out: the window's
+own saves have published their topics already. The topic names are those of the GUI's change
+bus (``flexdesk.ui.events.TOPICS``; a test checks the two agree and that every synced table is
+mapped). No Qt here: the GUI's watcher thread (flexdesk.ui.live) and tests call it alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, literal, not_, select, union_all
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from flexdesk.db import all_models  # noqa: F401  (every synced table is known)
+from flexdesk.db.base import Base, ChangeCounter, SyncedMixin, Tombstone
+from flexdesk.db.engine import Database
+from flexdesk.db.notify import Listener, own_changes
+
+log = logging.getLogger(__name__)
+
+#: table -> the change-bus topics whose pages show its rows (the topics their editors publish)
+TABLE_TOPICS: dict[str, frozenset[str]] = {
+    "offices": frozenset({"settings"}),
+    "work_units": frozenset({"units"}),
+    "employees": frozenset({"employees"}),
+    "employee_contacts": frozenset({"employees"}),
+    "employee_flex_settings": frozenset({"employees"}),
+    "users": frozenset({"users"}),
+    "first_passwords": frozenset({"users"}),
+    "skp": frozenset({"outputs"}),
+    "rhk": frozenset({"outputs"}),
+    "rhk_indicators": frozenset({"outputs"}),
+    "output_logs": frozenset({"outputs"}),
+    "output_evidence": frozenset({"outputs"}),
+    "flex_policies": frozenset({"policy"}),
+    "calendar_years": frozenset({"policy"}),
+    "calendar_holidays": frozenset({"policy"}),
+    "schedule_periods": frozenset({"schedule"}),
+    "schedule_period_events": frozenset({"schedule"}),
+    "schedule_entries": frozenset({"schedule"}),
+    "evaluations": frozenset({"evaluation"}),
+    "evaluation_rhk": frozenset({"evaluation"}),
+    "evaluation_indicators": frozenset({"evaluation"}),
+    "evaluation_behaviours": frozenset({"evaluation"}),
+    "evaluation_events": frozenset({"evaluation"}),
+}
+
+#: how often SQLite's counter is read, and how long a PostgreSQL listener waits for a
+#: notification before reading the counter anyway (a writer without the notify hook: an older
+#: FlexDesk, a bulk import through Core statements)
+SQLITE_POLL_S = 1.0
+PG_FALLBACK_POLL_S = 10.0
+
+
+def synced_tables() -> dict[str, type[Any]]:
+    """Every synced table by name (from the mapped classes, so a new model is not forgotten)."""
+    found: dict[str, type[Any]] = {}
+    for mapper in Base.registry.mappers:
+        cls: type[Any] = mapper.class_
+        if issubclass(cls, SyncedMixin):
+            found[mapper.tables[0].name] = cls
+    return found
+
+
+def _entity_tables() -> dict[str, str]:
+    return {cls.__entity__: name for name, cls in synced_tables().items()}
+
+
+def mark(session: Session) -> int:
+    """The change counter now: the point :func:`changes_since` looks after."""
+    value = session.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1))
+    return int(value or 0)
+
+
+def _not_own(column: ColumnElement[int], own: frozenset[int]) -> ColumnElement[bool]:
+    """``column`` is none of ``own``, written as a few ranges (a flush stamps a run)."""
+    runs: list[tuple[int, int]] = []
+    for seq in sorted(own):
+        if runs and seq == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], seq)
+        else:
+            runs.append((seq, seq))
+    return and_(*(not_(column.between(lo, hi)) for lo, hi in runs))
+
+
+def changes_since(
+    session: Session, since: int, *, ignore: Iterable[int] = ()
+) -> tuple[int, frozenset[str]]:
+    """``(new mark, topics)``: the topics of the tables changed after ``since`` by anyone but
+    the change numbers in ``ignore`` (this process's own saves). The counter, the rows and the
+    tombstones are read in one statement, so one snapshot: the new mark covers what was seen."""
+    now = mark(session)
+    if now <= since:
+        return now, frozenset()
+    own = frozenset(s for s in ignore if s > since)
+    parts = [
+        select(literal("", String).label("name"), ChangeCounter.value.label("seq")).where(
+            ChangeCounter.id == 1
+        )
+    ]
+    for name, cls in synced_tables().items():
+        seq = cls.__table__.c.change_seq
+        where = seq > since
+        if own:
+            where = and_(where, _not_own(seq, own))
+        probe = select(literal(name, String).label("name"), seq.label("seq")).where(where).limit(1)
+        parts.append(select(probe.subquery()))
+    tomb = Tombstone.__table__.c
+    where = tomb.change_seq > since
+    if own:
+        where = and_(where, _not_own(tomb.change_seq, own))
+    deleted = select(("~" + tomb.entity).label("name"), tomb.change_seq.label("seq")).where(where)
+    parts.append(select(deleted.distinct().subquery().c.name, literal(0, Integer)))
+    rows = session.execute(union_all(*parts)).all()
+    entities = _entity_tables()
+    topics: set[str] = set()
+    new_mark = now
+    for name, seq in rows:
+        if name == "":
+            new_mark = max(new_mark, int(seq))
+        elif name.startswith("~"):
+            topics |= TABLE_TOPICS.get(entities.get(name[1:], ""), frozenset())
+        else:
+            topics |= TABLE_TOPICS[name]
+    return new_mark, frozenset(topics)
+
+
+class ChangeWatcher:
+    """Waits for other PCs' changes to ``db`` and says which topics they touched.
+
+    ``poll()`` is one tiny query while nothing changed. ``wait()`` blocks until it is worth
+    polling: on PostgreSQL until a NOTIFY arrives (or :data:`PG_FALLBACK_POLL_S`), on SQLite
+    :data:`SQLITE_POLL_S`. ``stop()`` ends a wait at once, from any thread. Runs on one thread
+    (the GUI's watcher thread); it opens its own read sessions.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._own = own_changes(db.engine)
+        self._stopped = threading.Event()
+        self._listener: Listener | None = None
+        with db.read_session() as session:
+            self.mark = mark(session)
+
+    def poll(self) -> frozenset[str]:
+        """The topics changed by others since the last poll (empty: nothing, or only ours)."""
+        with self.db.read_session() as session:
+            new_mark, topics = changes_since(session, self.mark, ignore=self._own.above(self.mark))
+        self._own.forget_through(new_mark)
+        self.mark = new_mark
+        return topics
+
+    def wait(self) -> None:
+        """Block until polling is worth it (see the class); errors of the listener are
+        logged and retried, never raised: the window must not die with the server."""
+        if self._stopped.is_set():
+            return
+        if self.db.is_sqlite:
+            self._stopped.wait(SQLITE_POLL_S)
+            return
+        try:
+            if self._listener is None:
+                self._listener = Listener(self.db.engine)
+                return  # (re)connected: poll now, a change may have come meanwhile
+            self._listener.wait(PG_FALLBACK_POLL_S)
+        except Exception:
+            # the server went away or restarted: poll on SQLite's rhythm until it is back
+            log.warning("change listener lost its connection; retrying", exc_info=True)
+            self._close_listener()
+            self._stopped.wait(SQLITE_POLL_S)
+
+    def stop(self) -> None:
+        """End the watching (sign-out, restore, closing): the thread's loop sees ``stopped``."""
+        self._stopped.set()
+        if self._listener is not None:
+            self._listener.wake()
+
+    @property
+    def stopped(self) -> bool:
+        """Whether :meth:`stop` was called."""
+        return self._stopped.is_set()
+
+    def close(self) -> None:
+        """Release the listener's connection (after the last ``wait``, on the same thread)."""
+        self._close_listener()
+
+    def _close_listener(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.close()
