@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from flexdesk.db.engine import Database
@@ -20,12 +22,19 @@ from flexdesk.services import employees
 from flexdesk.services.app import Services
 from flexdesk.services.employees import EmployeeInput
 from flexdesk.services.permissions import Actor
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.live import LiveRefresh
 from flexdesk.ui.ops import MutationOp
 from flexdesk.ui.pages.employee_dialog import EmployeeDialog
 from flexdesk.ui.pages.employees import EmployeesPage
+from flexdesk.ui.pages.schedule.page import SchedulePage
+from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
+
+MON = date(2026, 11, 2)
+WED = MON + timedelta(days=2)
 
 
 def _ctx(db: Database, paths: DataPaths, actor: Actor) -> UiContext:
@@ -161,3 +170,44 @@ def test_sign_out_stops_the_watcher(
         if widget.objectName() == "session_sign_in":
             widget.close()
     app.setQuitOnLastWindowClosed(True)
+
+
+def test_the_schedule_grid_keeps_the_cursor_and_selection_across_a_refresh(
+    qtbot: QtBot,
+    live_ctx: tuple[UiContext, LiveRefresh],
+    db: Database,
+    staff: Staff,
+    other_pc: Database,
+) -> None:
+    ctx, live = live_ctx
+    page = SchedulePage(ctx, today=MON)
+    page.output.offer_open = False
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    wait_ops(qtbot, ctx)
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.cell_index(staff.member.id, MON))
+    view.selectionModel().select(
+        model.cell_index(staff.member.id, MON + timedelta(1)),
+        QItemSelectionModel.SelectionFlag.Select,
+    )
+    before = sorted(view.selectionModel().selectedIndexes())
+    with qtbot.waitSignal(live.published, timeout=2500):
+        Services(other_pc, staff.admin).call(
+            schedule.set_entries, 2026, 11, [CellChange(staff.colleague.id, WED, "D", "Kecamatan")]
+        )
+    wait_ops(qtbot, ctx)
+    assert page.editor is not None
+    entry = page.editor.grid.entry(staff.colleague.id, WED)
+    assert entry is not None and entry.code.value == "D"  # the other PC's change shows
+    assert view.currentIndex() == model.cell_index(staff.member.id, MON)
+    assert sorted(view.selectionModel().selectedIndexes()) == before
+    view.setCurrentIndex(model.cell_index(staff.member.id, MON))  # one cell again, then type
+    qtbot.keyClick(view, "h")
+    wait_ops(qtbot, ctx)
+    with db.read_session() as session:
+        grid = schedule.month_grid(session, staff.admin, 2026, 11)
+    typed = grid.entry(staff.member.id, MON)
+    assert typed is not None and typed.code.value == "H"  # where the user was
