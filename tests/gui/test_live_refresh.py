@@ -211,3 +211,42 @@ def test_the_schedule_grid_keeps_the_cursor_and_selection_across_a_refresh(
         grid = schedule.month_grid(session, staff.admin, 2026, 11)
     typed = grid.entry(staff.member.id, MON)
     assert typed is not None and typed.code.value == "H"  # where the user was
+
+
+def test_the_outputs_list_keeps_the_selected_entry_across_a_refresh(
+    qtbot: QtBot,
+    *,
+    live_ctx: tuple[UiContext, LiveRefresh],
+    db: Database,
+    staff: Staff,
+    other_pc: Database,
+    data_paths: DataPaths,
+) -> None:
+    from flexdesk.services.outputs import skp
+    from flexdesk.services.storage.attachments import AttachmentStore
+    from flexdesk.ui.pages.outputs.common import to_qdate
+    from flexdesk.ui.pages.outputs.log_tab import LogTab
+    from tests.support.outputs import DAY, add_log, log_input, make_skp
+
+    ctx, live = live_ctx
+    detail = make_skp(db, staff.member_actor, staff.member.id, year=DAY.year)
+    with db.session() as session:
+        skp.submit_skp(session, staff.member_actor, detail.id)
+    with db.session() as session:
+        skp.approve_skp(session, staff.head_actor, detail.id)
+    store = AttachmentStore(data_paths.root / "attachments")
+    rhk_id = detail.rhk[0].id
+    first = add_log(db, staff.member_actor, store, log_input(staff.member.id, rhk_id))
+    tab = LogTab(ctx, store)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.date_from.setDate(to_qdate(DAY))
+    tab.date_to.setDate(to_qdate(DAY))
+    wait_ops(qtbot, ctx)
+    tab.table.selectRow(tab.model.row_of(first.id))
+    with qtbot.waitSignal(live.published, timeout=2500):
+        add_log(other_pc, staff.member_actor, store,
+                log_input(staff.member.id, rhk_id, activity="Dari PC lain"))  # fmt: skip
+    wait_ops(qtbot, ctx)
+    assert tab.model.total == 2
+    assert [r.id for r in tab.selected_rows()] == [first.id]
