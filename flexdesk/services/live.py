@@ -14,14 +14,16 @@ mapped). No Qt here: the GUI's watcher thread (flexdesk.ui.live) and tests call 
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, literal, not_, select, union_all
+from sqlalchemy import Integer, String, and_, bindparam, literal, not_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import CompoundSelect, Select
 
 from flexdesk.db import all_models  # noqa: F401  (every synced table is known)
 from flexdesk.db.base import Base, ChangeCounter, SyncedMixin, Tombstone
@@ -84,15 +86,44 @@ def mark(session: Session) -> int:
     return int(value or 0)
 
 
-def _not_own(column: ColumnElement[int], own: frozenset[int]) -> ColumnElement[bool]:
-    """``column`` is none of ``own``, written as a few ranges (a flush stamps a run)."""
+def _runs(own: Iterable[int]) -> list[tuple[int, int]]:
+    """``own`` as runs of consecutive numbers (a flush stamps one run): a few ranges."""
     runs: list[tuple[int, int]] = []
     for seq in sorted(own):
         if runs and seq == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], seq)
         else:
             runs.append((seq, seq))
-    return and_(*(not_(column.between(lo, hi)) for lo, hi in runs))
+    return runs
+
+
+def _after(column: ColumnElement[int], own_runs: int) -> ColumnElement[bool]:
+    """``column`` after the mark and in none of the ``own_runs`` ranges (bound parameters)."""
+    where = column > bindparam("since")
+    ranges = (
+        not_(column.between(bindparam(f"lo{i}"), bindparam(f"hi{i}"))) for i in range(own_runs)
+    )
+    return and_(where, *ranges)
+
+
+@functools.lru_cache(maxsize=16)
+def _statement(own_runs: int) -> CompoundSelect[Any]:
+    """The one statement of :func:`changes_since`, built once per number of own ranges (its
+    construction costs more than running it; the compiled form is cached by SQLAlchemy, and on
+    PostgreSQL prepared by psycopg after a few runs)."""
+    parts: list[Select[Any, Any]] = [
+        select(literal("", String).label("name"), ChangeCounter.value.label("seq")).where(
+            ChangeCounter.id == 1
+        )
+    ]
+    for name, cls in synced_tables().items():
+        seq = cls.__table__.c.change_seq
+        probe = select(literal(name, String).label("name"), seq.label("seq"))
+        parts.append(select(probe.where(_after(seq, own_runs)).limit(1).subquery()))
+    tomb = Tombstone.__table__.c
+    deleted = select(("~" + tomb.entity).label("name")).where(_after(tomb.change_seq, own_runs))
+    parts.append(select(deleted.distinct().subquery().c.name, literal(0, Integer)))
+    return union_all(*parts)
 
 
 def changes_since(
@@ -104,26 +135,11 @@ def changes_since(
     now = mark(session)
     if now <= since:
         return now, frozenset()
-    own = frozenset(s for s in ignore if s > since)
-    parts = [
-        select(literal("", String).label("name"), ChangeCounter.value.label("seq")).where(
-            ChangeCounter.id == 1
-        )
-    ]
-    for name, cls in synced_tables().items():
-        seq = cls.__table__.c.change_seq
-        where = seq > since
-        if own:
-            where = and_(where, _not_own(seq, own))
-        probe = select(literal(name, String).label("name"), seq.label("seq")).where(where).limit(1)
-        parts.append(select(probe.subquery()))
-    tomb = Tombstone.__table__.c
-    where = tomb.change_seq > since
-    if own:
-        where = and_(where, _not_own(tomb.change_seq, own))
-    deleted = select(("~" + tomb.entity).label("name"), tomb.change_seq.label("seq")).where(where)
-    parts.append(select(deleted.distinct().subquery().c.name, literal(0, Integer)))
-    rows = session.execute(union_all(*parts)).all()
+    runs = _runs(s for s in ignore if s > since)
+    params: dict[str, int] = {"since": since}
+    for i, (lo, hi) in enumerate(runs):
+        params[f"lo{i}"], params[f"hi{i}"] = lo, hi
+    rows = session.execute(_statement(len(runs)), params).all()
     entities = _entity_tables()
     topics: set[str] = set()
     new_mark = now
