@@ -15,7 +15,9 @@ Every flush of synced rows takes numbers from the office-wide change counter
 - **Own change numbers.** A window's own saves already publish their topics on its change bus
   (``ui.ops.MutationOp``); the watcher must not announce them a second time. The numbers each
   flush stamped are remembered per engine (:func:`own_changes`), and forgotten again when the
-  transaction rolls back, since another PC may then be handed the same numbers.
+  transaction rolls back, since another PC may then be handed the same numbers. Only for an
+  engine someone watches (:func:`own_changes` was asked for it): a command-line import or the
+  central receiver keeps no such list.
 
 :class:`Listener` waits for the notification on a dedicated connection (LISTEN needs a
 connection that stays open and out of the pool), with a timeout and a ``wake()`` that ends a
@@ -43,6 +45,8 @@ log = logging.getLogger(__name__)
 CHANNEL = "flexdesk_changes"
 _NOTIFIED = "flexdesk_change_notified"  # Session.info: this transaction has sent its NOTIFY
 _PENDING = "flexdesk_own_pending"  # Session.info: (engine, seqs) stamped in this transaction
+#: own numbers kept at most (dropping old ones costs at worst a page refreshing twice)
+MAX_OWN = 100_000
 
 
 class OwnChanges:
@@ -56,6 +60,8 @@ class OwnChanges:
     def add(self, seqs: Iterable[int]) -> None:
         with self._lock:
             self._seqs.update(seqs)
+            if len(self._seqs) > MAX_OWN:  # nobody looked for long: keep the newest half
+                self._seqs = set(sorted(self._seqs)[-(MAX_OWN // 2) :])
 
     def discard(self, seqs: Iterable[int]) -> None:
         with self._lock:
@@ -77,6 +83,7 @@ _own_lock = threading.Lock()
 
 
 def own_changes(engine: Engine) -> OwnChanges:
+    """The own change numbers of ``engine``, recorded from now on (a watcher asks first)."""
     with _own_lock:
         found = _own.get(engine)
         if found is None:
@@ -103,10 +110,11 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     if not seqs:
         return
     conn = session.connection()
-    engine = conn.engine
-    # remembered before the commit: the watcher may look between the commit and after_commit
-    own_changes(engine).add(seqs)
-    session.info.setdefault(_PENDING, []).append((engine, seqs))
+    own = _own.get(conn.engine)
+    if own is not None:
+        # remembered before the commit: the watcher may look between the commit and after_commit
+        own.add(seqs)
+        session.info.setdefault(_PENDING, []).append((own, seqs))
     if conn.dialect.name == "postgresql" and not session.info.get(_NOTIFIED):
         conn.execute(
             text("SELECT pg_notify(:channel, :payload)"),
@@ -127,8 +135,8 @@ def _after_commit(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     # the numbers go back to the counter and may be handed to another PC: not ours any more
-    for engine, seqs in session.info.pop(_PENDING, []):
-        own_changes(engine).discard(seqs)
+    for own, seqs in session.info.pop(_PENDING, []):
+        own.discard(seqs)
     session.info.pop(_NOTIFIED, None)
 
 

@@ -14,11 +14,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from flexdesk.db.engine import Database
 from flexdesk.db.models_schedule import CalendarHoliday, CalendarYear
 from flexdesk.db.notify import own_changes
+from flexdesk.domain.people import EmployeeType
 from flexdesk.services import live
 from flexdesk.ui.events import TOPICS
 from tests.support.helpers import Staff, add_employee
@@ -32,6 +34,7 @@ def _other_pc(db: Database) -> Database:
 
 
 def _mark(db: Database) -> int:
+    own_changes(db.engine)  # watched from here on, as a ChangeWatcher does
     with db.read_session() as session:
         return live.mark(session)
 
@@ -192,3 +195,20 @@ def test_stop_ends_a_wait_at_once(db: Database) -> None:
     watcher.wait()
     watcher.close()
     assert time.perf_counter() - started < 0.9  # not the poll's or the fallback's timeout
+
+
+def test_own_numbers_are_kept_only_for_a_watched_engine_and_bounded(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flexdesk.db import notify
+
+    other = _other_pc(db)  # nobody watches its engine: nothing is remembered for it
+    try:
+        add_employee(other, staff.admin, "Tak Diawasi", employee_type=EmployeeType.NON_ASN)
+        assert other.engine not in notify._own
+    finally:
+        other.dispose()
+    monkeypatch.setattr(notify, "MAX_OWN", 10)
+    own = notify.OwnChanges()
+    own.add(range(1, 12))
+    assert own.above(0) == frozenset(range(7, 12))  # the newest half
