@@ -132,9 +132,12 @@ def _after_commit(session: Session) -> None:
     session.info.pop(_NOTIFIED, None)
 
 
-@event.listens_for(Session, "after_rollback")
-def _after_rollback(session: Session) -> None:
-    # the numbers go back to the counter and may be handed to another PC: not ours any more
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: Any) -> None:
+    # The numbers go back to the counter and may be handed to another PC: not ours any more.
+    # Also for a savepoint's rollback (its NOTIFY is discarded with it, and which of the
+    # transaction's numbers were the savepoint's is not known): forgetting too many costs at
+    # most a page refreshing twice, remembering a number another PC gets would hide its change.
     for own, seqs in session.info.pop(_PENDING, []):
         own.discard(seqs)
     session.info.pop(_NOTIFIED, None)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from flexdesk.db.engine import Database
 from flexdesk.db.models_schedule import CalendarHoliday, CalendarYear
-from flexdesk.db.notify import own_changes
+from flexdesk.db.notify import Listener, own_changes
 from flexdesk.domain.people import EmployeeType
 from flexdesk.services import live
 from flexdesk.ui.events import TOPICS
@@ -212,3 +212,27 @@ def test_own_numbers_are_kept_only_for_a_watched_engine_and_bounded(
     own = notify.OwnChanges()
     own.add(range(1, 12))
     assert own.above(0) == frozenset(range(7, 12))  # the newest half
+
+
+def test_a_rolled_back_savepoint_forgets_its_numbers_and_the_commit_still_notifies(
+    db: Database, staff: Staff
+) -> None:
+    start = _mark(db)
+    listener = None if db.is_sqlite else Listener(db.engine)
+    with db.session() as session:
+        try:
+            with session.begin_nested():
+                session.add(CalendarYear(year=2034))
+                session.flush()
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        assert not own_changes(db.engine).above(start)
+        session.add(CalendarYear(year=2035))
+    # the committed year is ours (one number after the mark), the savepoint's is forgotten
+    assert own_changes(db.engine).above(start) == {start + 1}
+    if listener is not None:  # PostgreSQL: the commit notified (the savepoint's was discarded)
+        try:
+            assert listener.wait(2.0)
+        finally:
+            listener.close()
