@@ -250,3 +250,51 @@ def test_the_outputs_list_keeps_the_selected_entry_across_a_refresh(
     wait_ops(qtbot, ctx)
     assert tab.model.total == 2
     assert [r.id for r in tab.selected_rows()] == [first.id]
+
+
+@pytest.mark.sqlite_only(reason="an in-app restore replaces the SQLite file")
+def test_a_restore_stops_the_watcher_before_the_database_goes_and_starts_a_new_one(
+    qtbot: QtBot, db: Database, staff: Staff, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from flexdesk.services.storage import backup
+    from flexdesk.ui.login import LoginDialog
+    from flexdesk.ui.restart import SessionHost
+    from tests.support.helpers import ADMIN_PASSWORD
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = backup.create_backup(db, data_paths, kind="manual")
+    host = SessionHost(
+        app, data_paths, db, settings=ui_settings(data_paths), lang="id",
+        window_factory=lambda _c: QWidget(),
+    )  # fmt: skip
+    host.open_window(staff.admin)
+    first = host._live
+    assert first is not None and first.wait_ready() and first.running
+    running_at_dispose: list[bool] = []
+    dispose = db.dispose
+    monkeypatch.setattr(
+        db, "dispose", lambda: (running_at_dispose.append(first.running), dispose())
+    )
+    signed_in: list[LoginDialog] = []
+    host.sign_in_shown.connect(signed_in.append)
+    try:
+        with qtbot.waitSignal(host.restarted, timeout=20_000):
+            host.restore(saved.path)
+            qtbot.waitUntil(lambda: bool(signed_in), timeout=15_000)
+            signed_in[0].password.setText(ADMIN_PASSWORD)
+            signed_in[0]._try_login()
+        assert running_at_dispose == [False]
+        second = host._live
+        assert second is not None and second is not first and second.wait_ready()
+        assert second.running
+    finally:
+        if host._live is not None:
+            host._live.stop()
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        app.setQuitOnLastWindowClosed(True)
+        host.db.dispose()
