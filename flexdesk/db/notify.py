@@ -8,7 +8,8 @@ Every flush of synced rows takes numbers from the office-wide change counter
   ``SELECT pg_notify('flexdesk_changes', '<newest number>')`` on the same connection, in the same
   transaction. PostgreSQL delivers a notification only when its transaction commits (a rolled
   back save wakes nobody) and only after the rows are visible, so a listener that then reads the
-  counter sees the change. It is issued from ``after_flush`` rather than ``before_commit``,
+  counter sees the change. A change of the office settings (key/value rows without change
+  numbers) notifies too. It is issued from ``after_flush`` rather than ``before_commit``,
   because a commit's own final flush runs *after* ``before_commit``. One notification per
   transaction is enough (the listener re-reads the counter): later flushes of the same
   transaction skip it. SQLite has nothing like it; the watcher polls the counter there.
@@ -39,6 +40,7 @@ from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.orm import Session
 
 from flexdesk.db.base import SyncedMixin, Tombstone
+from flexdesk.db.models import Setting
 
 log = logging.getLogger(__name__)
 
@@ -107,22 +109,21 @@ def _stamped(session: Session) -> list[int]:
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _ctx: Any) -> None:
     seqs = _stamped(session)
-    if not seqs:
+    settings = any(isinstance(o, Setting) for o in (*session.new, *session.dirty, *session.deleted))
+    if not seqs and not settings:
         return
     conn = session.connection()
     own = _own.get(conn.engine)
-    if own is not None:
+    if own is not None and seqs:
         # remembered before the commit: the watcher may look between the commit and after_commit
         own.add(seqs)
         session.info.setdefault(_PENDING, []).append((own, seqs))
     if conn.dialect.name == "postgresql" and not session.info.get(_NOTIFIED):
-        conn.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {
-                "channel": CHANNEL,
-                "payload": str(max(seqs)),
-            },
-        )
+        payload = str(max(seqs)) if seqs else "settings"
+        conn.execute(text("SELECT pg_notify(:channel, :payload)"), {
+            "channel": CHANNEL,
+            "payload": payload,
+        })  # fmt: skip
         session.info[_NOTIFIED] = True
 
 

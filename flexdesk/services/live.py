@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, bindparam, literal, not_, select, union_all
+from sqlalchemy import Integer, String, and_, bindparam, func, literal, not_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import CompoundSelect, Select
@@ -28,6 +28,7 @@ from sqlalchemy.sql.selectable import CompoundSelect, Select
 from flexdesk.db import all_models  # noqa: F401  (every synced table is known)
 from flexdesk.db.base import Base, ChangeCounter, SyncedMixin, Tombstone
 from flexdesk.db.engine import Database
+from flexdesk.db.models_audit import AuditEntry
 from flexdesk.db.notify import Listener, own_changes
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,31 @@ def synced_tables() -> dict[str, type[Any]]:
 
 def _entity_tables() -> dict[str, str]:
     return {cls.__entity__: name for name, cls in synced_tables().items()}
+
+
+#: the audit trail's entity of the office settings (key/value rows: no change numbers)
+SETTINGS_ENTITY = "settings"
+
+
+def audit_mark(session: Session) -> int:
+    """The newest audit-trail row now: where :func:`settings_changed_since` looks after."""
+    return int(session.scalar(select(func.max(AuditEntry.seq))) or 0)
+
+
+def settings_changed_since(session: Session, since: int) -> tuple[int, bool]:
+    """``(new audit mark, whether an office setting changed after it)``. The settings are not
+    synced rows, so the change counter does not see them; every change is in the audit trail
+    (indexed by its sequence). This process's own setting changes are not told apart: their
+    pages refresh once more, and forms keep what is typed (outputs.settings_tab)."""
+    now = audit_mark(session)
+    if now <= since:
+        return now, False
+    hit = session.scalar(
+        select(AuditEntry.seq)
+        .where(AuditEntry.seq > since, AuditEntry.entity == SETTINGS_ENTITY)
+        .limit(1)
+    )
+    return now, hit is not None
 
 
 def mark(session: Session) -> int:
@@ -153,6 +179,14 @@ def changes_since(
     return new_mark, frozenset(topics)
 
 
+def _marks(session: Session) -> tuple[int, int]:
+    """(change counter, newest audit row) in one statement."""
+    counter = select(ChangeCounter.value).where(ChangeCounter.id == 1).scalar_subquery()
+    audit = select(func.max(AuditEntry.seq)).scalar_subquery()
+    row = session.execute(select(counter, audit)).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 class ChangeWatcher:
     """Waits for other PCs' changes to ``db`` and says which topics they touched.
 
@@ -168,14 +202,23 @@ class ChangeWatcher:
         self._stopped = threading.Event()
         self._listener: Listener | None = None
         with db.read_session() as session:
-            self.mark = mark(session)
+            self.mark, self.audit_mark = _marks(session)
 
     def poll(self) -> frozenset[str]:
-        """The topics changed by others since the last poll (empty: nothing, or only ours)."""
+        """The topics changed by others since the last poll (empty: nothing, or only ours).
+        While nothing changed, one query reads both marks (two index look-ups)."""
         with self.db.read_session() as session:
-            new_mark, topics = changes_since(session, self.mark, ignore=self._own.above(self.mark))
-        self._own.forget_through(new_mark)
-        self.mark = new_mark
+            counter, audit = _marks(session)
+            topics: frozenset[str] = frozenset()
+            if counter > self.mark:
+                own = self._own.above(self.mark)
+                new_mark, topics = changes_since(session, self.mark, ignore=own)
+                self._own.forget_through(new_mark)
+                self.mark = new_mark
+            if audit > self.audit_mark:
+                self.audit_mark, settings = settings_changed_since(session, self.audit_mark)
+                if settings:
+                    topics |= {"settings"}
         return topics
 
     def wait(self) -> None:

@@ -236,3 +236,24 @@ def test_a_rolled_back_savepoint_forgets_its_numbers_and_the_commit_still_notifi
             assert listener.wait(2.0)
         finally:
             listener.close()
+
+
+def test_another_pcs_office_setting_gives_settings(db: Database, staff: Staff) -> None:
+    from flexdesk.services import office
+
+    watcher = live.ChangeWatcher(db)
+    listener = None if db.is_sqlite else Listener(db.engine)
+    other = _other_pc(db)
+    try:
+        assert watcher.poll() == frozenset()
+        with other.session() as session:  # a key/value row: no change number, only the trail
+            office.set_setting(session, staff.admin, "session_timeout_minutes", 45)
+        if listener is not None:  # PostgreSQL: it notified as well
+            assert listener.wait(2.0)
+        assert watcher.poll() == {"settings"}
+        assert watcher.poll() == frozenset()
+    finally:
+        other.dispose()
+        watcher.close()
+        if listener is not None:
+            listener.close()
