@@ -133,13 +133,13 @@ def measure(root: Path, url: str | None, repeat: int, label: str) -> list[Row]:
     poll_every = live.SQLITE_POLL_S if label == "SQLite" else live.PG_FALLBACK_POLL_S
     return [
         Row(
-            f"{label}: idle poll (counter read)",
+            f"{label}: idle poll (both marks)",
             size,
             statistics.median(idle),
             note=f"median of 200; min {min(idle) * 1000:.2f} ms",
         ),
         Row(
-            f"{label}: changes_since after a change",
+            f"{label}: poll after a change elsewhere",
             size,
             statistics.median(since),
             note=f"median of {repeat}; max {max(since) * 1000:.2f} ms",
