@@ -28,6 +28,7 @@ from flexdesk.services.app import Services, open_database
 from flexdesk.services.permissions import Actor
 from flexdesk.services.storage import backup
 from flexdesk.ui.context import UiContext
+from flexdesk.ui.live import LiveRefresh
 from flexdesk.ui.worker import Task
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class SessionHost(QObject):
         self._lock: Any = None
         self.progress: QProgressDialog | None = None
         self._task: Task | None = None
+        self._live: LiveRefresh | None = None  # other PCs' changes on the change bus
 
     # -- one sign-in ----------------------------------------------------------------------
     def open_window(self, actor: Actor) -> QWidget:
@@ -100,6 +102,7 @@ class SessionHost(QObject):
         RestartHook(window, self.restore)
         self.window = window
         window.show()
+        self._live = LiveRefresh(ctx, self).start()
         if self._lock_factory is not None:
             self._lock = self._lock_factory(self.db, actor)
         return window
@@ -107,6 +110,9 @@ class SessionHost(QObject):
     def _close_signed_in(self) -> None:
         """Stop the idle lock, close the open forms and the main window; FlexDesk stays."""
         self.app.setQuitOnLastWindowClosed(False)  # no window for a moment
+        if self._live is not None:  # before the database goes away (restore disposes it)
+            self._live.stop()
+            self._live = None
         if self._lock is not None:
             self._lock.stop()
             if isinstance(self._lock, QObject):

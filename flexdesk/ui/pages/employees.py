@@ -148,7 +148,13 @@ class EmployeesPage(QWidget):
         self.unit_filter.blockSignals(False)
 
     def reload(self) -> None:
-        """After a change to employees or units (the change bus), not at every show."""
+        """After a change to employees or units (the change bus), not at every show; the
+        selected employee stays selected (the change may have come from another PC while the
+        user was working in this list)."""
+        if self._select_id is None:
+            rows = self.table.selectionModel().selectedRows()
+            if rows:
+                self._select_id = self.model.row_data(rows[0].row()).id
         self._load_units()
         self.apply_filter()
 

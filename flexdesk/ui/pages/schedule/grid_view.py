@@ -8,9 +8,11 @@ gestures to its handler (the page's editing helper); it never writes anything it
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -24,6 +26,15 @@ MONTH_COLUMN = 34
 WEEK_COLUMN = 96
 ROW_HEIGHT = 24
 NAME_WIDTH = 230
+
+
+@dataclass(frozen=True)
+class KeptCells:
+    """Where the user is in the grid, by employee and day (row numbers move on a reload)."""
+
+    current: tuple[str, date] | None
+    selected: tuple[tuple[str, date], ...]
+    scroll: tuple[int, int]
 
 
 class GridHandler(Protocol):
@@ -127,3 +138,30 @@ class ScheduleGridView(QTableView):
     def current_row_kind(self) -> RowKind | None:
         index = self.currentIndex()
         return self.grid_model().row_info(index.row()).kind if index.isValid() else None
+
+    # -- kept across a reload of the same month (a change from another PC) ------------------------
+
+    def keep_cells(self) -> KeptCells:
+        model = self.grid_model()
+        selected = (model.cell_at(i) for i in self.selectionModel().selectedIndexes())
+        return KeptCells(
+            model.cell_at(self.currentIndex()),
+            tuple(c for c in selected if c is not None),
+            (self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
+        )
+
+    def restore_cells(self, kept: KeptCells) -> None:
+        """Put the cursor, the selection and the scroll position back where they were, so the
+        next key the user types goes to the cell they are on."""
+        model = self.grid_model()
+        selection = self.selectionModel()
+        if kept.current is not None:
+            current = model.cell_index(*kept.current)
+            if current.isValid():
+                selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        for cell in kept.selected:
+            index = model.cell_index(*cell)
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        self.horizontalScrollBar().setValue(kept.scroll[0])
+        self.verticalScrollBar().setValue(kept.scroll[1])

@@ -274,6 +274,13 @@ class SchedulePage(QWidget):
     def _opened(self, asked: int, grid: MonthGrid) -> None:
         if asked != self._opening:  # the user has moved on to another month or unit
             return
+        shown = self.editor.grid if self.editor is not None else None
+        same = shown is not None and (shown.year, shown.month, shown.unit_id) == (
+            grid.year,
+            grid.month,
+            grid.unit_id,
+        )
+        kept = self.view.keep_cells() if same else None  # a refresh: the user stays put
         editor = OpenMonth(self.ctx.services, grid)
         self.editor = editor
         self.undo_stack.clear()
@@ -282,6 +289,8 @@ class SchedulePage(QWidget):
         if week is not None and self.model.week is None:
             self.set_week(editor.grid.first - timedelta(days=editor.grid.first.weekday()))
         self._month_changed()
+        if kept is not None:
+            self.view.restore_cells(kept)
 
     def _month_changed(self) -> None:
         lang = ui_lang(self.ctx)
