@@ -39,12 +39,12 @@ from pathlib import Path
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
-from flexdesk.db.engine import Database, sqlite_url
+from flexdesk.db.engine import Database
 from flexdesk.db.models import Office
 from flexdesk.errors import StorageError
 from flexdesk.paths import DataPaths
-from flexdesk.services import session_check
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.storage.account_check import require_signed_in_file
 from flexdesk.services.storage.backup_check import (
     CORE_TABLES,
     COUNTED_TABLES,
@@ -252,20 +252,6 @@ def restore_as(
         raise server_database_error()
     require_signed_in_file(actor, paths)
     return restore_backup(paths, backup, now=now)
-
-
-def require_signed_in_file(actor: Actor, paths: DataPaths) -> None:
-    """``session_check.require_signed_in`` for work on the database file itself, done while it is
-    closed (a restore, a backup copied in): a short read of the account, then closed again.
-    A restore must not give back the role of an account demoted since its sign-in."""
-    if not actor.account or not paths.database.exists():
-        return
-    db = Database(sqlite_url(paths.database), data_root=paths.root)
-    try:
-        with db.read_session() as session:
-            session_check.require_signed_in(session, actor)
-    finally:
-        db.dispose()
 
 
 def server_database_error() -> StorageError:

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from flexdesk.errors import Cancelled, StorageError
 from flexdesk.paths import DataPaths
 from flexdesk.services.permissions import Action, Actor, require
+from flexdesk.services.storage.account_check import require_signed_in_file
 from flexdesk.services.storage.backup_check import BackupInfo, describe_backup, verify_backup
 from flexdesk.services.storage.backup_files import (
     STAMP,
@@ -77,8 +78,6 @@ def import_backup_file(
     holds the last checkpoint). Any failure or cancellation removes the temporary copy.
     """
     require(actor, Action.BACKUP_MANAGE)
-    from flexdesk.services.storage.backup import require_signed_in_file
-
     require_signed_in_file(actor, paths)
     report = progress or (lambda done, total, text: None)
     cancelled = is_cancelled or (lambda: False)
