@@ -1,5 +1,5 @@
-"""The flush hook that keeps ``last_edits`` (models_concurrency.py): for every updated synced
-row, the revision it now has, who changed it, on which PC and when.
+"""The flush hook that keeps ``last_edits`` (models_concurrency.py): for every updated or
+deleted synced row, the revision it now has, who changed it, on which PC and when.
 
 Kept beside the audit trail rather than derived from it because the trail has no PC column
 (and its hash recipe is published); written in ``after_flush``, when ``rev`` and ``updated_at``
@@ -98,25 +98,21 @@ def _record_last_edits(session: Session, _ctx: Any) -> None:
     deleted = [o for o in session.deleted if isinstance(o, SyncedMixin)]
     if not (updated or deleted) or not _table_present(session):
         return
-    if updated:
-        who, where = actor_label(session), workstation_name(session)
-        rows: dict[tuple[str, str], dict[str, Any]] = {}
-        for obj in updated:
-            mapper = inspect(obj).mapper
-            key = (entity_name(mapper), identity_text(mapper, obj))
-            rows[key] = {
-                "entity": key[0],
-                "entity_id": key[1],
-                "rev": obj.rev,
-                "actor_name": who,
-                "workstation": where,
-                "at": obj.updated_at or utcnow(),
-            }
-        _upsert(session, list(rows.values()))
-    if deleted:
-        keys = [
-            (entity_name(inspect(o).mapper), identity_text(inspect(o).mapper, o)) for o in deleted
-        ]
-        session.connection().execute(
-            delete(LastEdit).where(tuple_(LastEdit.entity, LastEdit.entity_id).in_(keys))
-        )
+    who, where, now = actor_label(session), workstation_name(session), utcnow()
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    # a deletion is recorded too, with the tombstone's revision: a grid cell emptied on
+    # another PC is refused with who emptied it (flexdesk.services.schedule.cells)
+    changed = [(o, o.rev, o.updated_at) for o in updated]
+    changed += [(o, (o.rev or 0) + 1, now) for o in deleted]
+    for obj, rev, at in changed:
+        mapper = inspect(obj).mapper
+        key = (entity_name(mapper), identity_text(mapper, obj))
+        rows[key] = {
+            "entity": key[0],
+            "entity_id": key[1],
+            "rev": rev,
+            "actor_name": who,
+            "workstation": where,
+            "at": at or now,
+        }
+    _upsert(session, list(rows.values()))

@@ -5,9 +5,9 @@ A save made from a form or grid cell that read an older revision of the row is r
 needs the PC, which the audit trail does not keep (adding it there would change the published
 hash recipe of ``audit_log``), so this table keeps one row per edited row: the newest update's
 revision, user name, workstation and time. Written by the flush hook in
-:mod:`flexdesk.db.concurrency`; only updates are recorded (a conflict is always against an
-update: a row is read after it was created), so inserting thousands of demo or imported rows
-costs nothing here. Local bookkeeping, not synced: bundles and receivers never see it.
+:mod:`flexdesk.db.concurrency`; only updates and deletions are recorded (a conflict is always
+against a change made after the row was read, never its creation), so inserting thousands of
+demo or imported rows costs nothing here. Local bookkeeping, not synced: bundles and receivers never see it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class LastEdit(Base):
     #: the row's entity name as the audit trail spells it (``__entity__`` or the table name)
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    #: the revision the recorded update produced; older than the row's: the row was changed
+    #: the revision the recorded change produced (a deletion: the tombstone's); older than the row's: the row was changed
     #: by a path that skips the hook (then the audit trail answers who and when)
     rev: Mapped[int] = mapped_column(Integer)
     actor_name: Mapped[str] = mapped_column(String(60))

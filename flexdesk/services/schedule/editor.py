@@ -87,10 +87,14 @@ class MonthEditor:
 
     def apply(self, changes: Sequence[CellChange]) -> EditOutcome:
         """Store ``changes`` (all or nothing; raises the service's typed error) and re-validate
-        the cells they touch."""
+        the cells they touch. Each cell carries the revision this grid read it at, so a cell
+        another PC changed since is refused (StaleEdit, nothing stored); a change that already
+        carries one (an overwrite: ``expected_rev=error.current_rev``) keeps it."""
         if not changes:
             return EditOutcome((), ViolationDelta(frozenset(), frozenset()))
-        result = self.services.call(schedule.set_entries, self.year, self.month, list(changes))
+        checked = [c if c.expected_rev is not None else self.grid.with_rev(c) for c in changes]
+        result = self.services.call(schedule.set_entries, self.year, self.month, checked)
+        self.grid.note_saved(result)
         validator = self.grid.validator
         delta = validator.set_entries(result.stored)
         if result.cleared:

@@ -19,7 +19,7 @@ here, so callers use ``service.<name>`` for all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from flexdesk.services.schedule.bulk import (
     previous_week_changes,
     week_starts,
 )
+from flexdesk.services.schedule.cell_rev import CellRevs, load_cell_revs
 from flexdesk.services.schedule.cells import (
     LOCATION_CODES,
     MAX_LOCATION,
@@ -108,6 +109,8 @@ class MonthGrid:
     #: employees whose month the actor may plan / review (the status decides the rest)
     plannable: frozenset[str] = field(default_factory=frozenset)
     reviewable: frozenset[str] = field(default_factory=frozenset)
+    #: (entry id, revision) of each planned cell of the month, for optimistic concurrency
+    revs: CellRevs = field(default_factory=dict)
 
     @property
     def policy(self) -> FlexPolicy:
@@ -121,6 +124,22 @@ class MonthGrid:
     def can_edit(self, employee_id: str) -> bool:
         """True when the actor may plan this employee and the month is not locked."""
         return employee_id in self.plannable and self.period(employee_id).editable
+
+    def cell_rev(self, employee_id: str, day: date) -> tuple[str, int]:
+        """The (entry id, revision) the cell was read at; ("", 0) for an empty cell."""
+        return self.revs.get((employee_id, day), ("", 0))
+
+    def with_rev(self, change: CellChange) -> CellChange:
+        """``change`` carrying the revision its cell was read at (a save then checks it)."""
+        entry_id, rev = self.cell_rev(change.employee_id, change.day)
+        return replace(change, expected_rev=rev, expected_id=entry_id)
+
+    def note_saved(self, result: EditResult) -> None:
+        """Take the revisions of the cells just saved (emptied ones are empty again)."""
+        for key in result.cleared:
+            self.revs.pop(key, None)
+        for key, entry_id, rev in result.revs:
+            self.revs[key] = (entry_id, rev)
 
     def entry(self, employee_id: str, day: date) -> ScheduleEntry | None:
         """The planned day of an employee, or None for an unplanned day."""
@@ -179,4 +198,5 @@ def month_grid(
         unit_id=unit_id,
         plannable=frozenset(s.id for s in staff if may_plan(actor, s)),
         reviewable=frozenset(s.id for s in staff if may_review(actor, s)),
+        revs=load_cell_revs(session, first, last, ids),
     )

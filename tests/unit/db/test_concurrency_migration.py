@@ -64,10 +64,12 @@ def test_upgrade_from_0002_adds_last_edits_and_records_updates(
                 "PC-TU-2",
             )
             assert edit.actor_name == "system"
-        with db.session() as session:  # deleting the row forgets its last edit
+        with db.session() as session:  # a deletion is recorded with the tombstone's rev
+            session.info[WORKSTATION] = "PC-TU-3"
             session.delete(session.get(Employee, "emp-1"))
         with db.read_session() as session:
-            assert session.scalars(select(LastEdit)).all() == []
+            edit = session.scalars(select(LastEdit)).one()
+            assert (edit.rev, edit.workstation) == (4, "PC-TU-3")
     finally:
         db.dispose()
 
