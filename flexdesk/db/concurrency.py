@@ -32,6 +32,11 @@ PC_NAME_FILE = "pc-name.txt"
 WORKSTATION = "workstation"  # Session.info key: overrides the PC name (tests, a server job)
 _DATA_ROOT = "data_root"  # flexdesk.db.engine.DATA_ROOT (engine imports this module)
 
+#: entities whose *creation* can conflict, so their inserts are recorded too: a grid cell
+#: read empty on one PC and filled on another meanwhile (every other form edits a row that
+#: existed when it was read, so only its updates matter)
+RECORD_INSERTS = frozenset({"schedule_entry"})
+
 _has_table: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
@@ -94,6 +99,11 @@ def _record_last_edits(session: Session, _ctx: Any) -> None:
         o
         for o in session.dirty
         if isinstance(o, SyncedMixin) and session.is_modified(o, include_collections=False)
+    ]
+    updated += [
+        o
+        for o in session.new
+        if isinstance(o, SyncedMixin) and getattr(o, "__entity__", "") in RECORD_INSERTS
     ]
     deleted = [o for o in session.deleted if isinstance(o, SyncedMixin)]
     if not (updated or deleted) or not _table_present(session):

@@ -5,9 +5,10 @@ A save made from a form or grid cell that read an older revision of the row is r
 needs the PC, which the audit trail does not keep (adding it there would change the published
 hash recipe of ``audit_log``), so this table keeps one row per edited row: the newest update's
 revision, user name, workstation and time. Written by the flush hook in
-:mod:`flexdesk.db.concurrency`; only updates and deletions are recorded (a conflict is always
-against a change made after the row was read, never its creation), so inserting thousands of
-demo or imported rows costs nothing here. Local bookkeeping, not synced: bundles and receivers never see it.
+:mod:`flexdesk.db.concurrency`; only updates and deletions are recorded (a form edits a row
+that existed when it was read, so a conflict is against a later change, not its creation),
+plus the creation of grid cells (a cell read empty can be filled on another PC), so inserting
+thousands of imported logs or employees costs nothing here. Local bookkeeping, not synced: bundles and receivers never see it.
 """
 
 from __future__ import annotations
