@@ -103,13 +103,13 @@ class ConflictDialog(QDialog):
             grid.addWidget(head, 0, col)
         shown = [f for f in fields if f.differs] or list(fields)
         for row, diff in enumerate(shown, start=1):
-            grid.addWidget(QLabel(diff.label), row, 0)
+            grid.addWidget(QLabel(diff.label), row, 0, Qt.AlignmentFlag.AlignTop)
             for col, text in ((1, diff.theirs), (2, diff.mine)):
                 value = QLabel(text or "—")
                 value.setWordWrap(True)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setObjectName(f"{'theirs' if col == 1 else 'mine'}_{row}")
-                grid.addWidget(value, row, col)
+                grid.addWidget(value, row, col, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(shown) + 1, 1)
@@ -164,8 +164,10 @@ def show_conflict(
 ) -> ConflictDialog:
     """Open the conflict dialog over ``parent``; ``on_choice(Choice)`` runs on a choice
     (nothing runs on Escape / "back to the form")."""
+    for old in parent.findChildren(ConflictDialog):  # an earlier refusal's, closed by now
+        old.deleteLater()
+    # owned by ``parent`` (gone with the form), not deleted on close: the form reads it after
     dialog = ConflictDialog(error, fields, mergeable=mergeable, parent=parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.chosen.connect(on_choice)
     dialog.open()
     return dialog

@@ -1,0 +1,194 @@
+"""The conflict dialog as people meet it (issue 15): an employee record or a log entry edited
+in a dialog while another PC saves the same one; saving shows who changed it, on which PC and
+when, their value beside mine, and each choice does what it says (keep theirs reloads the
+form and saves nothing, overwrite saves mine, merge keeps their entry plus my evidence,
+Escape goes back to the form); nothing is ever overwritten silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from flexdesk.db.concurrency import ENV_PC_NAME
+from flexdesk.db.engine import Database
+from flexdesk.paths import DataPaths
+from flexdesk.services import employees
+from flexdesk.services.app import Services
+from flexdesk.services.outputs import logs as outputs
+from flexdesk.services.permissions import Actor
+from flexdesk.services.storage.attachments import AttachmentStore
+from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.pages.employee_dialog import EmployeeDialog
+from flexdesk.ui.pages.outputs.log_dialog import LogDialog
+from flexdesk.ui.widgets.conflict import ConflictDialog
+from tests.support.gui import wait_ops
+from tests.support.helpers import Staff
+from tests.support.outputs import TODAY, add_log, log_input, make_skp, write_file
+
+
+def _ctx(db: Database, paths: DataPaths, actor: Actor) -> UiContext:
+    return UiContext(paths, db, Services(db, actor), ui_settings(paths))
+
+
+@pytest.fixture
+def other_pc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Saves made in the test body (not by the dialog) come from the PC "PC-TU-1"."""
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")
+    yield
+
+
+def _employee_dialog(
+    qtbot: QtBot, db: Database, paths: DataPaths, staff: Staff
+) -> tuple[EmployeeDialog, employees.EmployeeRow]:
+    ctx = _ctx(db, paths, staff.admin)
+    row = Services(db, staff.admin).read(employees.get_employee, staff.colleague.id)
+    dialog = EmployeeDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops(qtbot, ctx)
+    # meanwhile, on another PC
+    Services(db, staff.admin).call(
+        employees.update_employee, row.id, replace(row.to_input(), jabatan="Analis SDM")
+    )
+    dialog.jabatan.setText("Pengelola Arsip")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    conflict = dialog.conflict
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    return dialog, row
+
+
+def _texts(conflict: ConflictDialog) -> list[str]:
+    return [w.text() for w in conflict.findChildren(QLabel)]
+
+
+def _jabatan(db: Database, staff: Staff) -> str:
+    return Services(db, staff.admin).read(employees.get_employee, staff.colleague.id).jabatan
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_employee_conflict_names_the_pc_and_keep_theirs_reloads(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    dialog, _row = _employee_dialog(qtbot, db, data_paths, staff)
+    conflict = dialog.conflict
+    assert isinstance(conflict, ConflictDialog)
+    summary = conflict.summary.text()
+    assert "PC PC-TU-1" in summary and (staff.admin.display_name or staff.admin.username) in summary
+    assert [(f.label, f.theirs, f.mine) for f in conflict.shown_fields] == [
+        ("Jabatan", "Analis SDM", "Pengelola Arsip")
+    ]
+    assert {"Analis SDM", "Pengelola Arsip"} <= set(_texts(conflict))
+    assert not conflict.merge_button.isVisible()  # nothing list-valued in an employee
+    assert _jabatan(db, staff) == "Analis SDM"  # nothing overwritten meanwhile
+    qtbot.keyClick(conflict, Qt.Key.Key_Return)  # Enter: the safe default, keep theirs
+    assert not conflict.isVisible()
+    assert dialog.isVisible() and dialog.jabatan.text() == "Analis SDM"
+    assert _jabatan(db, staff) == "Analis SDM"
+    # saving again now is an edit of their version: accepted
+    dialog.jabatan.setText("Arsiparis")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    assert dialog.saved is not None and _jabatan(db, staff) == "Arsiparis"
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_employee_conflict_overwrite_saves_mine(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    dialog, row = _employee_dialog(qtbot, db, data_paths, staff)
+    assert isinstance(dialog.conflict, ConflictDialog)
+    qtbot.mouseClick(dialog.conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    assert dialog.saved is not None and dialog.saved.rev == row.rev + 2
+    assert _jabatan(db, staff) == "Pengelola Arsip"
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_employee_conflict_escape_goes_back_to_the_form(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    dialog, _row = _employee_dialog(qtbot, db, data_paths, staff)
+    assert isinstance(dialog.conflict, ConflictDialog)
+    qtbot.keyClick(dialog.conflict, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.jabatan.text() == "Pengelola Arsip"
+    assert dialog.saved is None and _jabatan(db, staff) == "Analis SDM"
+
+
+def _log_dialog(
+    qtbot: QtBot, db: Database, paths: DataPaths, staff: Staff, tmp_path: Path, *, add_file: bool
+) -> tuple[LogDialog, outputs.LogRow, AttachmentStore]:
+    rhk = make_skp(db, staff.member_actor, staff.member.id).rhk[0].id
+    store = AttachmentStore(paths.attachments)
+    row = add_log(db, staff.member_actor, store, log_input(staff.member.id, rhk, day=TODAY))
+    ctx = _ctx(db, paths, staff.member_actor)
+    dialog = LogDialog(ctx, store, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops(qtbot, ctx)
+    theirs = replace(row.to_input(), activity="Menyusun laporan (PC rumah)")
+    Services(db, staff.member_actor).call(outputs.update_log, row.id, theirs, store=store)
+    dialog.activity.setPlainText("Menyusun laporan (PC kantor)")
+    if add_file:
+        dialog.add_files([write_file(tmp_path / "in", "notulen.pdf")])
+    assert dialog.save_button is not None
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    assert isinstance(dialog.conflict, ConflictDialog) and dialog.conflict.isVisible()
+    return dialog, row, store
+
+
+def _stored_log(db: Database, staff: Staff, log_id: str) -> outputs.LogRow:
+    return Services(db, staff.member_actor).read(outputs.get_log, log_id)
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_log_conflict_merge_keeps_their_entry_and_my_evidence(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, tmp_path: Path
+) -> None:
+    dialog, row, _store = _log_dialog(qtbot, db, data_paths, staff, tmp_path, add_file=True)
+    conflict = dialog.conflict
+    assert isinstance(conflict, ConflictDialog)
+    labels = {f.label: (f.theirs, f.mine) for f in conflict.shown_fields}
+    assert labels["Kegiatan"] == ("Menyusun laporan (PC rumah)", "Menyusun laporan (PC kantor)")
+    assert labels["Bukti"] == ("0", "1")
+    assert conflict.merge_button.isVisible()
+    conflict.grab().save(str(tmp_path / "conflict.png"))
+    assert conflict.width() <= 1366 and conflict.height() <= 768
+    qtbot.mouseClick(conflict.merge_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    stored = _stored_log(db, staff, row.id)
+    assert stored.activity == "Menyusun laporan (PC rumah)"
+    assert [e.name for e in stored.evidence] == ["notulen.pdf"]
+    assert dialog.saved is not None
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_log_conflict_overwrite_and_no_merge_without_list_changes(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, tmp_path: Path
+) -> None:
+    dialog, row, _store = _log_dialog(qtbot, db, data_paths, staff, tmp_path, add_file=False)
+    conflict = dialog.conflict
+    assert isinstance(conflict, ConflictDialog)
+    assert not conflict.merge_button.isVisible()
+    qtbot.mouseClick(conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    assert _stored_log(db, staff, row.id).activity == "Menyusun laporan (PC kantor)"
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_log_conflict_keep_theirs_loads_their_entry(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, tmp_path: Path
+) -> None:
+    dialog, row, _store = _log_dialog(qtbot, db, data_paths, staff, tmp_path, add_file=False)
+    assert isinstance(dialog.conflict, ConflictDialog)
+    qtbot.mouseClick(dialog.conflict.theirs_button, Qt.MouseButton.LeftButton)
+    assert dialog.activity.toPlainText() == "Menyusun laporan (PC rumah)"
+    assert _stored_log(db, staff, row.id).activity == "Menyusun laporan (PC rumah)"
+    assert dialog.expected_rev == row.rev + 1
