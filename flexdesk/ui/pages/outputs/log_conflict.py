@@ -22,29 +22,47 @@ if TYPE_CHECKING:
     from flexdesk.ui.pages.outputs.log_dialog import LogDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogDialog", text)
-
-
 def log_diffs(dialog: LogDialog, theirs: LogRow, mine: LogInput) -> list[FieldDiff]:
     """The entry's fields, theirs against what the form holds."""
     evidence = len(mine.add_files) + len(mine.add_links)
     my_evidence = theirs.evidence_count + evidence - len(mine.remove_evidence_ids)
     return [
-        FieldDiff(_tr("Tanggal"), theirs.day.isoformat(), mine.day.isoformat()),
-        FieldDiff(_tr("RHK"), theirs.rhk_text, dialog.rhk.currentText()),
-        FieldDiff(_tr("Kegiatan"), theirs.activity, mine.activity),
         FieldDiff(
-            _tr("Jumlah"), f"{theirs.quantity:g} {theirs.unit}", f"{mine.quantity:g} {mine.unit}"
+            QCoreApplication.translate("LogDialog", "Tanggal"),
+            theirs.day.isoformat(),
+            mine.day.isoformat(),
         ),
         FieldDiff(
-            _tr("Waktu"),
+            QCoreApplication.translate("LogDialog", "RHK"),
+            theirs.rhk_text,
+            dialog.rhk.currentText(),
+        ),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Kegiatan"), theirs.activity, mine.activity
+        ),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Jumlah"),
+            f"{theirs.quantity:g} {theirs.unit}",
+            f"{mine.quantity:g} {mine.unit}",
+        ),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Waktu"),
             f"{theirs.start_time:%H:%M}–{theirs.end_time:%H:%M}",
             f"{mine.start_time:%H:%M}–{mine.end_time:%H:%M}",
         ),
-        FieldDiff(_tr("Mode kerja"), mode_label(theirs.work_mode), mode_label(mine.work_mode)),
-        FieldDiff(_tr("Lokasi"), theirs.location, mine.location),
-        FieldDiff(_tr("Bukti"), str(theirs.evidence_count), str(my_evidence)),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Mode kerja"),
+            mode_label(theirs.work_mode),
+            mode_label(mine.work_mode),
+        ),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Lokasi"), theirs.location, mine.location
+        ),
+        FieldDiff(
+            QCoreApplication.translate("LogDialog", "Bukti"),
+            str(theirs.evidence_count),
+            str(my_evidence),
+        ),
     ]
 
 
@@ -81,7 +99,9 @@ def resolve(dialog: LogDialog, exc: StaleEdit, choice: Choice) -> None:
     assert isinstance(theirs, LogRow)
     if choice is Choice.THEIRS:
         show_theirs(dialog, theirs)
-        dialog.general_error.show_error(_tr("Versi mereka dimuat; tidak ada yang disimpan."))
+        dialog.general_error.show_error(
+            QCoreApplication.translate("LogDialog", "Versi mereka dimuat; tidak ada yang disimpan.")
+        )
         return
     if choice is Choice.MERGE:  # their entry, plus the evidence changed here
         show_theirs(dialog, theirs)
