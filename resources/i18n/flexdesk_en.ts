@@ -1251,6 +1251,10 @@
         <source>Terapkan pola</source>
         <translation>Apply a pattern</translation>
     </message>
+    <message>
+        <source>(kosong)</source>
+        <translation type="unfinished">(empty)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

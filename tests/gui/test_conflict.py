@@ -1,6 +1,6 @@
 """The conflict dialog as people meet it (issue 15): an employee record or a log entry edited
 in a dialog while another PC saves the same one; saving shows who changed it, on which PC and
-when, their value beside mine, and each choice does what it says (keep theirs reloads the
+when, their value beside mine (a schedule grid cell likewise), and each choice does what it says (keep theirs reloads the
 form and saves nothing, overwrite saves mine, merge keeps their entry plus my evidence,
 Escape goes back to the form); nothing is ever overwritten silently."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,13 @@ from flexdesk.services import employees
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.permissions import Actor
+from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.employee_dialog import EmployeeDialog
 from flexdesk.ui.pages.outputs.log_dialog import LogDialog
+from flexdesk.ui.pages.schedule.page import SchedulePage
 from flexdesk.ui.widgets.conflict import ConflictDialog
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
@@ -192,3 +196,68 @@ def test_log_conflict_keep_theirs_loads_their_entry(
     assert dialog.activity.toPlainText() == "Menyusun laporan (PC rumah)"
     assert _stored_log(db, staff, row.id).activity == "Menyusun laporan (PC rumah)"
     assert dialog.expected_rev == row.rev + 1
+
+
+# -- the schedule grid ------------------------------------------------------------------------
+
+MON = date(2026, 11, 2)
+
+
+def _schedule_conflict(
+    qtbot: QtBot, db: Database, paths: DataPaths, staff: Staff
+) -> tuple[SchedulePage, ConflictDialog]:
+    ctx = _ctx(db, paths, staff.admin)
+    page = SchedulePage(ctx, today=MON)
+    page.output.offer_open = False
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    wait_ops(qtbot, ctx)
+    # another PC plans the member's Monday from home after this grid was read
+    Services(db, staff.admin).call(
+        schedule.set_entries, 2026, 11, [CellChange(staff.member.id, MON, "H")]
+    )
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.cell_index(staff.member.id, MON))
+    qtbot.keyClick(page.view, "o")
+    wait_ops(qtbot, ctx)
+    conflict = page.editing.conflict
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    assert "PC PC-TU-1" in conflict.summary.text()
+    [diff] = conflict.shown_fields
+    assert (diff.theirs, diff.mine) == ("H", "O")
+    assert not conflict.merge_button.isVisible()
+    assert _monday(db, staff) == "H"  # nothing overwritten while the user decides
+    return page, conflict
+
+
+def _monday(db: Database, staff: Staff) -> str | None:
+    grid = Services(db, staff.admin).read(schedule.month_grid, 2026, 11)
+    entry = grid.entry(staff.member.id, MON)
+    return entry.code.value if entry else None
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_grid_cell_conflict_keep_theirs_reloads_the_month(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    page, conflict = _schedule_conflict(qtbot, db, data_paths, staff)
+    qtbot.mouseClick(conflict.theirs_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, page.ctx)
+    assert page.editor is not None
+    assert page.editor.grid.entry(staff.member.id, MON).code.value == "H"  # type: ignore[union-attr]
+    assert _monday(db, staff) == "H" and page.undo_stack.count() == 0
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_grid_cell_conflict_overwrite_stores_mine_and_undo_still_works(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    page, conflict = _schedule_conflict(qtbot, db, data_paths, staff)
+    qtbot.mouseClick(conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, page.ctx)
+    assert _monday(db, staff) == "O"
+    assert page.undo_stack.count() == 1
+    page.undo_stack.undo()  # back to their H, against the revision just stored
+    wait_ops(qtbot, page.ctx)
+    assert _monday(db, staff) == "H"

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from flexdesk.domain.dates import format_tanggal
+from flexdesk.domain.schedule import DayCode, ScheduleEntry
 from flexdesk.errors import FlexDeskError, StaleEdit
-from flexdesk.services.schedule.service import CellChange
+from flexdesk.services.schedule.service import CellChange, EditResult
 from flexdesk.ui.pages.schedule.dialogs import ui_lang
 from flexdesk.ui.widgets.conflict import Choice, FieldDiff, show_conflict
 
@@ -39,6 +40,17 @@ def cell_text(code: object, location: object) -> str:
         return QCoreApplication.translate("GridEditing", "(kosong)")
     code_text = getattr(code, "value", code)
     return f"{code_text} – {location}" if location else str(code_text)
+
+
+def their_cell(key: tuple[str, date], current: dict[str, Any] | None) -> EditResult:
+    """The refused cell as the other PC left it, as a store's result the grid can show."""
+    if current is None:
+        return EditResult(cleared=(key,))
+    entry = ScheduleEntry(
+        key[0], key[1], DayCode.parse(str(current["code"])), str(current.get("location") or ""),
+        current.get("leave_kind"), current.get("hours"),
+    )  # fmt: skip
+    return EditResult(stored=(entry,))
 
 
 def handle_cell_conflict(
@@ -66,6 +78,8 @@ def handle_cell_conflict(
         if choice is Choice.THEIRS:
             editing.page.reload()
             return
+        # the grid shows their cell first, so that undo after the overwrite puts theirs back
+        editing.page.model.apply_result(their_cell(key, current or None))
         again = [
             replace(c, expected_rev=exc.current_rev or 0, expected_id=exc.entity_id)
             if c.key == key
