@@ -1253,7 +1253,7 @@
     </message>
     <message>
         <source>(kosong)</source>
-        <translation type="unfinished">(empty)</translation>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
