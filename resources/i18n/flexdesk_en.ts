@@ -843,6 +843,30 @@
         <source>Tutup tanpa menyimpan</source>
         <translation>Close without saving</translation>
     </message>
+    <message>
+        <source>Rating hasil kerja</source>
+        <translation>Work results rating</translation>
+    </message>
+    <message>
+        <source>Rating perilaku kerja</source>
+        <translation>Work behaviour rating</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Realisasi dan umpan balik</source>
+        <translation>Realisation and feedback</translation>
+    </message>
+    <message>
+        <source>versi tersimpan mereka</source>
+        <translation>their saved version</translation>
+    </message>
+    <message>
+        <source>{n} baris diisi di sini</source>
+        <translation>{n} rows filled in here</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationListModel</name>

@@ -1,6 +1,6 @@
 """The conflict dialog as people meet it (issue 15): an employee record or a log entry edited
 in a dialog while another PC saves the same one; saving shows who changed it, on which PC and
-when, their value beside mine (a schedule grid cell likewise), and each choice does what it says (keep theirs reloads the
+when, their value beside mine (a schedule grid cell and an evaluation form likewise), and each choice does what it says (keep theirs reloads the
 form and saves nothing, overwrite saves mine, merge keeps their entry plus my evidence,
 Escape goes back to the form); nothing is ever overwritten silently."""
 
@@ -21,6 +21,7 @@ from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
 from flexdesk.services import employees
 from flexdesk.services.app import Services
+from flexdesk.services.evaluation import service as ev
 from flexdesk.services.outputs import logs as outputs
 from flexdesk.services.permissions import Actor
 from flexdesk.services.schedule import service as schedule
@@ -28,9 +29,11 @@ from flexdesk.services.schedule.service import CellChange
 from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.employee_dialog import EmployeeDialog
+from flexdesk.ui.pages.evaluation.editor import EvaluationEditor
 from flexdesk.ui.pages.outputs.log_dialog import LogDialog
 from flexdesk.ui.pages.schedule.page import SchedulePage
 from flexdesk.ui.widgets.conflict import ConflictDialog
+from tests.support.evaluation import MARCH, approved_skp
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
 from tests.support.outputs import TODAY, add_log, log_input, make_skp, write_file
@@ -261,3 +264,51 @@ def test_grid_cell_conflict_overwrite_stores_mine_and_undo_still_works(
     page.undo_stack.undo()  # back to their H, against the revision just stored
     wait_ops(qtbot, page.ctx)
     assert _monday(db, staff) == "H"
+
+
+# -- the evaluation editor --------------------------------------------------------------------
+
+
+def _evaluation_conflict(
+    qtbot: QtBot, db: Database, paths: DataPaths, staff: Staff
+) -> tuple[EvaluationEditor, ev.EvaluationDetail]:
+    approved_skp(db, staff)
+    head = Services(db, staff.head_actor)
+    detail = head.call(ev.start_evaluation, staff.member.id, MARCH)
+    ctx = _ctx(db, paths, staff.head_actor)
+    editor = EvaluationEditor(ctx, detail, None)
+    qtbot.addWidget(editor)
+    editor.show()
+    # the same supervisor, on the laptop, saves a note meanwhile
+    head.call(ev.save_draft, detail.id, ev.EvaluationChanges(catatan="Pertahankan."))
+    editor.rating.catatan.setPlainText("Tingkatkan ketepatan waktu.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    conflict = editor.dialog
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    assert "PC PC-TU-1" in conflict.summary.text()
+    notes = {f.label: (f.theirs, f.mine) for f in conflict.shown_fields}
+    assert notes["Catatan"] == ("Pertahankan.", "Tingkatkan ketepatan waktu.")
+    assert head.read(ev.get_evaluation, detail.id).catatan == "Pertahankan."
+    return editor, detail
+
+
+@pytest.mark.usefixtures("other_pc")
+def test_evaluation_conflict_keep_theirs_and_overwrite(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff
+) -> None:
+    editor, detail = _evaluation_conflict(qtbot, db, data_paths, staff)
+    assert isinstance(editor.dialog, ConflictDialog)
+    qtbot.mouseClick(editor.dialog.theirs_button, Qt.MouseButton.LeftButton)
+    assert editor.rating.catatan.toPlainText() == "Pertahankan." and not editor.dirty
+    # edit again from their version: saved; then a second conflict, overwritten
+    head = Services(db, staff.head_actor)
+    head.call(ev.save_draft, detail.id, ev.EvaluationChanges(catatan="Versi laptop."))
+    editor.rating.catatan.setPlainText("Versi kantor.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, editor.ctx)
+    assert isinstance(editor.dialog, ConflictDialog) and editor.dialog.isVisible()
+    qtbot.mouseClick(editor.dialog.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, editor.ctx)
+    assert head.read(ev.get_evaluation, detail.id).catatan == "Versi kantor."
+    assert editor.detail.catatan == "Versi kantor." and not editor.dirty
