@@ -152,7 +152,7 @@ def stale_edit(
     *,
     entity: str,
     entity_id: str,
-    expected_rev: int,
+    expected_rev: int | None,
     current_rev: int,
     current: object,
     field: str | None = None,

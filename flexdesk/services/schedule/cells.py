@@ -41,10 +41,14 @@ class CellChange:
     location: str = ""
     leave_kind: str | None = None
     hours: float | None = None
-    #: the cell's entry revision the grid showed (0: the cell was empty) and that entry's id;
-    #: None: not checked. A cell changed since on another PC is refused (StaleEdit)
+    #: optimistic concurrency (flexdesk.services.schedule.cell_rev), None: not checked. Exact:
+    #: the entry's revision the grid knows (0: empty) and its id. Or from the grid's read: the
+    #: office's change number then (an entry changed since has a higher one) and whether the
+    #: cell was planned. A cell changed since on another PC is refused (StaleEdit)
     expected_rev: int | None = None
     expected_id: str = ""
+    seen_seq: int | None = None
+    seen_filled: bool = False
 
     @classmethod
     def of(cls, entry: ScheduleEntry | None, employee_id: str, day: date) -> CellChange:
@@ -185,7 +189,7 @@ def _existing_rows(
     """The entry rows of the changed cells; when any change carries the revision it was made
     from, read under the write lock and checked cell by cell (the first stale one raises)."""
     days = [c.day for c, _ in checked]
-    checking = any(c.expected_rev is not None for c, _ in checked)
+    checking = any(c.expected_rev is not None or c.seen_seq is not None for c, _ in checked)
     query = select(ScheduleEntryRow).where(
         ScheduleEntryRow.employee_id.in_(ids),
         ScheduleEntryRow.day >= min(days),

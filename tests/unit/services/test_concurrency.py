@@ -165,7 +165,7 @@ def test_schedule_cell_from_a_stale_grid_is_refused_per_cell(
     assert (err.changed_by, err.workstation) == (_name(staff.admin), "PC-1")
     assert err.field == f"cell:{emp}:{MON.isoformat()}"
     assert err.current == {"code": "H", "location": "", "leave_kind": None, "hours": None}
-    assert (err.expected_rev, err.current_rev) == (0, 2)
+    assert (err.expected_rev, err.current_rev) == (None, 2)  # from the read's change number
     grid = Services(db, staff.admin).read(schedule.month_grid, *NOV)
     assert grid.entry(emp, MON).code.value == "H"  # type: ignore[union-attr]
     # another cell of the same stale grid still saves (refused per cell, not per month)
@@ -184,6 +184,16 @@ def test_schedule_cell_from_a_stale_grid_is_refused_per_cell(
     assert (emptied.value.workstation, emptied.value.current) == ("PC-1", None)
     # a save without revisions (an import, a CLI without a grid) keeps the old behaviour
     Services(db, staff.admin).call(schedule.set_entries, *NOV, [CellChange(emp, MON, "O")])
+    # a grid that read the cell planned; PC-1 empties it; this grid's save is refused with
+    # who emptied it (found through the deletion's tombstone, the grid knew no entry id)
+    pc3 = MonthEditor(Services(db, staff.admin), *NOV)
+    _as_pc(monkeypatch, "PC-1")
+    Services(db, staff.admin).call(schedule.set_entries, *NOV, [CellChange(emp, MON, None)])
+    _as_pc(monkeypatch, "PC-3")
+    with pytest.raises(StaleEdit) as gone:
+        pc3.apply([CellChange(emp, MON, "H")])
+    assert (gone.value.workstation, gone.value.current, gone.value.current_rev) == ("PC-1", None, 0)
+    assert gone.value.changed_by == _name(staff.admin)
 
 
 def test_pc_name_unknown_for_a_change_made_before_last_edits(
