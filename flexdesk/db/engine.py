@@ -23,6 +23,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from flexdesk.db import audit as _audit  # registers the audit-trail session hook
+from flexdesk.db import concurrency as _concurrency  # noqa: F401  (the last-edit hook)
 from flexdesk.db import notify as _notify  # noqa: F401  (change-number hooks, PG's NOTIFY)
 from flexdesk.db import text_check
 from flexdesk.errors import DatabaseBusy, ValidationError

@@ -7,8 +7,7 @@ fields (NIP, unit, supervisor, golongan, jabatan, eligibility, active) are the a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from datetime import date
+from dataclasses import fields, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -26,6 +25,8 @@ from flexdesk.domain.people import (
     parse_nip,
 )
 from flexdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from flexdesk.services.concurrency import check_rev
+from flexdesk.services.employee_types import EmployeeFilter, EmployeeInput, EmployeeRow
 from flexdesk.services.office import get_int_setting
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.validation import one_line, parse_enum
@@ -34,77 +35,7 @@ from flexdesk.services.validation import one_line, parse_enum
 SELF_EDITABLE = frozenset({"gelar_depan", "nama", "gelar_belakang"})
 
 
-@dataclass(frozen=True)
-class EmployeeInput:
-    """What the add/edit dialog (or an import) supplies."""
-
-    nama: str
-    employee_type: EmployeeType = EmployeeType.PNS
-    nip: str = ""
-    gelar_depan: str = ""
-    gelar_belakang: str = ""
-    golongan: str = ""
-    jabatan: str = ""
-    unit_id: str | None = None
-    supervisor_id: str | None = None
-    flex_eligible: bool = True
-    active: bool = True
-    gender: Gender | None = None  # taken from the NIP for PNS/PPPK
-    birth_date: date | None = None  # taken from the NIP for PNS/PPPK
-
-
-@dataclass(frozen=True)
-class EmployeeRow:
-    """One employee as lists and dialogs show it."""
-
-    id: str
-    nip: str | None
-    nip_display: str
-    employee_type: EmployeeType
-    gelar_depan: str
-    nama: str
-    gelar_belakang: str
-    display_name: str
-    golongan: str
-    pangkat: str
-    jabatan: str
-    unit_id: str | None
-    unit_name: str
-    supervisor_id: str | None
-    supervisor_name: str
-    flex_eligible: bool
-    active: bool
-    gender: Gender | None
-    birth_date: date | None
-
-    def to_input(self) -> EmployeeInput:
-        """The row as the form's input, for editing."""
-        return EmployeeInput(
-            nama=self.nama,
-            employee_type=self.employee_type,
-            nip=self.nip or "",
-            gelar_depan=self.gelar_depan,
-            gelar_belakang=self.gelar_belakang,
-            golongan=self.golongan,
-            jabatan=self.jabatan,
-            unit_id=self.unit_id,
-            supervisor_id=self.supervisor_id,
-            flex_eligible=self.flex_eligible,
-            active=self.active,
-            gender=self.gender,
-            birth_date=self.birth_date,
-        )
-
-
-@dataclass(frozen=True)
-class EmployeeFilter:
-    """What the employee list is narrowed to: a search text, a unit, inactive staff or not."""
-
-    text: str = ""
-    unit_id: str | None = None
-    include_inactive: bool = False
-
-
+NO_FILTER = EmployeeFilter()  # every active employee
 _Supervisor = aliased(Employee)
 _Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
 
@@ -164,10 +95,11 @@ def _to_row(emp: Employee, unit_name: str | None, sup: Employee | None) -> Emplo
         active=emp.active,
         gender=Gender(emp.gender) if emp.gender else None,
         birth_date=emp.birth_date,
+        rev=emp.rev,
     )
 
 
-def count_employees(session: Session, actor: Actor, flt: EmployeeFilter = EmployeeFilter()) -> int:
+def count_employees(session: Session, actor: Actor, flt: EmployeeFilter = NO_FILTER) -> int:
     """How many employees match the filter (for the lazy list's size)."""
     require(actor, Action.EMPLOYEE_VIEW)
     query = _apply_filter(select(func.count(Employee.id)).select_from(Employee), flt)
@@ -177,7 +109,7 @@ def count_employees(session: Session, actor: Actor, flt: EmployeeFilter = Employ
 def list_employees(
     session: Session,
     actor: Actor,
-    flt: EmployeeFilter = EmployeeFilter(),
+    flt: EmployeeFilter = NO_FILTER,
     *,
     offset: int = 0,
     limit: int | None = None,
@@ -331,12 +263,28 @@ def create_employee(session: Session, actor: Actor, data: EmployeeInput) -> Empl
 
 
 def update_employee(
-    session: Session, actor: Actor, employee_id: str, data: EmployeeInput
+    session: Session,
+    actor: Actor,
+    employee_id: str,
+    data: EmployeeInput,
+    *,
+    expected_rev: int | None = None,
 ) -> EmployeeRow:
-    """Save an employee's changed data; staff may edit only their own contact fields, admins everything."""
+    """Save an employee's changed data; staff may edit only their own contact fields, admins
+    everything. A save from a dialog that read revision ``expected_rev`` of a record changed
+    since is refused (StaleEdit with the current EmployeeRow)."""
     emp = session.get(Employee, employee_id)
     if emp is None:
         raise NotFound("Pegawai tidak ditemukan.", message_en="Employee not found.")
+    if actor.can(Action.EMPLOYEE_EDIT_ANY) or actor.employee_id == employee_id:
+        check_rev(
+            session,
+            emp,
+            expected_rev,
+            "pegawai",
+            label_en="employee",
+            current=lambda: get_employee(session, actor, employee_id),
+        )
     if not actor.can(Action.EMPLOYEE_EDIT_ANY):
         if actor.employee_id != employee_id:
             require(actor, Action.EMPLOYEE_EDIT_ANY)  # raises with the role's message
@@ -395,3 +343,20 @@ def golongan_choices(employee_type: EmployeeType) -> list[tuple[str, str]]:
     from flexdesk.domain.people import golongan_for
 
     return [(g.code, pangkat_label(g.code)) for g in golongan_for(employee_type)]
+
+
+__all__ = [
+    "NO_FILTER",
+    "SELF_EDITABLE",
+    "EmployeeFilter",
+    "EmployeeInput",
+    "EmployeeRow",
+    "count_employees",
+    "create_employee",
+    "get_employee",
+    "golongan_choices",
+    "list_employees",
+    "nip_problem",
+    "supervisor_choices",
+    "update_employee",
+]

@@ -272,6 +272,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Data diubah di PC lain</source>
+        <translation>Changed on another PC</translation>
+    </message>
+    <message>
+        <source>Data ini diubah oleh {name} di PC {pc} pada {time} sejak Anda membukanya. Belum ada yang disimpan.</source>
+        <translation>This record was changed by {name} on PC {pc} at {time} since you opened it. Nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>Versi mereka</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <source>Versi Anda</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>&amp;Pakai versi mereka</source>
+        <translation>&amp;Keep theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Timpa dengan versi saya</source>
+        <translation>&amp;Overwrite with mine</translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Simpan versi mereka ditambah daftar (mis. bukti) yang Anda tambahkan.</source>
+        <translation>Save their version plus the list items (e.g. evidence) you added.</translation>
+    </message>
+    <message>
+        <source>Kembali ke formulir</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Terjadi kesalahan</source>
@@ -407,6 +446,26 @@
     <message>
         <source>Aktif</source>
         <translation>Active</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fleksibel</source>
+        <translation>Flexible</translation>
+    </message>
+    <message>
+        <source>Versi mereka dimuat; tidak ada yang disimpan.</source>
+        <translation>Their version is loaded; nothing was saved.</translation>
     </message>
     <message>
         <source>Jenis pegawai</source>
@@ -783,6 +842,30 @@
     <message>
         <source>Tutup tanpa menyimpan</source>
         <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Rating hasil kerja</source>
+        <translation>Work results rating</translation>
+    </message>
+    <message>
+        <source>Rating perilaku kerja</source>
+        <translation>Work behaviour rating</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Realisasi dan umpan balik</source>
+        <translation>Realisation and feedback</translation>
+    </message>
+    <message>
+        <source>versi tersimpan mereka</source>
+        <translation>their saved version</translation>
+    </message>
+    <message>
+        <source>{n} baris diisi di sini</source>
+        <translation>{n} rows filled in here</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1279,10 @@
         <source>Terapkan pola</source>
         <translation>Apply a pattern</translation>
     </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1522,6 +1609,26 @@
     <message>
         <source>RHK</source>
         <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Versi mereka dimuat; tidak ada yang disimpan.</source>
+        <translation>Their version is loaded; nothing was saved.</translation>
     </message>
     <message>
         <source>Kegiatan *</source>

@@ -317,4 +317,5 @@ def build_detail(
         can_comment=can_comment and status is EvaluationStatus.SHARED,
         can_finalise=can_rate and status is EvaluationStatus.SHARED and not missing,
         can_reopen=can_rate and status is EvaluationStatus.FINAL,
+        rev=ev.rev,
     )

@@ -50,6 +50,7 @@ from flexdesk.domain.evaluation import (
 from flexdesk.domain.outputs import SkpStatus
 from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import ConflictError, ValidationError
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.evaluation.access import (
     AS_SUPERVISOR,
     get_evaluation_row,
@@ -246,7 +247,12 @@ def start_evaluation(
 
 
 def save_draft(
-    session: Session, actor: Actor, evaluation_id: str, changes: EvaluationChanges
+    session: Session,
+    actor: Actor,
+    evaluation_id: str,
+    changes: EvaluationChanges,
+    *,
+    expected_rev: int | None = None,
 ) -> EvaluationDetail:
     """Apply the supervisor's edits to a draft or shared evaluation; returns the new state.
 
@@ -254,16 +260,27 @@ def save_draft(
     without a reason (field ``reason:<indicator_id>``), a negative realisation, an unknown
     indicator/RHK/core value, text longer than 4000 characters. ConflictError on a final
     evaluation. Action: ``evaluation.rate`` (direct supervisor / admin as atasan).
+    StaleEdit (nothing changed) when the form read revision ``expected_rev`` and the
+    evaluation was saved since (another PC): it carries the current EvaluationDetail.
     """
     ev = get_evaluation_row(session, evaluation_id)
     acting_as = require_rater(session, actor, ev.employee_id, Action.EVALUATION_RATE)
-    next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SAVE)
     emp = get_employee_row(session, ev.employee_id)
+    check_rev(
+        session,
+        ev,
+        expected_rev,
+        "penilaian kinerja",
+        label_en="performance evaluation",
+        current=lambda: detail_for(session, actor, ev, emp),
+    )
+    next_evaluation_status(EvaluationStatus(ev.status), EvaluationStep.SAVE)
     sync_rows(session, ev, refresh=False)  # rows for RHK added to a revised SKP
     plan = validate_changes(session, ev, changes)
     notes = apply_changes(ev, plan.changes, plan)
     if session.is_modified(ev) or any(session.is_modified(o) for o in plan.touched()):
         ev.evaluator_user_id = actor.user_id
+        ev.updated_at = utcnow()  # a new revision also when only indicator rows changed
         if acting_as == AS_SUPERVISOR:
             ev.evaluator_employee_id = actor.employee_id
         add_event(session, ev, EvaluationStep.SAVE, actor.user_id, acting_as, note="\n".join(notes))

@@ -234,6 +234,9 @@ class EvaluationDetail:
     can_comment: bool = False
     can_finalise: bool = False  # allowed and nothing missing
     can_reopen: bool = False
+    #: the evaluation's revision when read (every saved edit of the form raises it): passed
+    #: back as ``expected_rev`` by the editor
+    rev: int = 0
 
     @property
     def locked(self) -> bool:

@@ -115,6 +115,7 @@ def _to_row(found: Any, evidence: tuple[EvidenceRow, ...] = ()) -> LogRow:
         review_note=log.review_note,
         evidence_count=int(ev_count or 0),
         evidence=evidence,
+        rev=log.rev,
     )
 
 

@@ -68,6 +68,8 @@ class LogRow:
     review_note: str
     evidence_count: int
     evidence: tuple[EvidenceRow, ...] = ()
+    #: the entry's revision when read: passed back as ``expected_rev`` when saving the dialog
+    rev: int = 0
 
     @property
     def editable(self) -> bool:

@@ -38,6 +38,7 @@ from flexdesk.domain.outputs import (
     next_log_status,
 )
 from flexdesk.errors import ConflictError
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.outputs.log_checks import (
     MAX_ACTIVITY,
     MAX_EVIDENCE,
@@ -207,8 +208,23 @@ def update_log(
     *,
     store: AttachmentStore,
     today: date | None = None,
+    expected_rev: int | None = None,
 ) -> LogRow:
-    """Change a draft or returned entry (a returned one keeps its note until resubmitted)."""
+    """Change a draft or returned entry (a returned one keeps its note until resubmitted).
+
+    ``expected_rev``: the entry's revision the dialog read; a save against an entry changed
+    since (on another PC) is refused with StaleEdit carrying the current entry (its LogRow).
+    """
+    log = log_or_404(session, log_id)
+    require_own(session, actor, log.employee_id, Action.OUTPUT_LOG)
+    check_rev(
+        session,
+        log,
+        expected_rev,
+        "log kerja",
+        label_en="work log",
+        current=lambda: get_log(session, actor, log_id),
+    )
     log = _editable_log(session, actor, log_id)
     if data.employee_id != log.employee_id:
         raise invalid(

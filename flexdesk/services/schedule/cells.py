@@ -17,8 +17,10 @@ from flexdesk.domain.dates import format_bulan_tahun, format_tanggal
 from flexdesk.domain.schedule import ABSENCE_CODES, LEAVE_CODES, DayCode, ScheduleEntry
 from flexdesk.domain.schedule_workflow import month_bounds
 from flexdesk.errors import NotFound, ValidationError
+from flexdesk.services.concurrency import take_write_lock
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.schedule.access import require_plan
+from flexdesk.services.schedule.cell_rev import check_cell
 from flexdesk.services.schedule.data import load_staff
 from flexdesk.services.schedule.period_rows import ensure_period_rows, load_periods, locked_message
 from flexdesk.services.validation import finite_number, one_line, parse_enum
@@ -39,6 +41,14 @@ class CellChange:
     location: str = ""
     leave_kind: str | None = None
     hours: float | None = None
+    #: optimistic concurrency (flexdesk.services.schedule.cell_rev), None: not checked. Exact:
+    #: the entry's revision the grid knows (0: empty) and its id. Or from the grid's read: the
+    #: office's change number then (an entry changed since has a higher one) and whether the
+    #: cell was planned. A cell changed since on another PC is refused (StaleEdit)
+    expected_rev: int | None = None
+    expected_id: str = ""
+    seen_seq: int | None = None
+    seen_filled: bool = False
 
     @classmethod
     def of(cls, entry: ScheduleEntry | None, employee_id: str, day: date) -> CellChange:
@@ -58,6 +68,8 @@ class EditResult:
 
     stored: tuple[ScheduleEntry, ...] = ()
     cleared: tuple[tuple[str, date], ...] = ()
+    #: the stored cells' entry id and revision now, for the grid's next save
+    revs: tuple[tuple[tuple[str, date], str, int], ...] = ()
 
     @property
     def count(self) -> int:
@@ -143,10 +155,11 @@ def set_entries(
         return EditResult()
     ids = list(dict.fromkeys(c.employee_id for c, _ in checked))
     _require_open_months(session, actor, ids, year, month)
-    result = _write_cells(session, checked, ids)
+    result, rows = _write_cells(session, checked, ids)
     ensure_period_rows(session, ids, year, month)
     session.flush()
-    return result
+    revs = tuple((key, row.id, row.rev) for key, row in rows.items())
+    return EditResult(result.stored, result.cleared, revs)
 
 
 def _require_open_months(
@@ -170,22 +183,35 @@ def _require_open_months(
             raise locked_message(staff[emp_id], info)
 
 
+def _existing_rows(
+    session: Session, checked: list[tuple[CellChange, ScheduleEntry | None]], ids: list[str]
+) -> dict[tuple[str, date], ScheduleEntryRow]:
+    """The entry rows of the changed cells; when any change carries the revision it was made
+    from, read under the write lock and checked cell by cell (the first stale one raises)."""
+    days = [c.day for c, _ in checked]
+    checking = any(c.expected_rev is not None or c.seen_seq is not None for c, _ in checked)
+    query = select(ScheduleEntryRow).where(
+        ScheduleEntryRow.employee_id.in_(ids),
+        ScheduleEntryRow.day >= min(days),
+        ScheduleEntryRow.day <= max(days),
+    )
+    if checking:
+        take_write_lock(session)
+        query = query.with_for_update().execution_options(populate_existing=True)
+    existing = {(r.employee_id, r.day): r for r in session.scalars(query)}
+    if checking:
+        for change, _ in checked:
+            check_cell(session, change, existing.get(change.key))
+    return existing
+
+
 def _write_cells(
     session: Session, checked: list[tuple[CellChange, ScheduleEntry | None]], ids: list[str]
-) -> EditResult:
+) -> tuple[EditResult, dict[tuple[str, date], ScheduleEntryRow]]:
     """Insert, update or delete the entry rows of the checked changes (rows whose values
-    stay the same are left untouched)."""
-    days = [c.day for c, _ in checked]
-    existing = {
-        (r.employee_id, r.day): r
-        for r in session.scalars(
-            select(ScheduleEntryRow).where(
-                ScheduleEntryRow.employee_id.in_(ids),
-                ScheduleEntryRow.day >= min(days),
-                ScheduleEntryRow.day <= max(days),
-            )
-        )
-    }
+    stay the same are left untouched); also the stored cells' rows."""
+    existing = _existing_rows(session, checked, ids)
+    rows: dict[tuple[str, date], ScheduleEntryRow] = {}
     stored: list[ScheduleEntry] = []
     cleared: list[tuple[str, date]] = []
     deleted = False
@@ -199,19 +225,19 @@ def _write_cells(
             continue
         values = (entry.code.value, entry.location, entry.leave_kind, entry.hours)
         if row is None:
-            session.add(
-                ScheduleEntryRow(
-                    employee_id=entry.employee_id,
-                    day=entry.day,
-                    code=values[0],
-                    location=values[1],
-                    leave_kind=values[2],
-                    hours=values[3],
-                )
+            row = ScheduleEntryRow(
+                employee_id=entry.employee_id,
+                day=entry.day,
+                code=values[0],
+                location=values[1],
+                leave_kind=values[2],
+                hours=values[3],
             )
+            session.add(row)
         elif (row.code, row.location, row.leave_kind, row.hours) != values:
             row.code, row.location, row.leave_kind, row.hours = values
+        rows[change.key] = row
         stored.append(entry)
     if deleted:
         session.flush()  # a cleared cell and a new one must not meet in the unique index
-    return EditResult(tuple(stored), tuple(cleared))
+    return EditResult(tuple(stored), tuple(cleared)), rows

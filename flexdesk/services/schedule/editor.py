@@ -22,7 +22,7 @@ from flexdesk.services.permissions import Actor
 from flexdesk.services.schedule import periods as schedule_periods
 from flexdesk.services.schedule import service as schedule
 from flexdesk.services.schedule.periods import PeriodInfo
-from flexdesk.services.schedule.service import CellChange, MonthGrid
+from flexdesk.services.schedule.service import CellChange, EditResult, MonthGrid
 
 P = ParamSpec("P")
 
@@ -33,6 +33,19 @@ class EditOutcome:
 
     cells: tuple[tuple[str, date], ...]
     delta: ViolationDelta
+
+
+def store_cells(
+    session: Session, actor: Actor, grid: MonthGrid, changes: Sequence[CellChange]
+) -> EditResult:
+    """Store cells of ``grid``'s month, each checked against the revision ``grid`` read it at
+    (a change that carries its own, an overwrite, keeps it), and note the new revisions in
+    ``grid``. Noted here, on the database worker, not when the result reaches the window: the
+    next store of the same cell, typed ahead, is already queued behind this one."""
+    checked = [c if c.expected_rev is not None else grid.with_rev(c) for c in changes]
+    result = schedule.set_entries(session, actor, grid.year, grid.month, checked)
+    grid.note_saved(result)
+    return result
 
 
 def merge_deltas(first: ViolationDelta, second: ViolationDelta) -> ViolationDelta:
@@ -87,10 +100,12 @@ class MonthEditor:
 
     def apply(self, changes: Sequence[CellChange]) -> EditOutcome:
         """Store ``changes`` (all or nothing; raises the service's typed error) and re-validate
-        the cells they touch."""
+        the cells they touch. Each cell carries the revision this grid read it at, so a cell
+        another PC changed since is refused (StaleEdit, nothing stored); a change that already
+        carries one (an overwrite: ``expected_rev=error.current_rev``) keeps it."""
         if not changes:
             return EditOutcome((), ViolationDelta(frozenset(), frozenset()))
-        result = self.services.call(schedule.set_entries, self.year, self.month, list(changes))
+        result = self.services.call(store_cells, self.grid, list(changes))
         validator = self.grid.validator
         delta = validator.set_entries(result.stored)
         if result.cleared:

@@ -19,11 +19,12 @@ here, so callers use ``service.<name>`` for all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from flexdesk.db.base import current_change_seq
 from flexdesk.db.models import WorkUnit
 from flexdesk.domain.calendar import CalendarDay, WorkingCalendar
 from flexdesk.domain.dates import format_bulan_tahun
@@ -40,6 +41,7 @@ from flexdesk.services.schedule.bulk import (
     previous_week_changes,
     week_starts,
 )
+from flexdesk.services.schedule.cell_rev import CellRevs
 from flexdesk.services.schedule.cells import (
     LOCATION_CODES,
     MAX_LOCATION,
@@ -108,6 +110,11 @@ class MonthGrid:
     #: employees whose month the actor may plan / review (the status decides the rest)
     plannable: frozenset[str] = field(default_factory=frozenset)
     reviewable: frozenset[str] = field(default_factory=frozenset)
+    #: optimistic concurrency: the office's change number when the grid was read (a cell
+    #: whose entry has a higher one changed since), and the (entry id, revision) of the cells
+    #: this grid stored itself since (exact). See flexdesk.services.schedule.cell_rev
+    read_seq: int = 0
+    revs: CellRevs = field(default_factory=dict)
 
     @property
     def policy(self) -> FlexPolicy:
@@ -121,6 +128,23 @@ class MonthGrid:
     def can_edit(self, employee_id: str) -> bool:
         """True when the actor may plan this employee and the month is not locked."""
         return employee_id in self.plannable and self.period(employee_id).editable
+
+    def with_rev(self, change: CellChange) -> CellChange:
+        """``change`` carrying what this grid knows of its cell (a save then checks it): the
+        revision it stored itself, else the change number of the read and whether the cell
+        was planned then."""
+        known = self.revs.get(change.key)
+        if known is not None:
+            return replace(change, expected_rev=known[1], expected_id=known[0])
+        filled = self.entry(change.employee_id, change.day) is not None
+        return replace(change, seen_seq=self.read_seq, seen_filled=filled)
+
+    def note_saved(self, result: EditResult) -> None:
+        """Take the revisions of the cells just saved (emptied ones are empty again)."""
+        for key in result.cleared:
+            self.revs.pop(key, None)
+        for key, entry_id, rev in result.revs:
+            self.revs[key] = (entry_id, rev)
 
     def entry(self, employee_id: str, day: date) -> ScheduleEntry | None:
         """The planned day of an employee, or None for an unplanned day."""
@@ -145,6 +169,9 @@ def month_grid(
     # an empty unit is fine, an unknown one is not
     if unit_id is not None and not staff and session.get(WorkUnit, unit_id) is None:
         raise NotFound("Unit kerja tidak ditemukan.", message_en="Work unit not found.")
+    # before the entries: a change committed in between is then seen as newer (a conflict
+    # at worst), never as already seen (PostgreSQL reads each statement afresh)
+    read_seq = current_change_seq(session)
     history = load_policy_history(session, range(ctx_start.year - 1, ctx_end.year + 1))
     calendar = calendar_for(session, history, ctx_start, ctx_end)
     members = {s.id: s for s in staff}
@@ -179,4 +206,5 @@ def month_grid(
         unit_id=unit_id,
         plannable=frozenset(s.id for s in staff if may_plan(actor, s)),
         reviewable=frozenset(s.id for s in staff if may_review(actor, s)),
+        read_seq=read_seq,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.domain.people import EmployeeType
-from flexdesk.errors import FlexDeskError
+from flexdesk.domain.people import EmployeeType, normalize_nip
+from flexdesk.errors import FlexDeskError, StaleEdit
 from flexdesk.services import employees, units
 from flexdesk.services.employees import EmployeeInput, EmployeeRow
 from flexdesk.services.permissions import Action, Actor
 from flexdesk.services.units import UnitRow
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.widgets.conflict import Choice, FieldDiff, show_conflict
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -40,6 +42,7 @@ class EmployeeDialog(QDialog):
         self.ctx = ctx
         self.existing = existing
         self.saved: EmployeeRow | None = None
+        self.conflict: QDialog | None = None  # open while a refused stale save is resolved
         self._choices_loaded = False
         self._saving = False
         self.setWindowTitle(self.tr("Ubah pegawai") if existing else self.tr("Tambah pegawai"))
@@ -234,10 +237,11 @@ class EmployeeDialog(QDialog):
         data = self.form_input()
         if self.existing is None:
             op = MutationOp(self.ctx, employees.create_employee, data, topics=["employees"])
-        else:
+        else:  # against the revision the form shows: a change on another PC is not overwritten
             op = MutationOp(
-                self.ctx, employees.update_employee, self.existing.id, data, topics=["employees"]
-            )
+                self.ctx, employees.update_employee, self.existing.id, data,
+                expected_rev=self.existing.rev, topics=["employees"],
+            )  # fmt: skip
         self._saving = True
         self._update_save()
         op.on_success(self._saved).on_failure(self._refused).run(parent=self)
@@ -250,8 +254,50 @@ class EmployeeDialog(QDialog):
     def _refused(self, exc: FlexDeskError) -> None:
         self._saving = False
         self._update_save()
+        if isinstance(exc, StaleEdit) and isinstance(exc.current, EmployeeRow):
+            self.conflict = show_conflict(
+                self, exc, self._diffs(exc.current), lambda c: self._resolve(exc, c)
+            )
+            return
         label = self.errors.get(exc.field or "", self.general_error)
         label.show_error(self.ctx.message(exc))
         target = self.findChild(QWidget, exc.field or "")
         if target is not None:
             target.setFocus()
+
+    def _diffs(self, theirs: EmployeeRow) -> list[FieldDiff]:
+        mine = self.form_input()
+        yes, no = self.tr("Ya"), self.tr("Tidak")
+        unit = self.unit.currentText() if mine.unit_id else ""
+        supervisor = self.supervisor.currentText() if mine.supervisor_id else ""
+        return [
+            FieldDiff(self.tr("NIP"), theirs.nip or "", normalize_nip(mine.nip)),
+            FieldDiff(self.tr("Gelar depan"), theirs.gelar_depan, mine.gelar_depan),
+            FieldDiff(self.tr("Nama"), theirs.nama, mine.nama),
+            FieldDiff(self.tr("Gelar belakang"), theirs.gelar_belakang, mine.gelar_belakang),
+            FieldDiff(self.tr("Pangkat/golongan"), theirs.golongan, mine.golongan),
+            FieldDiff(self.tr("Jabatan"), theirs.jabatan, mine.jabatan),
+            FieldDiff(self.tr("Unit kerja"), theirs.unit_name, unit),
+            FieldDiff(self.tr("Atasan langsung"), theirs.supervisor_name, supervisor),
+            FieldDiff(
+                self.tr("Fleksibel"),
+                yes if theirs.flex_eligible else no,
+                yes if mine.flex_eligible else no,
+            ),
+            FieldDiff(self.tr("Aktif"), yes if theirs.active else no, yes if mine.active else no),
+        ]
+
+    def _resolve(self, exc: StaleEdit, choice: Choice) -> None:
+        """Keep theirs: the form shows their version (saving it again is a new edit).
+        Overwrite: save what is typed against their revision."""
+        theirs = exc.current
+        assert isinstance(theirs, EmployeeRow) and self.existing is not None
+        if choice is Choice.THEIRS:
+            self.existing = theirs
+            self._load(theirs)
+            self.unit.setCurrentIndex(max(self.unit.findData(theirs.unit_id), 0))
+            self.supervisor.setCurrentIndex(max(self.supervisor.findData(theirs.supervisor_id), 0))
+            self.general_error.show_error(self.tr("Versi mereka dimuat; tidak ada yang disimpan."))
+            return
+        self.existing = replace(self.existing, rev=exc.current_rev or theirs.rev)
+        self.save()

@@ -36,6 +36,7 @@ from flexdesk.ui.pages.evaluation.common import (
     ReasonDialog,
     confirm,
 )
+from flexdesk.ui.pages.evaluation.conflict import handle_conflict
 from flexdesk.ui.pages.evaluation.preview import open_form_preview
 from flexdesk.ui.pages.evaluation.rating import RatingSection
 from flexdesk.ui.pages.evaluation.sections import RhkSection
@@ -190,7 +191,7 @@ class EvaluationEditor(QDialog):
 
     def _run(
         self, fn: Callable[..., ev.EvaluationDetail], *args: object, done: str,
-        then: Callable[[], None] | None = None,
+        then: Callable[[], None] | None = None, **kwargs: object,
     ) -> None:  # fmt: skip
         """Run a service step on the database worker (its buttons off meanwhile); on success
         show the new state (then ``then()``), else the error (the edits stay on screen)."""
@@ -208,10 +209,13 @@ class EvaluationEditor(QDialog):
 
         def refused(exc: FlexDeskError) -> None:
             self._busy = False
-            self._show_error(exc)
             self._update_buttons()
+            # saved on another PC since this editor read it: theirs or overwrite
+            if fn is ev.save_draft and handle_conflict(self, exc, args[0]):  # type: ignore[arg-type]
+                return
+            self._show_error(exc)
 
-        MutationOp(self.ctx, fn, self.detail.id, *args, topics=["evaluation"]).on_success(
+        MutationOp(self.ctx, fn, self.detail.id, *args, topics=["evaluation"], **kwargs).on_success(
             succeeded
         ).on_failure(refused).run(parent=self)
 
@@ -245,7 +249,16 @@ class EvaluationEditor(QDialog):
         changes = self._changes()
         if changes is None:
             return
-        self._run(ev.save_draft, changes, done=self.tr("Perubahan tersimpan."), then=then)
+        self.save_changes(changes, expected_rev=self.detail.rev, then=then)
+
+    def save_changes(
+        self, changes: ev.EvaluationChanges, *, expected_rev: int,
+        then: Callable[[], None] | None = None,
+    ) -> None:  # fmt: skip
+        """Save ``changes`` against revision ``expected_rev`` (the one shown, or theirs when
+        overwriting after a conflict)."""
+        self._run(ev.save_draft, changes, done=self.tr("Perubahan tersimpan."), then=then,
+                  expected_rev=expected_rev)  # fmt: skip
 
     def refresh_realisation(self) -> None:
         self._save(

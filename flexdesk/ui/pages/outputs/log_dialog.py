@@ -34,6 +34,7 @@ from flexdesk.services.storage.attachments import AttachmentStore
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import combo_value, from_qdate, mode_label, to_qdate
+from flexdesk.ui.pages.outputs.log_conflict import handle_conflict
 from flexdesk.ui.pages.outputs.log_evidence import EvidenceSection
 from flexdesk.ui.widgets.forms import ErrorLabel
 from flexdesk.ui.widgets.style import ERROR_COLOUR
@@ -66,6 +67,9 @@ class LogDialog(QDialog):
         self.store = store
         self.existing = existing
         self.saved: LogRow | None = None
+        #: the entry's revision the form shows; a save against a newer one is refused
+        self.expected_rev = existing.rev if existing else None
+        self.conflict: QDialog | None = None
         locked = existing is not None and not existing.editable
         self.read_only = locked if read_only is None else read_only or locked
         self._mode_touched = existing is not None
@@ -353,7 +357,7 @@ class LogDialog(QDialog):
         else:
             op = MutationOp(
                 self.ctx, outputs.update_log, self.existing.id, data, store=self.store,
-                topics=["outputs"],
+                expected_rev=self.expected_rev, topics=["outputs"],
             )  # fmt: skip
         if self.save_button is not None:
             self.save_button.setEnabled(False)
@@ -368,6 +372,8 @@ class LogDialog(QDialog):
     def _refused(self, exc: FlexDeskError) -> None:
         if self.save_button is not None:
             self.save_button.setEnabled(True)
+        if handle_conflict(self, exc):  # changed on another PC: theirs / overwrite / merge
+            return
         label = self.errors.get(exc.field or "", self.general_error)
         label.show_error(self.ctx.message(exc))
         target = self.findChild(QWidget, exc.field or "")

@@ -14,12 +14,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
 
 from flexdesk.domain.schedule import DayCode, LeaveKind
 from flexdesk.errors import FlexDeskError
 from flexdesk.services.schedule import service as schedule
+from flexdesk.services.schedule.editor import store_cells
 from flexdesk.services.schedule.service import CellChange, EditResult
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.pages.schedule.cell_conflict import handle_cell_conflict
 from flexdesk.ui.pages.schedule.dialogs import CellDialog, LocationDialog, PatternDialog
 from flexdesk.ui.pages.schedule.undo import SetCellsCommand
 
@@ -33,6 +36,7 @@ class GridEditing(QObject):
         self.page = page
         self.recent_locations: list[str] = []
         self.dialog: LocationDialog | CellDialog | PatternDialog | None = None
+        self.conflict: QDialog | None = None  # open while a refused stale cell is resolved
 
     # -- what is selected ---------------------------------------------------------------------------
 
@@ -247,14 +251,17 @@ class GridEditing(QObject):
             done(before)
 
         def failed(exc: FlexDeskError) -> None:
-            self._refused(exc)
             if refused is not None:
                 refused()
+            # a cell another PC changed since: theirs (reload) or overwrite, never silently
+            if not handle_cell_conflict(self, exc, changes, lambda c: self._store(c, done, None)):
+                self._refused(exc)
 
-        # topics=(): the page announces the change itself, without reloading its own grid
-        MutationOp(
-            self.page.ctx, schedule.set_entries, editor.year, editor.month, changes, topics=()
-        ).on_success(stored).on_failure(failed).run(parent=self.page)
+        # topics=(): the page announces the change itself, without reloading its own grid;
+        # each cell is checked against the revision this grid read (store_cells)
+        MutationOp(self.page.ctx, store_cells, editor.grid, changes, topics=()).on_success(
+            stored
+        ).on_failure(failed).run(parent=self.page)
 
 
 def week_of(day: date) -> date:
