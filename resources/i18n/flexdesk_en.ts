@@ -1890,7 +1890,7 @@
     </message>
     <message>
         <source>Pilih sekali saat memasang. Jika ragu, tanyakan kepada pengelola TI kantor.</source>
-        <translation>Chosen once when installing. If unsure, ask the office's IT person.</translation>
+        <translation>Chosen once when installing. If unsure, ask the office&apos;s IT person.</translation>
     </message>
     <message>
         <source>Kantor ini memakai satu komputer (SQLite)</source>
@@ -1906,7 +1906,7 @@
     </message>
     <message>
         <source>Beberapa komputer memakai satu server PostgreSQL di jaringan kantor (biasanya komputer kepala kantor). Server harus sudah dipasang: lihat panduan docs/postgresql.md.</source>
-        <translation>Several PCs use one PostgreSQL server on the office network (usually the head of office's PC). The server must be installed already: see the guide docs/postgresql.md.</translation>
+        <translation>Several PCs use one PostgreSQL server on the office network (usually the head of office&apos;s PC). The server must be installed already: see the guide docs/postgresql.md.</translation>
     </message>
 </context>
 <context>
@@ -3366,11 +3366,11 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Isi seperti pada catatan pemasangan server. Tekan Uji koneksi; Lanjut dapat ditekan setelah koneksi berhasil.</source>
-        <translation>Fill in as on the server's installation notes. Press Test connection; Next can be pressed once the connection works.</translation>
+        <translation>Fill in as on the server&apos;s installation notes. Press Test connection; Next can be pressed once the connection works.</translation>
     </message>
     <message>
         <source>mis. 192.168.1.10 atau nama komputer server</source>
-        <translation>e.g. 192.168.1.10 or the server PC's name</translation>
+        <translation>e.g. 192.168.1.10 or the server PC&apos;s name</translation>
     </message>
     <message>
         <source>&amp;Uji koneksi</source>
@@ -3378,7 +3378,7 @@ Yearly target: {target} {unit}</translation>
     </message>
     <message>
         <source>Alamat dan kata sandi server disimpan di berkas {file} dalam folder data komputer ini, yang hanya dapat dibaca akun Windows/Linux Anda.</source>
-        <translation>The server's address and password are stored in the file {file} in this PC's data folder, readable by your Windows/Linux account only.</translation>
+        <translation>The server&apos;s address and password are stored in the file {file} in this PC&apos;s data folder, readable by your Windows/Linux account only.</translation>
     </message>
     <message>
         <source>Alamat server</source>
