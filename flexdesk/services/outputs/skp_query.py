@@ -76,6 +76,7 @@ def _rhk_rows(session: Session, skp_id: str) -> tuple[RhkRow, ...]:
             parent_text=parents.get(r.parent_rhk_id or "", ""),
             indicators=tuple(indicators.get(r.id, [])),
             log_count=counts.get(r.id, 0),
+            rev=r.rev,
         )
         for r in items
     )

@@ -67,6 +67,7 @@ class RhkRow:
     parent_text: str
     indicators: tuple[IndicatorRow, ...]
     log_count: int
+    rev: int = 0  # the revision a form read (optimistic concurrency, services/concurrency.py)
 
     @property
     def quantity(self) -> IndicatorRow | None:

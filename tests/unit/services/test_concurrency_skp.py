@@ -1,0 +1,45 @@
+"""Optimistic concurrency (issue 15) on RHK edits: two PCs open the same RHK, both save; the
+second is refused (StaleEdit) with who, which PC and the current RHK; an indicator-only edit
+counts as a change; overwriting against the refusal's revision works. Both backends."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from flexdesk.db.concurrency import ENV_PC_NAME
+from flexdesk.db.engine import Database
+from flexdesk.errors import StaleEdit
+from flexdesk.services.app import Services
+from flexdesk.services.outputs import skp
+from tests.support.helpers import Staff
+from tests.support.outputs import make_skp
+
+
+def test_rhk_two_saves_from_the_same_revision_one_wins(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = make_skp(db, staff.member_actor, staff.member.id).rhk[0]
+    member = Services(db, staff.member_actor)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-RUMAH")
+    ours = row.to_input()
+    target = replace(ours.indicators[0], target_value=ours.indicators[0].target_value + 5)
+    theirs = replace(ours, indicators=(target, *ours.indicators[1:]))  # indicators only
+    won = member.call(skp.update_rhk, row.id, theirs, expected_rev=row.rev)
+    assert won.rhk[0].rev == row.rev + 1
+    monkeypatch.setenv(ENV_PC_NAME, "PC-KANTOR")
+    mine = replace(ours, text="Tersusunnya laporan layanan (versi kantor)")
+    with pytest.raises(StaleEdit) as caught:
+        member.call(skp.update_rhk, row.id, mine, expected_rev=row.rev)
+    err = caught.value
+    assert err.workstation == "PC-RUMAH"
+    assert (err.expected_rev, err.current_rev) == (row.rev, row.rev + 1)
+    assert "di PC PC-RUMAH" in err.message
+    assert isinstance(err.current, skp.RhkRow)
+    assert err.current.indicators[0].target_value == target.target_value
+    stored = member.read(skp.get_skp_by_id, won.id).rhk[0]
+    assert stored.text == row.text  # nothing of the refused save was stored
+    over = member.call(skp.update_rhk, row.id, mine, expected_rev=err.current_rev)
+    assert over.rhk[0].text == mine.text
+    assert member.call(skp.update_rhk, row.id, ours).rhk[0].text == row.text  # None: unchecked
