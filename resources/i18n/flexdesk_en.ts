@@ -3036,6 +3036,10 @@ Yearly target: {target} {unit}</translation>
         <translation>Supervisor RHK it derives from</translation>
     </message>
     <message>
+        <source>Versi mereka dimuat; tidak ada yang disimpan.</source>
+        <translation>Their version is loaded; nothing was saved.</translation>
+    </message>
+    <message>
         <source>Indikator kinerja individu dan target</source>
         <translation>Individual performance indicators and targets</translation>
     </message>

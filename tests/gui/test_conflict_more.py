@@ -1,0 +1,79 @@
+"""The conflict dialog on the remaining edit paths (issue 15): an RHK edited in its dialog
+while another PC saves the same RHK; saving shows who changed it and on which PC, their value
+beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from flexdesk.db.concurrency import ENV_PC_NAME
+from flexdesk.db.engine import Database
+from flexdesk.paths import DataPaths
+from flexdesk.services.app import Services
+from flexdesk.services.outputs import skp
+from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
+from flexdesk.ui.widgets.conflict import ConflictDialog
+from tests.support.gui import wait_ops
+from tests.support.helpers import Staff
+from tests.support.outputs import make_skp
+
+THEIRS = "Tersusunnya laporan layanan (versi rumah)"
+MINE = "Tersusunnya laporan layanan (versi kantor)"
+
+
+def _rhk_dialog(
+    qtbot: QtBot, db: Database, paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> RhkDialog:
+    detail = make_skp(db, staff.member_actor, staff.member.id)
+    member = Services(db, staff.member_actor)
+    ctx = UiContext(paths, db, member, ui_settings(paths))
+    dialog = RhkDialog(ctx, detail, detail.rhk[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops(qtbot, ctx)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-RUMAH")  # meanwhile, on another PC
+    row = detail.rhk[0]
+    member.call(skp.update_rhk, row.id, replace(row.to_input(), text=THEIRS))
+    dialog.text.setPlainText(MINE)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    assert isinstance(dialog.conflict, ConflictDialog) and dialog.conflict.isVisible()
+    return dialog
+
+
+def _stored(db: Database, staff: Staff, dialog: RhkDialog) -> str:
+    detail = Services(db, staff.member_actor).read(skp.get_skp_by_id, dialog.detail.id)
+    return detail.rhk[0].text
+
+
+def test_rhk_conflict_keep_theirs_reloads_the_form(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _rhk_dialog(qtbot, db, data_paths, staff, monkeypatch)
+    conflict = dialog.conflict
+    assert conflict is not None
+    assert "PC PC-RUMAH" in conflict.summary.text()
+    assert [(f.theirs, f.mine) for f in conflict.shown_fields] == [(THEIRS, MINE)]
+    assert not conflict.merge_button.isVisible()
+    qtbot.keyClick(conflict, Qt.Key.Key_Return)  # keep theirs
+    assert dialog.isVisible() and dialog.text.toPlainText() == THEIRS
+    assert dialog.saved is None and _stored(db, staff, dialog) == THEIRS
+    dialog.text.setPlainText(MINE)  # saving again now goes through (their revision was read)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    assert dialog.saved is not None and _stored(db, staff, dialog) == MINE
+
+
+def test_rhk_conflict_overwrite_saves_mine(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _rhk_dialog(qtbot, db, data_paths, staff, monkeypatch)
+    assert dialog.conflict is not None
+    qtbot.mouseClick(dialog.conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, dialog.ctx)
+    assert dialog.saved is not None and _stored(db, staff, dialog) == MINE
