@@ -1,6 +1,7 @@
 """The conflict dialog on the remaining edit paths (issue 15): an RHK edited in its dialog
 while another PC saves the same RHK; saving shows who changed it and on which PC, their value
-beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine."""
+beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine; likewise
+the SKP tab's period type against an SKP changed on another PC."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from flexdesk.paths import DataPaths
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
 from flexdesk.ui.context import UiContext, ui_settings
+from flexdesk.ui.pages.outputs.common import combo_value
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
+from flexdesk.ui.pages.outputs.skp_tab import SkpTab
 from flexdesk.ui.widgets.conflict import ConflictDialog
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
@@ -77,3 +80,34 @@ def test_rhk_conflict_overwrite_saves_mine(
     qtbot.mouseClick(dialog.conflict.overwrite_button, Qt.MouseButton.LeftButton)
     wait_ops(qtbot, dialog.ctx)
     assert dialog.saved is not None and _stored(db, staff, dialog) == MINE
+
+
+def test_skp_period_change_against_a_changed_skp_shows_the_conflict(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member = Services(db, staff.member_actor)
+    ctx = UiContext(data_paths, db, member, ui_settings(data_paths))
+    tab = SkpTab(ctx)
+    qtbot.addWidget(tab)
+    year = tab.year.value()
+    detail = make_skp(db, staff.member_actor, staff.member.id, year=year)
+    tab.show()
+    tab.select_employee(staff.member.id)
+    wait_ops(qtbot, ctx)
+    assert tab.detail is not None and tab.detail.id == detail.id
+    monkeypatch.setenv(ENV_PC_NAME, "PC-RUMAH")  # meanwhile, on another PC
+    member.call(skp.set_period_type, detail.id, "quarterly")
+    tab.period.setCurrentIndex(tab.period.findData("semester"))
+    tab.period.activated.emit(tab.period.currentIndex())
+    wait_ops(qtbot, ctx)
+    conflict = tab.findChild(ConflictDialog)
+    assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
+    assert "PC PC-RUMAH" in conflict.summary.text()
+    assert member.read(skp.get_skp_by_id, detail.id).period_type.value == "quarterly"
+    qtbot.keyClick(conflict, Qt.Key.Key_Return)  # keep theirs: the tab shows their period
+    wait_ops(qtbot, ctx)
+    assert combo_value(tab.period) == "quarterly"
+    tab.period.setCurrentIndex(tab.period.findData("semester"))
+    tab.period.activated.emit(tab.period.currentIndex())
+    wait_ops(qtbot, ctx)
+    assert member.read(skp.get_skp_by_id, detail.id).period_type.value == "semester"

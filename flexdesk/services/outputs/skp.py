@@ -116,9 +116,19 @@ def _editable_skp(session: Session, actor: Actor, skp_id: str) -> Skp:
 
 
 def set_period_type(
-    session: Session, actor: Actor, skp_id: str, period_type: PeriodType | str
+    session: Session,
+    actor: Actor,
+    skp_id: str,
+    period_type: PeriodType | str,
+    *,
+    expected_rev: int | None = None,
 ) -> SkpDetail:
-    """Change the evaluation period type of a draft SKP."""
+    """Change the evaluation period type of a draft SKP. ``expected_rev``: the SKP's revision
+    the tab read; a change against an SKP changed since (on another PC) is refused with
+    StaleEdit carrying the current SkpDetail."""
+    owner = skp_or_404(session, skp_id)
+    require_own(session, actor, owner.employee_id, Action.SKP_EDIT)
+    check_rev(session, owner, expected_rev, "SKP", current=lambda: skp_detail(session, owner))
     skp = _editable_skp(session, actor, skp_id)
     skp.period_type = skp_period_type(period_type, session).value
     session.flush()

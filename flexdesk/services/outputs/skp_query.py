@@ -100,6 +100,7 @@ def skp_detail(session: Session, skp: Skp) -> SkpDetail:
         approver_name=display_name(approver) if approver else "",
         approved_at=skp.approved_at,
         rhk=_rhk_rows(session, skp.id),
+        rev=skp.rev,
     )
 
 

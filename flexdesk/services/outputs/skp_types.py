@@ -97,6 +97,7 @@ class SkpDetail:
     approver_name: str
     approved_at: datetime | None
     rhk: tuple[RhkRow, ...]
+    rev: int = 0  # the SKP row's revision the tab read (optimistic concurrency)
 
     @property
     def editable(self) -> bool:

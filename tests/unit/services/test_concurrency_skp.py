@@ -43,3 +43,23 @@ def test_rhk_two_saves_from_the_same_revision_one_wins(
     over = member.call(skp.update_rhk, row.id, mine, expected_rev=err.current_rev)
     assert over.rhk[0].text == mine.text
     assert member.call(skp.update_rhk, row.id, ours).rhk[0].text == row.text  # None: unchecked
+
+
+def test_skp_period_change_against_a_changed_skp_is_refused(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    detail = make_skp(db, staff.member_actor, staff.member.id)
+    member = Services(db, staff.member_actor)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-RUMAH")
+    won = member.call(skp.set_period_type, detail.id, "quarterly", expected_rev=detail.rev)
+    assert won.rev == detail.rev + 1
+    monkeypatch.setenv(ENV_PC_NAME, "PC-KANTOR")
+    with pytest.raises(StaleEdit) as caught:
+        member.call(skp.set_period_type, detail.id, "monthly", expected_rev=detail.rev)
+    err = caught.value
+    assert err.workstation == "PC-RUMAH" and err.current_rev == detail.rev + 1
+    assert isinstance(err.current, skp.SkpDetail)
+    assert err.current.period_type.value == "quarterly"
+    assert member.read(skp.get_skp_by_id, detail.id).period_type.value == "quarterly"
+    over = member.call(skp.set_period_type, detail.id, "monthly", expected_rev=err.current_rev)
+    assert over.period_type.value == "monthly"
