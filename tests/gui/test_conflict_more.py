@@ -1,7 +1,7 @@
 """The conflict dialog on the remaining edit paths (issue 15): an RHK edited in its dialog
 while another PC saves the same RHK; saving shows who changed it and on which PC, their value
 beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine; likewise
-the SKP tab's period type against an SKP changed on another PC."""
+the SKP tab's period type and a work unit's rename."""
 
 from __future__ import annotations
 
@@ -9,17 +9,20 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
+from flexdesk.services import units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.common import combo_value
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
 from flexdesk.ui.pages.outputs.skp_tab import SkpTab
+from flexdesk.ui.pages.settings_office import UnitsTab
 from flexdesk.ui.widgets.conflict import ConflictDialog
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
@@ -111,3 +114,31 @@ def test_skp_period_change_against_a_changed_skp_shows_the_conflict(
     tab.period.activated.emit(tab.period.currentIndex())
     wait_ops(qtbot, ctx)
     assert member.read(skp.get_skp_by_id, detail.id).period_type.value == "semester"
+
+
+def test_unit_rename_against_a_changed_unit_shows_the_conflict(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = Services(db, staff.admin)
+    ctx = UiContext(data_paths, db, admin, ui_settings(data_paths))
+    tab = UnitsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_ops(qtbot, ctx)
+    row = next(i for i in range(tab.list.count()) if tab.list.item(i).data(256).id == staff.unit.id)
+    tab.list.setCurrentRow(row)
+    unit = tab.list.item(row).data(256)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")  # meanwhile, on another PC
+    admin.call(units.update_unit, unit.id, name="Seksi Layanan", code=unit.code, active=True)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Seksi Umum", True))
+    tab.rename_unit()
+    wait_ops(qtbot, ctx)
+    assert isinstance(tab.conflict, ConflictDialog) and tab.conflict.isVisible()
+    assert "PC PC-TU-1" in tab.conflict.summary.text()
+    assert [(f.theirs, f.mine) for f in tab.conflict.shown_fields] == [
+        ("Seksi Layanan", "Seksi Umum")
+    ]
+    qtbot.mouseClick(tab.conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    names = {u.name for u in admin.read(units.list_units, include_inactive=True)}
+    assert "Seksi Umum" in names and "Seksi Layanan" not in names

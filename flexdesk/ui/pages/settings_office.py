@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.errors import FlexDeskError
+from flexdesk.errors import FlexDeskError, StaleEdit
 from flexdesk.services import office, units
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.widgets.conflict import Choice, ConflictDialog, FieldDiff, show_conflict
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -139,6 +140,7 @@ class UnitsTab(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.conflict: ConflictDialog | None = None
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("unit_list")
@@ -187,8 +189,11 @@ class UnitsTab(QWidget):
         name, ok = QInputDialog.getText(
             self, self.tr("Ganti nama unit"), self.tr("Nama unit:"), text=unit.name
         )
-        if not ok:
-            return
+        if ok:
+            self._save_unit(unit, name, unit.rev)
+
+    def _save_unit(self, unit: units.UnitRow, name: str, rev: int) -> None:
+        """Store the new name, checked against the revision of the unit as it was listed."""
         MutationOp(
             self.ctx,
             units.update_unit,
@@ -196,5 +201,25 @@ class UnitsTab(QWidget):
             name=name,
             code=unit.code,
             active=unit.active,
+            expected_rev=rev,
             topics=["units"],
-        ).titled(self.tr("Unit kerja")).run(parent=self)
+        ).titled(self.tr("Unit kerja")).on_failure(lambda exc: self._refused(exc, unit, name)).run(
+            parent=self
+        )
+
+    def _refused(self, exc: FlexDeskError, unit: units.UnitRow, name: str) -> None:
+        """Changed on another PC since the list was read: their name beside mine, then keep
+        theirs (the list reloads) or overwrite (mine, against their revision)."""
+        theirs = exc.current if isinstance(exc, StaleEdit) else None
+        if not isinstance(exc, StaleEdit) or not isinstance(theirs, units.UnitRow):
+            QMessageBox.warning(self, self.tr("Unit kerja"), self.ctx.message(exc))
+            return
+
+        def chosen(choice: Choice) -> None:
+            if choice is Choice.THEIRS:
+                self.reload()
+            else:
+                self._save_unit(theirs, name, theirs.rev)
+
+        diff = FieldDiff(self.tr("Nama unit:"), theirs.name, name)
+        self.conflict = show_conflict(self, exc, [diff], chosen)

@@ -11,6 +11,7 @@ import pytest
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.errors import StaleEdit
+from flexdesk.services import units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
 from tests.support.helpers import Staff
@@ -63,3 +64,23 @@ def test_skp_period_change_against_a_changed_skp_is_refused(
     assert member.read(skp.get_skp_by_id, detail.id).period_type.value == "quarterly"
     over = member.call(skp.set_period_type, detail.id, "monthly", expected_rev=err.current_rev)
     assert over.period_type.value == "monthly"
+
+
+def test_unit_rename_against_a_changed_unit_is_refused(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = Services(db, staff.admin)
+    row = next(u for u in admin.read(units.list_units) if u.id == staff.unit.id)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")
+    admin.call(units.update_unit, row.id, name="Seksi Layanan", code=row.code, active=True,
+               expected_rev=row.rev)  # fmt: skip
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-2")
+    with pytest.raises(StaleEdit) as caught:
+        admin.call(units.update_unit, row.id, name="Seksi Umum", code=row.code, active=True,
+                   expected_rev=row.rev)  # fmt: skip
+    err = caught.value
+    assert err.workstation == "PC-TU-1" and err.current_rev == row.rev + 1
+    assert isinstance(err.current, units.UnitRow) and err.current.name == "Seksi Layanan"
+    admin.call(units.update_unit, row.id, name="Seksi Umum", code=row.code, active=True,
+               expected_rev=err.current_rev)  # fmt: skip
+    assert {u.name for u in admin.read(units.list_units)} >= {"Seksi Umum"}
