@@ -2076,6 +2076,10 @@
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
+    <message>
+        <source>(ada logo)</source>
+        <translation>(has a logo)</translation>
+    </message>
 </context>
 <context>
     <name>OutputSettingsTab</name>

@@ -1,7 +1,7 @@
 """The conflict dialog on the remaining edit paths (issue 15): an RHK edited in its dialog
 while another PC saves the same RHK; saving shows who changed it and on which PC, their value
 beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine; likewise
-the SKP tab's period type and a work unit's rename."""
+the SKP tab's period type, a work unit's rename and the office profile."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from pytestqt.qtbot import QtBot
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import units
+from flexdesk.services import office, units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.common import combo_value
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
 from flexdesk.ui.pages.outputs.skp_tab import SkpTab
-from flexdesk.ui.pages.settings_office import UnitsTab
+from flexdesk.ui.pages.settings_office import OfficeTab, UnitsTab
 from flexdesk.ui.widgets.conflict import ConflictDialog
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
@@ -142,3 +142,27 @@ def test_unit_rename_against_a_changed_unit_shows_the_conflict(
     wait_ops(qtbot, ctx)
     names = {u.name for u in admin.read(units.list_units, include_inactive=True)}
     assert "Seksi Umum" in names and "Seksi Layanan" not in names
+
+
+def test_office_profile_save_against_a_changed_profile_shows_the_conflict(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = Services(db, staff.admin)
+    ctx = UiContext(data_paths, db, admin, ui_settings(data_paths))
+    tab = OfficeTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_ops(qtbot, ctx)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")  # meanwhile, on another PC
+    profile = admin.read(office.office_profile)
+    admin.call(office.update_office, replace(profile, city="Bandung"))
+    tab.city.setText("Bogor")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, ctx)
+    assert isinstance(tab.conflict, ConflictDialog) and tab.conflict.isVisible()
+    assert "PC PC-TU-1" in tab.conflict.summary.text()
+    assert [(f.theirs, f.mine) for f in tab.conflict.shown_fields] == [("Bandung", "Bogor")]
+    assert admin.read(office.office_profile).city == "Bandung"
+    qtbot.keyClick(tab.conflict, Qt.Key.Key_Return)  # keep theirs: their profile in the form
+    assert tab.city.text() == "Bandung"
+    assert admin.read(office.office_profile).city == "Bandung"

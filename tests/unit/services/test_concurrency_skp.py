@@ -11,7 +11,7 @@ import pytest
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.errors import StaleEdit
-from flexdesk.services import units
+from flexdesk.services import office, units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
 from tests.support.helpers import Staff
@@ -84,3 +84,22 @@ def test_unit_rename_against_a_changed_unit_is_refused(
     admin.call(units.update_unit, row.id, name="Seksi Umum", code=row.code, active=True,
                expected_rev=err.current_rev)  # fmt: skip
     assert {u.name for u in admin.read(units.list_units)} >= {"Seksi Umum"}
+
+
+def test_office_profile_save_against_a_changed_profile_is_refused(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = Services(db, staff.admin)
+    profile = admin.read(office.office_profile)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")
+    admin.call(office.update_office, replace(profile, city="Bandung"), expected_rev=profile.rev)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-2")
+    mine = replace(profile, address="Jl. Merdeka 2")
+    with pytest.raises(StaleEdit) as caught:
+        admin.call(office.update_office, mine, expected_rev=profile.rev)
+    err = caught.value
+    assert err.workstation == "PC-TU-1" and err.current_rev == profile.rev + 1
+    assert isinstance(err.current, office.OfficeProfile) and err.current.city == "Bandung"
+    assert admin.read(office.office_profile).address == profile.address
+    admin.call(office.update_office, mine, expected_rev=err.current_rev)
+    assert admin.read(office.office_profile).address == "Jl. Merdeka 2"
