@@ -1,7 +1,7 @@
 """The conflict dialog on the remaining edit paths (issue 15): an RHK edited in its dialog
 while another PC saves the same RHK; saving shows who changed it and on which PC, their value
 beside mine, keep theirs reloads the form and saves nothing, overwrite saves mine; likewise
-the SKP tab's period type, a work unit's rename and the office profile."""
+the SKP tab's period type, a work unit's rename, the office profile and an account's role."""
 
 from __future__ import annotations
 
@@ -15,14 +15,16 @@ from pytestqt.qtbot import QtBot
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.paths import DataPaths
-from flexdesk.services import office, units
+from flexdesk.services import auth, office, units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
+from flexdesk.services.permissions import Role
 from flexdesk.ui.context import UiContext, ui_settings
 from flexdesk.ui.pages.outputs.common import combo_value
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
 from flexdesk.ui.pages.outputs.skp_tab import SkpTab
 from flexdesk.ui.pages.settings_office import OfficeTab, UnitsTab
+from flexdesk.ui.pages.settings_users import UsersTab
 from flexdesk.ui.widgets.conflict import ConflictDialog
 from tests.support.gui import wait_ops
 from tests.support.helpers import Staff
@@ -166,3 +168,60 @@ def test_office_profile_save_against_a_changed_profile_shows_the_conflict(
     qtbot.keyClick(tab.conflict, Qt.Key.Key_Return)  # keep theirs: their profile in the form
     assert tab.city.text() == "Bandung"
     assert admin.read(office.office_profile).city == "Bandung"
+
+
+def _users_tab(qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff) -> UsersTab:
+    ctx = UiContext(data_paths, db, Services(db, staff.admin), ui_settings(data_paths))
+    tab = UsersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_ops(qtbot, ctx)
+    tab.table.selectRow(
+        next(i for i, u in enumerate(tab.rows) if u.id == staff.member_actor.user_id)
+    )
+    return tab
+
+
+def _role(db: Database, staff: Staff) -> Role:
+    users = Services(db, staff.admin).read(auth.list_users)
+    return next(u.role for u in users if u.id == staff.member_actor.user_id)
+
+
+def _choose_role(monkeypatch: pytest.MonkeyPatch, role: Role) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: (role.label_id, True))
+
+
+def test_role_change_against_a_changed_account_shows_the_conflict(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _users_tab(qtbot, db, data_paths, staff)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")  # meanwhile, on another PC
+    Services(db, staff.admin).call(
+        auth.set_user_role, staff.member_actor.user_id, Role.SUPERVISOR, True
+    )
+    _choose_role(monkeypatch, Role.ADMIN)
+    tab.change_role()
+    wait_ops(qtbot, tab.ctx)
+    assert isinstance(tab.conflict, ConflictDialog) and tab.conflict.isVisible()
+    assert "PC PC-TU-1" in tab.conflict.summary.text()
+    assert [(f.theirs, f.mine) for f in tab.conflict.shown_fields] == [
+        (Role.SUPERVISOR.label_id, Role.ADMIN.label_id)
+    ]
+    assert _role(db, staff) is Role.SUPERVISOR
+    qtbot.mouseClick(tab.conflict.overwrite_button, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, tab.ctx)
+    assert _role(db, staff) is Role.ADMIN
+
+
+def test_role_change_after_only_a_sign_in_elsewhere_is_saved_without_asking(
+    qtbot: QtBot, db: Database, data_paths: DataPaths, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _users_tab(qtbot, db, data_paths, staff)
+    listed = next(u for u in tab.rows if u.id == staff.member_actor.user_id)
+    admin = Services(db, staff.admin)  # meanwhile: a new password, the role untouched
+    admin.call(auth.reset_password, listed.id, "Kantor-Baru-2026!x")
+    assert next(u for u in admin.read(auth.list_users) if u.id == listed.id).rev == listed.rev + 1
+    _choose_role(monkeypatch, Role.SUPERVISOR)
+    tab.change_role()
+    wait_ops(qtbot, tab.ctx)
+    assert tab.conflict is None and _role(db, staff) is Role.SUPERVISOR

@@ -11,9 +11,10 @@ import pytest
 from flexdesk.db.concurrency import ENV_PC_NAME
 from flexdesk.db.engine import Database
 from flexdesk.errors import StaleEdit
-from flexdesk.services import office, units
+from flexdesk.services import auth, office, units
 from flexdesk.services.app import Services
 from flexdesk.services.outputs import skp
+from flexdesk.services.permissions import Role
 from tests.support.helpers import Staff
 from tests.support.outputs import make_skp
 
@@ -103,3 +104,21 @@ def test_office_profile_save_against_a_changed_profile_is_refused(
     assert admin.read(office.office_profile).address == profile.address
     admin.call(office.update_office, mine, expected_rev=err.current_rev)
     assert admin.read(office.office_profile).address == "Jl. Merdeka 2"
+
+
+def test_user_role_change_against_a_changed_account_is_refused(
+    db: Database, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = Services(db, staff.admin)
+    row = next(u for u in admin.read(auth.list_users) if u.id == staff.member_actor.user_id)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-1")
+    admin.call(auth.set_user_role, row.id, Role.SUPERVISOR, True, expected_rev=row.rev)
+    monkeypatch.setenv(ENV_PC_NAME, "PC-TU-2")
+    with pytest.raises(StaleEdit) as caught:
+        admin.call(auth.set_user_role, row.id, Role.ADMIN, True, expected_rev=row.rev)
+    err = caught.value
+    assert err.workstation == "PC-TU-1" and err.current_rev == row.rev + 1
+    assert isinstance(err.current, auth.UserRow) and err.current.role is Role.SUPERVISOR
+    admin.call(auth.set_user_role, row.id, Role.ADMIN, True, expected_rev=err.current_rev)
+    after = next(u for u in admin.read(auth.list_users) if u.id == row.id)
+    assert after.role is Role.ADMIN
