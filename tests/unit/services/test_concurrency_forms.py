@@ -1,6 +1,7 @@
-"""Optimistic concurrency (issue 15) on RHK edits: two PCs open the same RHK, both save; the
-second is refused (StaleEdit) with who, which PC and the current RHK; an indicator-only edit
-counts as a change; overwriting against the refusal's revision works. Both backends."""
+"""Optimistic concurrency (issue 15) on the remaining edit paths: RHK edits (an indicator-only
+edit counts as a change), the SKP period type, a work unit rename, the office profile and an
+account's role. Two PCs save from the same revision: the second is refused (StaleEdit) with the
+PC and the current row; overwriting against the refusal's revision works. Both backends."""
 
 from __future__ import annotations
 
