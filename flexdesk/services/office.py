@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ class OfficeProfile:
     address: str
     city: str
     logo_png: bytes | None = None
-    rev: int = 0  # the office row's revision the form read (optimistic concurrency)
+    # the office row's revision the form read (optimistic concurrency); not part of the profile
+    rev: int = dataclasses.field(default=0, compare=False)
 
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:
