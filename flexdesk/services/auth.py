@@ -29,6 +29,7 @@ from flexdesk.db.models import Employee, User
 from flexdesk.db.models_transfer import FirstPassword
 from flexdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from flexdesk.services.common_passwords import is_common
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.validation import parse_enum
 
@@ -199,6 +200,7 @@ class UserRow:
     active: bool
     locked: bool
     last_login_at: datetime | None
+    rev: int = 0  # the revision the list read (optimistic concurrency; a sign-in bumps it too)
 
 
 def _row(user: User) -> UserRow:
@@ -211,6 +213,7 @@ def _row(user: User) -> UserRow:
         active=user.active,
         locked=user.locked_until is not None and user.locked_until > utcnow(),
         last_login_at=user.last_login_at,
+        rev=user.rev,
     )
 
 
@@ -333,14 +336,17 @@ def unlock_user(session: Session, actor: Actor, user_id: str) -> None:
     user.locked_until = None
 
 
-def set_user_role(session: Session, actor: Actor, user_id: str, role: Role, active: bool) -> None:
-    """Change an account's role and active flag (admin only); an admin cannot demote or deactivate themselves."""
+def set_user_role(
+    session: Session, actor: Actor, user_id: str, role: Role, active: bool, *, expected_rev: int | None = None
+) -> None:  # fmt: skip
+    """An account's role and active flag (admin only; never one's own); see services/concurrency."""
     require(actor, Action.USER_MANAGE)
     role = parse_enum(Role, role, "role", label=("Peran", "Role"))
     if not isinstance(active, bool):
         raise ValidationError("Status aktif harus ya atau tidak.", message_en="Active must be "
                               "yes or no.", field="active")  # fmt: skip
     user = _get_user(session, user_id)
+    check_rev(session, user, expected_rev, "akun", label_en="account", current=lambda: _row(user))
     if user.id == actor.user_id and (role is not Role.ADMIN or not active):
         raise ConflictError(
             "Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri.",

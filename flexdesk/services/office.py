@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from flexdesk.db.models import Office, Setting
 from flexdesk.domain.performance import DEFAULT_BOUNDS, bounds_to_data
 from flexdesk.errors import NotFound, ValidationError
 from flexdesk.services import auth
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.permissions import Action, Actor, Role, require
 from flexdesk.services.validation import clean_text, finite_number, one_line
 
@@ -32,6 +34,8 @@ class OfficeProfile:
     address: str
     city: str
     logo_png: bytes | None = None
+    # the office row's revision the form read (optimistic concurrency); not part of the profile
+    rev: int = dataclasses.field(default=0, compare=False)
 
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:
@@ -161,11 +165,23 @@ def first_run_setup(
     return auth.actor_for(user)
 
 
-def update_office(session: Session, actor: Actor, profile: OfficeProfile) -> None:
-    """Save a new office profile (admin only)."""
+def update_office(
+    session: Session, actor: Actor, profile: OfficeProfile, *, expected_rev: int | None = None
+) -> None:
+    """Save a new office profile (admin only). ``expected_rev``: the profile's revision the
+    form read; a save against a profile changed since (on another PC) is refused with
+    StaleEdit carrying the current OfficeProfile."""
     require(actor, Action.OFFICE_EDIT)
     clean = validate_profile(profile)
     office = require_office(session)
+    check_rev(
+        session,
+        office,
+        expected_rev,
+        "profil kantor",
+        label_en="office profile",
+        current=lambda: office_profile(session, actor),
+    )
     office.code = clean.code
     office.instansi = clean.instansi
     office.unit_kerja = clean.unit_kerja
@@ -185,6 +201,7 @@ def office_profile(session: Session, actor: Actor) -> OfficeProfile:
         address=office.address,
         city=office.city,
         logo_png=office.logo_png,
+        rev=office.rev,
     )
 
 

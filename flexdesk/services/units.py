@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from flexdesk.db.models import Employee, WorkUnit
 from flexdesk.errors import ConflictError, NotFound, ValidationError
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.permissions import Action, Actor, require
 from flexdesk.services.validation import one_line
 
@@ -22,6 +23,7 @@ class UnitRow:
     code: str
     active: bool
     headcount: int
+    rev: int = 0  # the revision a form read (optimistic concurrency, services/concurrency.py)
 
 
 def list_units(session: Session, actor: Actor, *, include_inactive: bool = False) -> list[UnitRow]:
@@ -40,9 +42,18 @@ def list_units(session: Session, actor: Actor, *, include_inactive: bool = False
     if not include_inactive:
         query = query.where(WorkUnit.active.is_(True))
     return [
-        UnitRow(u.id, u.name, u.code, u.active, int(counts.get(u.id, 0)))
+        UnitRow(u.id, u.name, u.code, u.active, int(counts.get(u.id, 0)), u.rev)
         for u in session.scalars(query)
     ]
+
+
+def _row(session: Session, unit: WorkUnit) -> UnitRow:
+    headcount = session.scalar(
+        select(func.count(Employee.id)).where(
+            Employee.unit_id == unit.id, Employee.active.is_(True)
+        )
+    )
+    return UnitRow(unit.id, unit.name, unit.code, unit.active, int(headcount or 0), unit.rev)
 
 
 def _code(code: object) -> str:
@@ -75,13 +86,30 @@ def create_unit(session: Session, actor: Actor, name: str, code: str = "") -> Un
 
 
 def update_unit(
-    session: Session, actor: Actor, unit_id: str, *, name: str, code: str, active: bool
+    session: Session,
+    actor: Actor,
+    unit_id: str,
+    *,
+    name: str,
+    code: str,
+    active: bool,
+    expected_rev: int | None = None,
 ) -> None:
-    """Rename, recode or (de)activate a work unit (admin only)."""
+    """Rename, recode or (de)activate a work unit (admin only). ``expected_rev``: the unit's
+    revision the form read; a save against a unit changed since (on another PC) is refused
+    with StaleEdit carrying the current UnitRow."""
     require(actor, Action.UNIT_MANAGE)
     unit = session.get(WorkUnit, unit_id)
     if unit is None:
         raise NotFound("Unit kerja tidak ditemukan.", message_en="Work unit not found.")
+    check_rev(
+        session,
+        unit,
+        expected_rev,
+        "unit kerja",
+        label_en="work unit",
+        current=lambda: _row(session, unit),
+    )
     unit.name = _check_name(session, name, exclude_id=unit_id)
     unit.code = _code(code)
     unit.active = active

@@ -2076,6 +2076,10 @@
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
+    <message>
+        <source>(ada logo)</source>
+        <translation>(has a logo)</translation>
+    </message>
 </context>
 <context>
     <name>OutputSettingsTab</name>
@@ -3034,6 +3038,10 @@ Yearly target: {target} {unit}</translation>
     <message>
         <source>RHK atasan yang diintervensi</source>
         <translation>Supervisor RHK it derives from</translation>
+    </message>
+    <message>
+        <source>Versi mereka dimuat; tidak ada yang disimpan.</source>
+        <translation>Their version is loaded; nothing was saved.</translation>
     </message>
     <message>
         <source>Indikator kinerja individu dan target</source>

@@ -21,6 +21,7 @@ from flexdesk.db.models_outputs import OutputLog, Rhk, RhkIndicator, Skp
 from flexdesk.domain.outputs import SKP_SUPERVISOR_STEPS, SkpStatus, SkpStep, next_skp_status
 from flexdesk.domain.performance import PeriodType
 from flexdesk.errors import ConflictError, NotFound, ValidationError
+from flexdesk.services.concurrency import check_rev
 from flexdesk.services.outputs.skp_checks import MAX_TEXT, check_year, clean_rhk, skp_period_type
 from flexdesk.services.outputs.skp_copy import copy_previous_skp
 from flexdesk.services.outputs.skp_query import (
@@ -115,9 +116,19 @@ def _editable_skp(session: Session, actor: Actor, skp_id: str) -> Skp:
 
 
 def set_period_type(
-    session: Session, actor: Actor, skp_id: str, period_type: PeriodType | str
+    session: Session,
+    actor: Actor,
+    skp_id: str,
+    period_type: PeriodType | str,
+    *,
+    expected_rev: int | None = None,
 ) -> SkpDetail:
-    """Change the evaluation period type of a draft SKP."""
+    """Change the evaluation period type of a draft SKP. ``expected_rev``: the SKP's revision
+    the tab read; a change against an SKP changed since (on another PC) is refused with
+    StaleEdit carrying the current SkpDetail."""
+    owner = skp_or_404(session, skp_id)
+    require_own(session, actor, owner.employee_id, Action.SKP_EDIT)
+    check_rev(session, owner, expected_rev, "SKP", current=lambda: skp_detail(session, owner))
     skp = _editable_skp(session, actor, skp_id)
     skp.period_type = skp_period_type(period_type, session).value
     session.flush()
@@ -168,14 +179,36 @@ def _rhk_or_404(session: Session, rhk_id: str) -> Rhk:
     return rhk
 
 
-def update_rhk(session: Session, actor: Actor, rhk_id: str, data: RhkInput) -> SkpDetail:
-    """Change an RHK of a draft SKP and its indicators (checked like a new one)."""
+def update_rhk(
+    session: Session,
+    actor: Actor,
+    rhk_id: str,
+    data: RhkInput,
+    *,
+    expected_rev: int | None = None,
+) -> SkpDetail:
+    """Change an RHK of a draft SKP and its indicators (checked like a new one).
+
+    ``expected_rev``: the RHK's revision the dialog read; a save against an RHK changed since
+    (on another PC) is refused with StaleEdit carrying the current RHK (its RhkRow). Every
+    save bumps the RHK's revision, also when only its indicators changed.
+    """
     rhk = _rhk_or_404(session, rhk_id)
+    owner = skp_or_404(session, rhk.skp_id)
+    require_own(session, actor, owner.employee_id, Action.SKP_EDIT)
+    check_rev(
+        session,
+        rhk,
+        expected_rev,
+        "RHK",
+        current=lambda: next(r for r in skp_detail(session, owner).rhk if r.id == rhk_id),
+    )
     skp = _editable_skp(session, actor, rhk.skp_id)
     clean = clean_rhk(session, skp, data)
     rhk.kind = clean.kind.value
     rhk.text = clean.text
     rhk.parent_rhk_id = clean.parent_rhk_id
+    rhk.updated_at = utcnow()  # a new revision also when only indicator rows changed
     _write_indicators(session, rhk, clean.indicators)
     session.flush()
     return skp_detail(session, skp)

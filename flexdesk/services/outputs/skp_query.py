@@ -76,6 +76,7 @@ def _rhk_rows(session: Session, skp_id: str) -> tuple[RhkRow, ...]:
             parent_text=parents.get(r.parent_rhk_id or "", ""),
             indicators=tuple(indicators.get(r.id, [])),
             log_count=counts.get(r.id, 0),
+            rev=r.rev,
         )
         for r in items
     )
@@ -99,6 +100,7 @@ def skp_detail(session: Session, skp: Skp) -> SkpDetail:
         approver_name=display_name(approver) if approver else "",
         approved_at=skp.approved_at,
         rhk=_rhk_rows(session, skp.id),
+        rev=skp.rev,
     )
 
 

@@ -67,6 +67,7 @@ class RhkRow:
     parent_text: str
     indicators: tuple[IndicatorRow, ...]
     log_count: int
+    rev: int = 0  # the revision a form read (optimistic concurrency, services/concurrency.py)
 
     @property
     def quantity(self) -> IndicatorRow | None:
@@ -96,6 +97,7 @@ class SkpDetail:
     approver_name: str
     approved_at: datetime | None
     rhk: tuple[RhkRow, ...]
+    rev: int = 0  # the SKP row's revision the tab read (optimistic concurrency)
 
     @property
     def editable(self) -> bool:

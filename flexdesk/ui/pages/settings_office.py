@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.errors import FlexDeskError
+from flexdesk.errors import FlexDeskError, StaleEdit
 from flexdesk.services import office, units
 from flexdesk.services.permissions import Action
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.widgets.conflict import Choice, ConflictDialog, FieldDiff, show_conflict
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -34,6 +35,8 @@ class OfficeTab(QWidget):
         super().__init__()
         self.ctx = ctx
         self.logo: bytes | None = None
+        self.expected_rev: int | None = None  # the profile's revision shown in the form
+        self.conflict: ConflictDialog | None = None
         self._loaded = False
         self._saving = False
         form = QFormLayout(self)
@@ -76,6 +79,7 @@ class OfficeTab(QWidget):
         self.address.setPlainText(profile.address)
         self.city.setText(profile.city)
         self.logo = profile.logo_png
+        self.expected_rev = profile.rev
         self._show_logo()
         self._loaded = True
         self._update_enabled()
@@ -108,8 +112,8 @@ class OfficeTab(QWidget):
         self.error.clear_error()
         self._show_logo()
 
-    def save(self) -> None:
-        profile = office.OfficeProfile(
+    def form_profile(self) -> office.OfficeProfile:
+        return office.OfficeProfile(
             code=self.code.text(),
             instansi=self.instansi.text(),
             unit_kerja=self.unit_kerja.text(),
@@ -117,11 +121,17 @@ class OfficeTab(QWidget):
             city=self.city.text(),
             logo_png=self.logo,
         )
+
+    def save(self) -> None:
         self._saving = True
         self._update_enabled()
-        MutationOp(self.ctx, office.update_office, profile, topics=["settings"]).on_success(
-            self._saved
-        ).on_failure(self._refused).run(parent=self)
+        MutationOp(
+            self.ctx,
+            office.update_office,
+            self.form_profile(),
+            expected_rev=self.expected_rev,
+            topics=["settings"],
+        ).on_success(self._saved).on_failure(self._refused).run(parent=self)
 
     def _saved(self, _none: object) -> None:
         self._saving = False
@@ -132,13 +142,45 @@ class OfficeTab(QWidget):
     def _refused(self, exc: FlexDeskError) -> None:
         self._saving = False
         self._update_enabled()
+        theirs = exc.current if isinstance(exc, StaleEdit) else None
+        if isinstance(exc, StaleEdit) and isinstance(theirs, office.OfficeProfile):
+            self.conflict = show_conflict(
+                self, exc, self._diffs(theirs), lambda c: self._resolve(exc, theirs, c)
+            )
+            return
         self.error.show_error(self.ctx.message(exc))
+
+    def _resolve(self, exc: StaleEdit, theirs: office.OfficeProfile, choice: Choice) -> None:
+        """Keep theirs: their profile in the form; overwrite: mine against their revision."""
+        if choice is Choice.THEIRS:
+            self._show_profile(theirs)
+            return
+        self.expected_rev = exc.current_rev
+        self.save()
+
+    def _diffs(self, theirs: office.OfficeProfile) -> list[FieldDiff]:
+        """The profile's fields, theirs against what the form holds."""
+        mine = self.form_profile()
+        logo = {True: self.tr("(ada logo)"), False: self.tr("(tanpa logo)")}
+        return [
+            FieldDiff(self.tr("Kode kantor"), theirs.code, mine.code),
+            FieldDiff(self.tr("Instansi"), theirs.instansi, mine.instansi),
+            FieldDiff(self.tr("Unit kerja / kantor"), theirs.unit_kerja, mine.unit_kerja),
+            FieldDiff(self.tr("Alamat"), theirs.address, mine.address),
+            FieldDiff(self.tr("Kota"), theirs.city, mine.city),
+            FieldDiff(
+                self.tr("Logo kop surat"),
+                logo[bool(theirs.logo_png)] if theirs.logo_png != mine.logo_png else "=",
+                logo[bool(mine.logo_png)] if theirs.logo_png != mine.logo_png else "=",
+            ),
+        ]
 
 
 class UnitsTab(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.conflict: ConflictDialog | None = None
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("unit_list")
@@ -187,8 +229,11 @@ class UnitsTab(QWidget):
         name, ok = QInputDialog.getText(
             self, self.tr("Ganti nama unit"), self.tr("Nama unit:"), text=unit.name
         )
-        if not ok:
-            return
+        if ok:
+            self._save_unit(unit, name, unit.rev)
+
+    def _save_unit(self, unit: units.UnitRow, name: str, rev: int) -> None:
+        """Store the new name, checked against the revision of the unit as it was listed."""
         MutationOp(
             self.ctx,
             units.update_unit,
@@ -196,5 +241,25 @@ class UnitsTab(QWidget):
             name=name,
             code=unit.code,
             active=unit.active,
+            expected_rev=rev,
             topics=["units"],
-        ).titled(self.tr("Unit kerja")).run(parent=self)
+        ).titled(self.tr("Unit kerja")).on_failure(lambda exc: self._refused(exc, unit, name)).run(
+            parent=self
+        )
+
+    def _refused(self, exc: FlexDeskError, unit: units.UnitRow, name: str) -> None:
+        """Changed on another PC since the list was read: their name beside mine, then keep
+        theirs (the list reloads) or overwrite (mine, against their revision)."""
+        theirs = exc.current if isinstance(exc, StaleEdit) else None
+        if not isinstance(exc, StaleEdit) or not isinstance(theirs, units.UnitRow):
+            QMessageBox.warning(self, self.tr("Unit kerja"), self.ctx.message(exc))
+            return
+
+        def chosen(choice: Choice) -> None:
+            if choice is Choice.THEIRS:
+                self.reload()
+            else:
+                self._save_unit(theirs, name, theirs.rev)
+
+        diff = FieldDiff(self.tr("Nama unit:"), theirs.name, name)
+        self.conflict = show_conflict(self, exc, [diff], chosen)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flexdesk.errors import FlexDeskError
+from flexdesk.errors import FlexDeskError, StaleEdit
 from flexdesk.services import auth, employees
 from flexdesk.services.auth import UserRow
 from flexdesk.services.permissions import Role
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
+from flexdesk.ui.widgets.conflict import Choice, ConflictDialog, FieldDiff, show_conflict
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -96,6 +97,7 @@ class UsersTab(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.conflict: ConflictDialog | None = None
         self.rows: list[UserRow] = []
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
@@ -188,4 +190,45 @@ class UsersTab(QWidget):
             labels, labels.index(labels[list(Role).index(user.role)]), False,
         )  # fmt: skip
         if ok:
-            self._run(auth.set_user_role, user.id, list(Role)[labels.index(label)], user.active)
+            self._set_role(user, list(Role)[labels.index(label)], user.rev)
+
+    def _set_role(self, user: UserRow, role: Role, rev: int) -> None:
+        """Store the role, checked against the account as the list read it (``user``)."""
+        MutationOp(
+            self.ctx,
+            auth.set_user_role,
+            user.id,
+            role,
+            user.active,
+            expected_rev=rev,
+            topics=["users"],
+        ).on_failure(lambda exc: self._role_refused(exc, user, role)).run(parent=self)
+
+    def _role_refused(self, exc: FlexDeskError, user: UserRow, role: Role) -> None:
+        """Changed on another PC since the list was read. Only a sign-in or a password (role
+        and active flag as listed): nothing of theirs is lost, saved again at once. Otherwise
+        their role beside mine, then keep theirs (the list reloads) or overwrite."""
+        theirs = exc.current if isinstance(exc, StaleEdit) else None
+        if not isinstance(exc, StaleEdit) or not isinstance(theirs, UserRow):
+            QMessageBox.warning(self, self.tr("Pengguna"), self.ctx.message(exc))
+            self.reload()
+            return
+        if (theirs.role, theirs.active) == (user.role, user.active):
+            self._set_role(theirs, role, theirs.rev)
+            return
+
+        def chosen(choice: Choice) -> None:
+            if choice is Choice.THEIRS:
+                self.reload()
+            else:
+                self._set_role(user, role, theirs.rev)
+
+        def label(r: Role) -> str:
+            return r.label_en if self.ctx.lang == "en" else r.label_id
+
+        active = {True: self.tr("Aktif"), False: self.tr("Nonaktif")}
+        diffs = [
+            FieldDiff(self.tr("Peran"), label(theirs.role), label(role)),
+            FieldDiff(self.tr("Status"), active[theirs.active], active[user.active]),
+        ]
+        self.conflict = show_conflict(self, exc, diffs, chosen)

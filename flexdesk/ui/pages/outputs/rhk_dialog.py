@@ -25,6 +25,8 @@ from flexdesk.services.outputs.skp import IndicatorInput, RhkInput, RhkRow, SkpD
 from flexdesk.ui.context import UiContext
 from flexdesk.ui.ops import MutationOp, QueryOp
 from flexdesk.ui.pages.outputs.common import aspect_label, combo_value
+from flexdesk.ui.pages.outputs.rhk_conflict import handle_conflict
+from flexdesk.ui.widgets.conflict import ConflictDialog
 from flexdesk.ui.widgets.forms import ErrorLabel
 
 
@@ -40,6 +42,8 @@ class RhkDialog(QDialog):
         self.ctx = ctx
         self.detail = detail
         self.existing = existing
+        self.expected_rev = existing.rev if existing is not None else None
+        self.conflict: ConflictDialog | None = None
         self.saved: SkpDetail | None = None
         self.setWindowTitle(self.tr("Ubah RHK") if existing else self.tr("Tambah RHK"))
         self.setMinimumWidth(640)
@@ -166,6 +170,17 @@ class RhkDialog(QDialog):
             spin.setValue(target)
             unit_edit.setText(unit_value)
 
+    def show_theirs(self, row: RhkRow) -> None:
+        """Put the RHK another PC saved in the form (after a refused stale save)."""
+        self.existing = row
+        self.expected_rev = row.rev
+        for text, value, unit in self.rows.values():
+            text.clear()
+            value.setValue(0)
+            unit.clear()
+        self._load(row)
+        self.parent_rhk.setCurrentIndex(max(self.parent_rhk.findData(row.parent_rhk_id or ""), 0))
+
     def _load(self, row: RhkRow) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(row.kind.value), 0))
         self.text.setPlainText(row.text)  # (the supervisor's RHK is chosen when they arrive)
@@ -197,7 +212,14 @@ class RhkDialog(QDialog):
         if self.existing is None:
             op = MutationOp(self.ctx, skp.add_rhk, self.detail.id, data, topics=["outputs"])
         else:
-            op = MutationOp(self.ctx, skp.update_rhk, self.existing.id, data, topics=["outputs"])
+            op = MutationOp(
+                self.ctx,
+                skp.update_rhk,
+                self.existing.id,
+                data,
+                expected_rev=self.expected_rev,
+                topics=["outputs"],
+            )
         self.save_button.setEnabled(False)
         op.on_success(self._saved).on_failure(self._refused).run(parent=self)
 
@@ -208,6 +230,8 @@ class RhkDialog(QDialog):
 
     def _refused(self, exc: FlexDeskError) -> None:
         self.save_button.setEnabled(True)
+        if handle_conflict(self, exc):
+            return
         self.errors.get(exc.field or "", self.general_error).show_error(self.ctx.message(exc))
         target = self.findChild(QWidget, exc.field or "")
         if target is not None:

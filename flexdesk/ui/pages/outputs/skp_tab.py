@@ -38,6 +38,7 @@ from flexdesk.ui.pages.outputs.common import (
     warn,
 )
 from flexdesk.ui.pages.outputs.rhk_dialog import RhkDialog
+from flexdesk.ui.pages.outputs.skp_period import set_period
 from flexdesk.ui.widgets.style import ERROR_COLOUR
 
 
@@ -355,9 +356,7 @@ class SkpTab(QWidget):
         self._run(skp.copy_previous_skp, self._employee_id, self.year.value(), then=copied)
 
     def _set_period(self) -> None:
-        if self.detail is not None and self.detail.editable:
-            period = PeriodType(combo_value(self.period) or "monthly")
-            self._run(skp.set_period_type, self.detail.id, period, then=lambda _d: self._done())
+        set_period(self)  # checked against the SKP's revision (skp_period.py)
 
     def add_rhk(self) -> None:
         if self.detail is not None:
