@@ -13,27 +13,22 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from flexdesk.central.service import Receiver
-from flexdesk.central.store import CentralPaths, make_engine
 from flexdesk.db.engine import Database
 from flexdesk.db.models_sync import SyncBundle, SyncSentRecord
 from flexdesk.paths import DataPaths
 from flexdesk.services import startup
 from flexdesk.services.app import Services
 from flexdesk.services.sync import office as so
-from flexdesk.sync.crypto import keys
-from tests.support.helpers import Staff
+from tests.support.central_office import PASS
 
 pytestmark = pytest.mark.sqlite_only(reason="child processes on the data folder's SQLite file")
 
-PASS = "frasa sandi kantor uji"
 ROOT = Path(__file__).resolve().parents[3]
 #: kill point -> the history status start-up must leave
 EXPECTED = {
@@ -42,35 +37,6 @@ EXPECTED = {
     "between-renames": "failed",
     "zip-written": "failed",
 }
-
-
-@pytest.fixture
-def central_key() -> Ed25519PrivateKey:
-    return keys.generate_key()
-
-
-@pytest.fixture
-def receiver(tmp_path: Path, central_key: Ed25519PrivateKey) -> Iterator[Receiver]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'central.sqlite3'}")
-    yield Receiver(engine, CentralPaths(tmp_path / "central"), central_key)
-    engine.dispose()
-
-
-@pytest.fixture
-def office(
-    db: Database,
-    staff: Staff,
-    data_paths: DataPaths,
-    receiver: Receiver,
-    central_key: Ed25519PrivateKey,
-) -> Services:
-    svc = Services(db, staff.admin)
-    info = svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=1000)
-    receiver.register_office(
-        "O042", keys.load_public_key(info.public_openssh), expected_fingerprint=info.fingerprint
-    )
-    svc.call(so.register_central_key, keys.public_key_openssh(central_key.public_key()))
-    return svc
 
 
 def run_child(point: str, out: Path) -> subprocess.CompletedProcess[str]:

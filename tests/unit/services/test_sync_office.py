@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,40 +31,8 @@ from flexdesk.sync.auditchain import AuditRecord
 from flexdesk.sync.bundle import verify_bundle
 from flexdesk.sync.crypto import keys
 from flexdesk.sync.receipt import Receipt, sign_receipt, write_receipt_files
+from tests.support.central_office import FAST, PASS
 from tests.support.helpers import Staff
-
-PASS = "frasa sandi kantor uji"
-FAST = 1000  # PBKDF2 iterations in tests (the real default is 600 000)
-
-
-@pytest.fixture
-def central_key() -> Ed25519PrivateKey:
-    return keys.generate_key()
-
-
-@pytest.fixture
-def receiver(tmp_path: Path, central_key: Ed25519PrivateKey) -> Iterator[Receiver]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'central.sqlite3'}")
-    yield Receiver(engine, CentralPaths(tmp_path / "central"), central_key)
-    engine.dispose()
-
-
-@pytest.fixture
-def office(
-    db: Database,
-    staff: Staff,
-    data_paths: DataPaths,
-    receiver: Receiver,
-    central_key: Ed25519PrivateKey,
-) -> Services:
-    """The staff office with a key registered at central and central's key registered here."""
-    svc = Services(db, staff.admin)
-    info = svc.call(so.create_office_key, data_paths.keys, PASS, PASS, iterations=FAST)
-    receiver.register_office(
-        "O042", keys.load_public_key(info.public_openssh), expected_fingerprint=info.fingerprint
-    )
-    svc.call(so.register_central_key, keys.public_key_openssh(central_key.public_key()))
-    return svc
 
 
 def export(svc: Services, paths: DataPaths, out: Path, **kw: object) -> so.ExportResult:
