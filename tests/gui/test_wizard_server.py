@@ -96,12 +96,8 @@ def test_unreachable_server_says_so_without_the_password(
 
 @pytest.fixture
 def empty_server() -> Iterator[str]:
-    name = pg_support.new_name("wiz")
-    url = pg_support.create_database(name)
-    try:
+    with pg_support.fresh_database("wiz") as url:
         yield url
-    finally:
-        pg_support.drop_database(name)
 
 
 def _server_fields(url: str) -> tuple[str, int, str]:

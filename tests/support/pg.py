@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -98,6 +99,17 @@ def drop_database(name: str) -> None:
 
 def drop_databases(names: Iterable[str]) -> None:
     for name in names:
+        drop_database(name)
+
+
+@contextmanager
+def fresh_database(kind: str) -> Iterator[str]:
+    """An empty database of its own on the test server, dropped afterwards; its URL."""
+    name = new_name(kind)
+    url = create_database(name)
+    try:
+        yield url
+    finally:
         drop_database(name)
 
 

@@ -64,12 +64,8 @@ def test_unreadable_address_is_refused() -> None:
 @pytest.fixture
 def server_db() -> Iterator[str]:
     """An empty database of its own on the test server; its URL."""
-    name = pg_support.new_name("srv")
-    url = pg_support.create_database(name)
-    try:
+    with pg_support.fresh_database("srv") as url:
         yield url
-    finally:
-        pg_support.drop_database(name)
 
 
 def _profile() -> office.OfficeProfile:
